@@ -1,0 +1,30 @@
+import type { Table } from 'apache-arrow';
+
+export type DbRuntime = 'browser' | 'node-wasm' | 'native';
+
+export interface QueryOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * The small database interface that all core code talks to. Each runtime (browser worker,
+ * DuckDB-WASM in Node, native DuckDB) implements it; core never imports a driver.
+ */
+export interface DbConnector {
+  readonly runtime: DbRuntime;
+  /** Runs one statement and returns its result as Arrow. */
+  query(sql: string, options?: QueryOptions): Promise<Table>;
+  /** Runs statements whose result is not needed. */
+  exec(sql: string, options?: QueryOptions): Promise<void>;
+  /** Makes bytes or a browser File readable by name in SQL (e.g. `read_csv('name')`). */
+  registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
+  /** Forgets a registered file. */
+  dropFile(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Statements every runtime runs at start-up: no network, so extension autoloading must be off. */
+export const STARTUP_SQL = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+] as const;

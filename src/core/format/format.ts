@@ -1,0 +1,51 @@
+import type { Lang } from '../state/url-state.js';
+
+/**
+ * Display formatting through Intl. Danish by default (1.234.567,89 kr., 31.12.2025);
+ * amounts are DECIMAL in the database and become numbers only here, for display.
+ */
+const LOCALE: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${lang}|${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(LOCALE[lang], options)));
+  return f;
+}
+
+export function formatNumber(value: number, lang: Lang, decimals = 0): string {
+  return numberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
+
+/** Kroner with øre, e.g. "25.336,58 kr." (da) or "DKK 25,336.58" (en). */
+export function formatKr(value: number, lang: Lang, decimals = 2): string {
+  return numberFormat(lang, { style: 'currency', currency: 'DKK', minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
+
+/** Large amounts for KPIs: "1,2 mia. kr.", "845,3 mio. kr." */
+export function formatKrCompact(value: number, lang: Lang): string {
+  const abs = Math.abs(value);
+  const units: [number, Record<Lang, string>][] = [
+    [1e9, { da: 'mia. kr.', en: 'bn DKK' }],
+    [1e6, { da: 'mio. kr.', en: 'm DKK' }],
+    [1e3, { da: 't. kr.', en: 'k DKK' }],
+  ];
+  for (const [size, label] of units) {
+    if (abs >= size) return `${formatNumber(value / size, lang, 1)} ${label[lang]}`;
+  }
+  return formatKr(value, lang, 0);
+}
+
+export function formatPercent(share: number, lang: Lang, decimals = 1): string {
+  return numberFormat(lang, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(share);
+}
+
+/** ISO date 'YYYY-MM-DD' → "31.12.2025" (da) / "31/12/2025" (en). */
+export function formatDate(iso: string, lang: Lang): string {
+  const key = `d|${lang}`;
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(LOCALE[lang], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })));
+  return f.format(new Date(`${iso}T00:00:00Z`));
+}

@@ -1,0 +1,182 @@
+import type { DbConnector } from '../db/connector.js';
+import { queryRows } from '../db/rows.js';
+import { literal, quoteIdent } from '../sql/escape.js';
+import { cleanCvrSql, validCvrSql } from '../suppliers/cvr.js';
+import { ensureSchema } from '../workspace/schema.js';
+import { amountSql, dateSql, hasCprSql, maskCprSql, textSql, type DecimalMark } from './parse-sql.js';
+import type { Mapping, Role } from './roles.js';
+
+export type SourceKind = 'invoice' | 'ecommerce';
+
+export interface CsvLayout {
+  delimiter: string;
+  /** DuckDB's reader handles UTF-8 (BOM or not) and Latin-1 natively. */
+  encoding: 'utf-8' | 'latin-1';
+  decimal: DecimalMark;
+  dateFormats: string[];
+  /** Lines before the header line. */
+  skip: number;
+}
+
+export interface CsvImportRequest {
+  fileId: number;
+  fileName: string;
+  /** The name the file is registered under in the database. */
+  registeredName: string;
+  format: string;
+  sourceKind: SourceKind;
+  layout: CsvLayout;
+  mapping: Mapping;
+}
+
+export interface FileSummary {
+  fileId: number;
+  name: string;
+  format: string;
+  encoding: string;
+  sourceKind: SourceKind;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  amountLoaded: number;
+  periodFrom: string | null;
+  periodTo: string | null;
+  cprMasked: number;
+}
+
+/** Why a row was not loaded; the UI translates the code. */
+export type RejectReason = 'empty_row' | 'total_row' | 'amount_missing' | 'amount_invalid' | 'date_invalid' | 'supplier_missing';
+
+/** Reads the raw text of a CSV into a temp table, all columns as text, in file order. */
+export async function readRawCsv(db: DbConnector, table: string, registeredName: string, layout: CsvLayout): Promise<string[]> {
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM read_csv(${literal(registeredName)},
+       delim = ${literal(layout.delimiter)}, header = true, all_varchar = true, quote = '"', escape = '"',
+       skip = ${Math.max(0, Math.floor(layout.skip))}, null_padding = true, encoding = ${literal(layout.encoding)},
+       auto_detect = true, sample_size = -1)`,
+  );
+  const cols = await queryRows(db, `SELECT column_name FROM (DESCRIBE ${quoteIdent(table)})`);
+  return cols.map((c) => String(c.column_name));
+}
+
+function col(mapping: Mapping, role: Role): string {
+  const header = mapping[role];
+  return header ? quoteIdent(header) : 'NULL::VARCHAR';
+}
+
+/** Loads a raw table into spend_line and import_reject; every row goes to exactly one of them. */
+export async function loadRawTable(db: DbConnector, raw: string, headers: string[], request: CsvImportRequest): Promise<FileSummary> {
+  await ensureSchema(db);
+  const { mapping, layout, fileId } = request;
+  const m = (role: Role) => col(mapping, role);
+  const cvr = cleanCvrSql(m('supplierCvr'));
+  const rawText = `concat_ws(${literal(layout.delimiter)}, ${headers.map((h) => `coalesce(${quoteIdent(h)}, '')`).join(', ')})`;
+  const parsed = `parsed_${fileId}`;
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(parsed)} AS
+     WITH src AS (SELECT rowid AS rid, * FROM ${quoteIdent(raw)}),
+     p AS (
+       SELECT rid + 1 AS "row",
+              ${textSql(m('documentId'))} AS document_id,
+              ${textSql(m('documentDate'))} AS document_date_text,
+              ${dateSql(m('documentDate'), layout.dateFormats)} AS document_date,
+              ${textSql(m('postingDate'))} AS posting_date_text,
+              ${dateSql(m('postingDate'), layout.dateFormats)} AS posting_date,
+              ${cvr} AS supplier_cvr,
+              ${textSql(m('supplierName'))} AS supplier_name,
+              ${textSql(m('unit'))} AS unit,
+              ${textSql(m('unitEan'))} AS unit_ean,
+              ${textSql(m('account'))} AS account,
+              ${textSql(m('accountNo'))} AS account_no,
+              ${maskCprSql(textSql(m('description')))} AS description,
+              ${hasCprSql(m('description'))} AS had_cpr,
+              ${textSql(m('itemCode'))} AS item_code,
+              ${amountSql(m('quantity'), layout.decimal)}::DECIMAL(18,4) AS quantity,
+              ${amountSql(m('unitPrice'), layout.decimal)}::DECIMAL(18,4) AS unit_price,
+              ${textSql(m('amount'))} AS amount_text,
+              ${amountSql(m('amount'), layout.decimal)} AS amount,
+              coalesce(upper(${textSql(m('currency'))}), 'DKK') AS currency,
+              ${textSql(m('orderRef'))} AS order_ref,
+              ${maskCprSql(rawText)} AS raw,
+              ${headers.map((h) => `${textSql(quoteIdent(h))} IS NULL`).join(' AND ') || 'FALSE'} AS is_empty
+         FROM src)
+     SELECT *,
+            CASE WHEN is_empty THEN 'empty_row'
+                 WHEN supplier_name IS NULL AND supplier_cvr IS NULL AND document_id IS NULL
+                      AND (regexp_matches(lower(raw), '(^|[^a-zæøå])(total|i alt|sum|totalt|summa|grand total)([^a-zæøå]|$)')
+                           OR document_date_text IS NULL) AND amount IS NOT NULL THEN 'total_row'
+                 WHEN amount_text IS NULL THEN 'amount_missing'
+                 WHEN amount IS NULL THEN 'amount_invalid'
+                 WHEN (document_date_text IS NOT NULL AND document_date IS NULL)
+                      OR (posting_date_text IS NOT NULL AND posting_date IS NULL) THEN 'date_invalid'
+                 WHEN supplier_name IS NULL AND supplier_cvr IS NULL THEN 'supplier_missing'
+            END AS reason
+       FROM p`,
+  );
+  const supplierKey = `CASE WHEN ${validCvrSql('supplier_cvr')} THEN 'cvr:' || supplier_cvr
+                            ELSE 'name:' || lower(regexp_replace(coalesce(supplier_name, supplier_cvr), '[^[:alnum:]æøåÆØÅ]+', '', 'g')) END`;
+  await db.exec(
+    `INSERT INTO spend_line (line_id, file_id, file, "row", source_kind, document_id, document_date, posting_date,
+        supplier_cvr, supplier_name, supplier_key, unit, unit_ean, account, account_no, description, item_code,
+        quantity, unit_price, amount, currency, order_ref)
+     SELECT ${fileId}::BIGINT * 1000000000 + "row", ${fileId}, ${literal(request.fileName)}, "row", ${literal(request.sourceKind)},
+            document_id, document_date, posting_date, supplier_cvr, supplier_name, ${supplierKey}, unit, unit_ean,
+            account, account_no, description, item_code, quantity, unit_price, amount, currency, order_ref
+       FROM ${quoteIdent(parsed)} WHERE reason IS NULL ORDER BY "row"`,
+  );
+  await db.exec(
+    `INSERT INTO import_reject SELECT ${fileId}, ${literal(request.fileName)}, "row", raw, reason
+       FROM ${quoteIdent(parsed)} WHERE reason IS NOT NULL ORDER BY "row"`,
+  );
+  const [s] = await queryRows(
+    db,
+    `SELECT count(*) AS rows_read,
+            count(*) FILTER (WHERE reason IS NULL) AS rows_loaded,
+            count(*) FILTER (WHERE reason IS NOT NULL) AS rows_rejected,
+            coalesce(sum(amount) FILTER (WHERE reason IS NULL), 0)::DECIMAL(18,2) AS amount_loaded,
+            min(coalesce(document_date, posting_date)) FILTER (WHERE reason IS NULL) AS period_from,
+            max(coalesce(document_date, posting_date)) FILTER (WHERE reason IS NULL) AS period_to,
+            count(*) FILTER (WHERE had_cpr) AS cpr_masked
+       FROM ${quoteIdent(parsed)}`,
+  );
+  const summary: FileSummary = {
+    fileId,
+    name: request.fileName,
+    format: request.format,
+    encoding: layout.encoding,
+    sourceKind: request.sourceKind,
+    rowsRead: Number(s?.rows_read ?? 0),
+    rowsLoaded: Number(s?.rows_loaded ?? 0),
+    rowsRejected: Number(s?.rows_rejected ?? 0),
+    amountLoaded: Number(s?.amount_loaded ?? 0),
+    periodFrom: (s?.period_from as string | null) ?? null,
+    periodTo: (s?.period_to as string | null) ?? null,
+    cprMasked: Number(s?.cpr_masked ?? 0),
+  };
+  await db.exec(
+    `INSERT INTO import_file VALUES (${fileId}, ${literal(summary.name)}, ${literal(summary.format)}, ${literal(summary.encoding)},
+       ${literal(summary.sourceKind)}, ${summary.rowsRead}, ${summary.rowsLoaded}, ${summary.rowsRejected},
+       (SELECT coalesce(sum(amount), 0) FROM spend_line WHERE file_id = ${fileId}),
+       ${literal(summary.periodFrom)}::DATE, ${literal(summary.periodTo)}::DATE, ${summary.cprMasked})`,
+  );
+  await db.exec(`DROP TABLE ${quoteIdent(parsed)}`);
+  return summary;
+}
+
+/** Reads a CSV with a known layout and mapping into the workspace. */
+export async function importCsv(db: DbConnector, request: CsvImportRequest): Promise<FileSummary> {
+  const raw = `raw_${request.fileId}`;
+  const headers = await readRawCsv(db, raw, request.registeredName, request.layout);
+  try {
+    return await loadRawTable(db, raw, headers, request);
+  } finally {
+    await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw)}`);
+  }
+}
+
+/** The next free file id in the workspace. */
+export async function nextFileId(db: DbConnector): Promise<number> {
+  await ensureSchema(db);
+  const [row] = await queryRows(db, 'SELECT coalesce(max(file_id), 0) + 1 AS id FROM import_file');
+  return Number(row?.id ?? 1);
+}

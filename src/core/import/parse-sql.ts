@@ -1,0 +1,47 @@
+import { literal } from '../sql/escape.js';
+
+/**
+ * SQL expressions that turn the text of an export into typed values. They return NULL for text
+ * they cannot read, so the caller can list the row as rejected with its reason.
+ */
+export type DecimalMark = ',' | '.';
+
+/**
+ * Amount text → DECIMAL(18,2). Handles thousands separators ('.', ',', space, apostrophe),
+ * "kr."/"DKK" and a trailing or parenthesised minus ("1.234,50-", "(1.234,50)").
+ */
+export function amountSql(column: string, decimal: DecimalMark): string {
+  const thousands = decimal === ',' ? '\\.' : ',';
+  const cleaned = `regexp_replace(regexp_replace(trim(${column}), '(?i)(kr\\.?|dkk|sek|nok|eur|usd|gbp|\\$|£|€)', '', 'g'), '[\\s\\x{00A0}''${thousands}]', '', 'g')`;
+  const dotted = decimal === ',' ? `replace(${cleaned}, ',', '.')` : cleaned;
+  // A sign after the number or parentheses around it both mean negative in finance exports.
+  const signed = `CASE WHEN regexp_full_match(${dotted}, '\\(.*\\)') THEN '-' || trim(${dotted}, '()')
+                       WHEN ends_with(${dotted}, '-') THEN '-' || rtrim(${dotted}, '-')
+                       ELSE ${dotted} END`;
+  return `TRY_CAST(CASE WHEN regexp_full_match(${signed}, '[+-]?[0-9]+(\\.[0-9]+)?') THEN ${signed} END AS DECIMAL(18,2))`;
+}
+
+/** Date text → DATE, trying each strptime format in order. */
+export function dateSql(column: string, formats: readonly string[]): string {
+  const tries = formats.map((f) => `try_strptime(trim(${column}), ${literal(f)})`);
+  return `CAST(coalesce(${tries.join(', ')}) AS DATE)`;
+}
+
+/** Text → trimmed text or NULL (exports pad with spaces and write empty strings). */
+export function textSql(column: string): string {
+  return `nullif(trim(${column}), '')`;
+}
+
+/**
+ * CPR numbers (ddmmyy-xxxx or ddmmyyxxxx, with a plausible day and month) are replaced before
+ * anything is stored; personal data never reaches the tables.
+ */
+export const CPR_PATTERN = '(^|[^0-9])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}-?[0-9]{4}([^0-9]|$)';
+
+export function maskCprSql(column: string): string {
+  return `regexp_replace(${column}, ${literal(CPR_PATTERN)}, '\\1XXXXXX-XXXX\\4', 'g')`;
+}
+
+export function hasCprSql(column: string): string {
+  return `coalesce(regexp_matches(${column}, ${literal(CPR_PATTERN)}), false)`;
+}

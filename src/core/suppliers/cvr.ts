@@ -1,0 +1,26 @@
+/** CVR numbers: 8 digits, Σ digit × (2,7,6,5,4,3,2,1) ≡ 0 (mod 11), often written "DK12345678". */
+const WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
+
+/** Strips a DK prefix, spaces and dashes; returns the 8 digits or null. */
+export function cleanCvr(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const text = raw.toUpperCase().replace(/^DK/, '').replace(/[\s.-]/g, '');
+  return /^\d{8}$/.test(text) ? text : null;
+}
+
+export function isValidCvr(raw: string | null | undefined): boolean {
+  const cvr = cleanCvr(raw);
+  if (!cvr || cvr[0] === '0') return false;
+  const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(cvr[i]), 0);
+  return sum % 11 === 0;
+}
+
+/** The same rules as SQL over a text column (used at import on millions of rows). */
+export function cleanCvrSql(column: string): string {
+  return `nullif(regexp_replace(regexp_replace(upper(trim(${column})), '^DK', ''), '[\\s.-]', '', 'g'), '')`;
+}
+
+export function validCvrSql(cleaned: string): string {
+  const terms = WEIGHTS.map((w, i) => `${w} * TRY_CAST(substr(${cleaned}, ${i + 1}, 1) AS INTEGER)`).join(' + ');
+  return `(regexp_full_match(coalesce(${cleaned}, ''), '[1-9][0-9]{7}') AND (${terms}) % 11 = 0)`;
+}

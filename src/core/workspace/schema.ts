@@ -1,0 +1,83 @@
+import type { DbConnector } from '../db/connector.js';
+
+/**
+ * The canonical tables (see DESIGN.md, data model). Amounts are DECIMAL(18,2) in DKK, credit
+ * notes negative; every input row ends up either in spend_line or in import_reject.
+ */
+export const SCHEMA_SQL = [
+  `CREATE TABLE IF NOT EXISTS import_file (
+    file_id INTEGER PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    format VARCHAR NOT NULL,
+    encoding VARCHAR,
+    source_kind VARCHAR NOT NULL,
+    rows_read BIGINT NOT NULL,
+    rows_loaded BIGINT NOT NULL,
+    rows_rejected BIGINT NOT NULL,
+    amount_loaded DECIMAL(18,2) NOT NULL,
+    period_from DATE,
+    period_to DATE,
+    cpr_masked BIGINT NOT NULL DEFAULT 0
+  )`,
+  `CREATE TABLE IF NOT EXISTS spend_line (
+    line_id BIGINT PRIMARY KEY,
+    file_id INTEGER NOT NULL,
+    file VARCHAR NOT NULL,
+    "row" BIGINT NOT NULL,
+    source_kind VARCHAR NOT NULL,
+    document_id VARCHAR,
+    document_date DATE,
+    posting_date DATE,
+    supplier_cvr VARCHAR,
+    supplier_name VARCHAR,
+    supplier_key VARCHAR,
+    unit VARCHAR,
+    unit_ean VARCHAR,
+    account VARCHAR,
+    account_no VARCHAR,
+    description VARCHAR,
+    item_code VARCHAR,
+    item_scheme VARCHAR,
+    quantity DECIMAL(18,4),
+    unit_price DECIMAL(18,4),
+    amount DECIMAL(18,2) NOT NULL,
+    currency VARCHAR NOT NULL DEFAULT 'DKK',
+    amount_original DECIMAL(18,2),
+    order_ref VARCHAR,
+    municipality VARCHAR
+  )`,
+  `CREATE TABLE IF NOT EXISTS import_reject (
+    file_id INTEGER NOT NULL,
+    file VARCHAR NOT NULL,
+    "row" BIGINT NOT NULL,
+    raw VARCHAR,
+    reason VARCHAR NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS classification (
+    line_id BIGINT PRIMARY KEY,
+    category_id VARCHAR NOT NULL,
+    rule_id VARCHAR,
+    method VARCHAR NOT NULL,
+    confidence DOUBLE NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS contract (
+    contract_id VARCHAR,
+    name VARCHAR,
+    supplier_cvr VARCHAR,
+    supplier_name VARCHAR,
+    category_id VARCHAR,
+    valid_from DATE,
+    valid_to DATE,
+    framework VARCHAR
+  )`,
+] as const;
+
+export async function ensureSchema(db: DbConnector): Promise<void> {
+  for (const statement of SCHEMA_SQL) await db.exec(statement);
+}
+
+/** Empties the workspace (a new analysis). */
+export async function clearWorkspace(db: DbConnector): Promise<void> {
+  await ensureSchema(db);
+  for (const table of ['classification', 'spend_line', 'import_reject', 'import_file', 'contract']) await db.exec(`DELETE FROM ${table}`);
+}

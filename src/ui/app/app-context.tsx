@@ -1,0 +1,31 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { DbConnector } from '../../core/db/connector.js';
+import type { Lang, ViewState } from '../../core/state/url-state.js';
+import { translate, type MessageKey } from '../i18n/messages.js';
+
+export interface AppContextValue {
+  db: DbConnector | null;
+  view: ViewState;
+  setView: (next: ViewState) => void;
+  /** Bumped whenever the loaded data changes, so screens re-query. */
+  dataVersion: number;
+  notifyDataChanged: () => void;
+}
+
+const AppContext = createContext<AppContextValue | null>(null);
+
+export function AppProvider({ value, children }: { value: AppContextValue; children: ReactNode }) {
+  return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
+}
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('useApp outside AppProvider');
+  return value;
+}
+
+/** Translation bound to the current language. */
+export function useT(): { t: (key: MessageKey, params?: Record<string, string | number>) => string; lang: Lang } {
+  const { view } = useApp();
+  return { t: (key, params) => translate(view.lang, key, params), lang: view.lang };
+}

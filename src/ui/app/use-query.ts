@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import type { DbConnector } from '../../core/db/connector.js';
+import { useApp } from './app-context.js';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: Error | null;
+  isLoading: boolean;
+}
+
+interface Settled<T> {
+  key: string;
+  data: T | undefined;
+  error: Error | null;
+}
+
+/**
+ * Runs a core query function whenever `key` (what the query depends on), the database or the
+ * loaded data change. The previous run is aborted, so a quick series of filter changes never
+ * paints stale results; while a new key is pending the last data stays visible.
+ */
+export function useQuery<T>(key: string, run: (db: DbConnector, signal: AbortSignal) => Promise<T>): QueryState<T> {
+  const { db, dataVersion } = useApp();
+  const fullKey = `${dataVersion}|${key}`;
+  const [settled, setSettled] = useState<Settled<T>>({ key: '', data: undefined, error: null });
+  useEffect(() => {
+    if (!db) return;
+    const controller = new AbortController();
+    run(db, controller.signal).then(
+      (data) => !controller.signal.aborted && setSettled({ key: fullKey, data, error: null }),
+      (error: unknown) =>
+        !controller.signal.aborted &&
+        setSettled({ key: fullKey, data: undefined, error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+    return () => controller.abort();
+    // `run` is a new closure each render; `fullKey` says when the query really changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, fullKey]);
+  return { data: settled.data, error: settled.error, isLoading: settled.key !== fullKey };
+}

@@ -1,0 +1,35 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, TreemapChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, LegendComponent, DatasetComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+// Only the chart types we use are registered, which keeps ECharts' share of the bundle small.
+echarts.use([BarChart, LineChart, TreemapChart, GridComponent, TooltipComponent, LegendComponent, DatasetComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+/** The one ECharts wrapper: owns the instance, resizes with its box, disposes on unmount. */
+export function Chart({ option, height = 280, testId, label }: { option: ChartOption; height?: number; testId?: string; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    chart.current = echarts.init(el, undefined, { renderer: 'canvas' });
+    const observer = new ResizeObserver(() => chart.current?.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      chart.current?.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={ref} className="chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;
+}

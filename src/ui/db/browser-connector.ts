@@ -1,0 +1,92 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { createConnector } from '../../core/db/base-connector.js';
+import type { DbConnector } from '../../core/db/connector.js';
+
+/**
+ * DuckDB-WASM in its own Web Worker, served from our origin. Only the mvp and eh bundles ship:
+ * the threaded (coi) build needs COOP/COEP headers, which a consultant's file:// or plain static
+ * host does not give.
+ */
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+export interface BrowserDbStatus {
+  phase: 'loading' | 'ready' | 'failed';
+  bundle?: string;
+  bytesLoaded?: number;
+  bytesTotal?: number;
+}
+
+export async function openBrowserDb(onStatus?: (status: BrowserDbStatus) => void): Promise<DbConnector> {
+  let db: duckdb.AsyncDuckDB | null = null;
+  let conn: duckdb.AsyncDuckDBConnection | null = null;
+  let worker: Worker | null = null;
+  const connection = (): duckdb.AsyncDuckDBConnection => {
+    if (!conn) throw new Error('DuckDB-WASM is not open');
+    return conn;
+  };
+  const database = (): duckdb.AsyncDuckDB => {
+    if (!db) throw new Error('DuckDB-WASM is not open');
+    return db;
+  };
+  const connector = createConnector({
+    runtime: 'browser',
+    open: async () => {
+      const bundle = await duckdb.selectBundle(BUNDLES);
+      const kind = bundle.mainModule === ehWasm ? 'eh' : 'mvp';
+      onStatus?.({ phase: 'loading', bundle: kind });
+      worker = new Worker(bundle.mainWorker!);
+      // A worker script that fails to load only fires 'error'; without this the start would hang.
+      const workerFailed = new Promise<never>((_, reject) =>
+        worker!.addEventListener('error', (e) => reject(new Error(`DuckDB worker failed to load: ${e.message || bundle.mainWorker}`)), { once: true }),
+      );
+      db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+      const instance = db;
+      await Promise.race([
+        workerFailed,
+        instance.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+          onStatus?.({ phase: 'loading', bundle: kind, bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal }),
+        ),
+      ]);
+      conn = await Promise.race([workerFailed, instance.connect()]);
+      onStatus?.({ phase: 'ready', bundle: kind });
+    },
+    query: async (sql) => (await connection().query(sql)) as unknown as Table,
+    exec: async (sql) => {
+      await connection().query(sql);
+    },
+    cancel: async () => {
+      await conn?.cancelSent();
+    },
+    registerFile: async (name, data) => {
+      if (data instanceof Uint8Array) await database().registerFileBuffer(name, data);
+      // A File is read in place by the worker (no copy into WASM memory up front).
+      else await database().registerFileHandle(name, data, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    },
+    dropFile: async (name) => {
+      await database().dropFile(name);
+    },
+    close: async () => {
+      await conn?.close();
+      await db?.terminate();
+      worker?.terminate();
+      conn = null;
+      db = null;
+      worker = null;
+    },
+  });
+  try {
+    await connector.ready();
+  } catch (error) {
+    onStatus?.({ phase: 'failed' });
+    throw error;
+  }
+  return connector;
+}
