@@ -1,0 +1,18 @@
+/**
+ * What the JavaScript parsers (Excel, Parquet, OIOUBL/Peppol XML) hand to the importer: text
+ * cells in columns, typed values already rendered canonically so one SQL path reads them all:
+ * numbers with '.' as decimal mark and no thousands separator, dates as 'YYYY-MM-DD'.
+ */
+export interface ParsedTable {
+  headers: string[];
+  /** columns[c][r]: the text of row r in column c, or null for an empty cell. */
+  columns: (string | null)[][];
+  rowCount: number;
+  /**
+   * Where each row came from when it is not simply data row r + 1 of the uploaded file, e.g. a
+   * ZIP of XML invoices: the document's file name and the line number within it.
+   */
+  origin?: { file: string[]; row: number[] };
+  /** Things the parser noticed and the import report should show (e.g. "sheet has merged cells"). */
+  warnings: string[];
+}
