@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { createConnector } from '../../core/db/base-connector.js';
 import type { DbConnector } from '../../core/db/connector.js';
-import { resultToArrow } from './native-to-arrow.js';
+import { insertArrowNative, resultToArrow } from './native-to-arrow.js';
 
 /**
  * Native DuckDB (@duckdb/node-api, pinned to the engine version of the WASM build) for the
@@ -41,6 +41,7 @@ export async function openNativeDb(dbPath = ':memory:'): Promise<DbConnector> {
       await writeFile(file, data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer()));
       registered.set(name, file);
     },
+    insertArrow: async (table, data) => insertArrowNative(connection(), table, data),
     dropFile: async (name) => {
       const file = registered.get(name);
       registered.delete(name);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import type { Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import { createConnector } from '../../core/db/base-connector.js';
 import type { DbConnector } from '../../core/db/connector.js';
 
@@ -40,6 +40,11 @@ export async function openNodeWasmDb(): Promise<DbConnector> {
     },
     dropFile: async (name) => {
       db!.dropFile(name);
+    },
+    insertArrow: async (table, data) => {
+      // Serialise with our own Arrow: the CJS build of DuckDB-WASM loads a second copy of
+      // apache-arrow whose instanceof checks reject our tables and silently insert nothing.
+      connection().insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name: table, create: true });
     },
     close: async () => {
       conn?.close();

@@ -11,6 +11,7 @@ export interface ConnectorImpl {
   exec(sql: string): Promise<void>;
   registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
+  insertArrow(table: string, data: Table): Promise<void>;
   close(): Promise<void>;
   /** Optional: stop the running query (browser worker). */
   cancel?(): Promise<void>;
@@ -59,6 +60,7 @@ export function createConnector(impl: ConnectorImpl): DbConnector & { ready(): P
       await ready();
       await impl.dropFile(name);
     },
+    insertArrow: (table, data) => guarded(`-- insert Arrow into ${table}`, undefined, () => impl.insertArrow(table, data)),
     close: async () => {
       if (opening) await opening.catch(() => undefined);
       opening = null;

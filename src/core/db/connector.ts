@@ -18,6 +18,8 @@ export interface DbConnector {
   exec(sql: string, options?: QueryOptions): Promise<void>;
   /** Makes bytes or a browser File readable by name in SQL (e.g. `read_csv('name')`). */
   registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
+  /** Creates `table` from an Arrow table (how JavaScript parsers hand data to DuckDB). */
+  insertArrow(table: string, data: Table): Promise<void>;
   /** Forgets a registered file. */
   dropFile(name: string): Promise<void>;
   close(): Promise<void>;

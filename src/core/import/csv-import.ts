@@ -4,6 +4,7 @@ import { literal, quoteIdent } from '../sql/escape.js';
 import { cleanCvrSql, validCvrSql } from '../suppliers/cvr.js';
 import { ensureSchema } from '../workspace/schema.js';
 import { amountSql, dateSql, hasCprSql, maskCprSql, textSql, type DecimalMark } from './parse-sql.js';
+import { ORIGIN_FILE, ORIGIN_ROW } from './parsed-to-arrow.js';
 import type { Mapping, Role } from './roles.js';
 
 export type SourceKind = 'invoice' | 'ecommerce';
@@ -70,13 +71,18 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
   const { mapping, layout, fileId } = request;
   const m = (role: Role) => col(mapping, role);
   const cvr = cleanCvrSql(m('supplierCvr'));
-  const rawText = `concat_ws(${literal(layout.delimiter)}, ${headers.map((h) => `coalesce(${quoteIdent(h)}, '')`).join(', ')})`;
+  // Parsers of multi-document uploads (a ZIP of XML invoices) say where each row came from.
+  const hasOrigin = headers.includes(ORIGIN_FILE) && headers.includes(ORIGIN_ROW);
+  const dataHeaders = headers.filter((h) => h !== ORIGIN_FILE && h !== ORIGIN_ROW);
+  const rowExpr = hasOrigin ? `CAST(${quoteIdent(ORIGIN_ROW)} AS BIGINT)` : 'rid + 1';
+  const fileExpr = hasOrigin ? quoteIdent(ORIGIN_FILE) : literal(request.fileName);
+  const rawText = `concat_ws(${literal(layout.delimiter)}, ${dataHeaders.map((h) => `coalesce(${quoteIdent(h)}, '')`).join(', ')})`;
   const parsed = `parsed_${fileId}`;
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${quoteIdent(parsed)} AS
      WITH src AS (SELECT rowid AS rid, * FROM ${quoteIdent(raw)}),
      p AS (
-       SELECT rid + 1 AS "row",
+       SELECT rid + 1 AS seq, ${rowExpr} AS "row", ${fileExpr} AS file,
               ${textSql(m('documentId'))} AS document_id,
               ${textSql(m('documentDate'))} AS document_date_text,
               ${dateSql(m('documentDate'), layout.dateFormats)} AS document_date,
@@ -91,6 +97,7 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
               ${maskCprSql(textSql(m('description')))} AS description,
               ${hasCprSql(m('description'))} AS had_cpr,
               ${textSql(m('itemCode'))} AS item_code,
+              ${textSql(m('itemScheme'))} AS item_scheme,
               ${amountSql(m('quantity'), layout.decimal)}::DECIMAL(18,4) AS quantity,
               ${amountSql(m('unitPrice'), layout.decimal)}::DECIMAL(18,4) AS unit_price,
               ${textSql(m('amount'))} AS amount_text,
@@ -98,7 +105,7 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
               coalesce(upper(${textSql(m('currency'))}), 'DKK') AS currency,
               ${textSql(m('orderRef'))} AS order_ref,
               ${maskCprSql(rawText)} AS raw,
-              ${headers.map((h) => `${textSql(quoteIdent(h))} IS NULL`).join(' AND ') || 'FALSE'} AS is_empty
+              ${dataHeaders.map((h) => `${textSql(quoteIdent(h))} IS NULL`).join(' AND ') || 'FALSE'} AS is_empty
          FROM src)
      SELECT *,
             CASE WHEN is_empty THEN 'empty_row'
@@ -118,15 +125,15 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
   await db.exec(
     `INSERT INTO spend_line (line_id, file_id, file, "row", source_kind, document_id, document_date, posting_date,
         supplier_cvr, supplier_name, supplier_key, unit, unit_ean, account, account_no, description, item_code,
-        quantity, unit_price, amount, currency, order_ref)
-     SELECT ${fileId}::BIGINT * 1000000000 + "row", ${fileId}, ${literal(request.fileName)}, "row", ${literal(request.sourceKind)},
+        item_scheme, quantity, unit_price, amount, currency, order_ref)
+     SELECT ${fileId}::BIGINT * 1000000000 + seq, ${fileId}, file, "row", ${literal(request.sourceKind)},
             document_id, document_date, posting_date, supplier_cvr, supplier_name, ${supplierKey}, unit, unit_ean,
-            account, account_no, description, item_code, quantity, unit_price, amount, currency, order_ref
-       FROM ${quoteIdent(parsed)} WHERE reason IS NULL ORDER BY "row"`,
+            account, account_no, description, item_code, item_scheme, quantity, unit_price, amount, currency, order_ref
+       FROM ${quoteIdent(parsed)} WHERE reason IS NULL ORDER BY seq`,
   );
   await db.exec(
-    `INSERT INTO import_reject SELECT ${fileId}, ${literal(request.fileName)}, "row", raw, reason
-       FROM ${quoteIdent(parsed)} WHERE reason IS NOT NULL ORDER BY "row"`,
+    `INSERT INTO import_reject SELECT ${fileId}, file, "row", raw, reason
+       FROM ${quoteIdent(parsed)} WHERE reason IS NOT NULL ORDER BY seq`,
   );
   const [s] = await queryRows(
     db,

@@ -1,5 +1,5 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import type { Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -72,6 +72,10 @@ export async function openBrowserDb(onStatus?: (status: BrowserDbStatus) => void
     },
     dropFile: async (name) => {
       await database().dropFile(name);
+    },
+    insertArrow: async (table, data) => {
+      // Serialised here with our Arrow so no instanceof check across bundles can drop the data.
+      await connection().insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name: table, create: true });
     },
     close: async () => {
       await conn?.close();

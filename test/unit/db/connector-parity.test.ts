@@ -4,6 +4,7 @@ import { queryRows, queryValue } from '../../../src/core/db/rows.js';
 import { QueryError } from '../../../src/core/db/query-error.js';
 import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { openNativeDb } from '../../../src/cli/db/native-connector.js';
+import { parsedTableToArrow } from '../../../src/core/import/parsed-to-arrow.js';
 
 const QUERIES = [
   `SELECT 25336.58::DECIMAL(18,2) AS amount, -0.01::DECIMAL(18,2) AS credit, NULL::DECIMAL(18,2) AS missing`,
@@ -73,6 +74,25 @@ describe('connector parity: Node WASM and native DuckDB give the same Arrow resu
       const rows = await queryRows(db, `SELECT count(*) AS n, max(a) AS m FROM read_csv('parity.csv', delim=';', header=true)`);
       expect(rows).toEqual([{ n: 2, m: 2 }]);
       await db.dropFile('parity.csv');
+    }
+  });
+
+  it('creates a table from Arrow in both runtimes', async () => {
+    const data = parsedTableToArrow({
+      headers: ['Leverandør', 'Beløb'],
+      columns: [['Ærø A/S', null, 'B "quoted"'], ['1234.50', '-0.01', null]],
+      rowCount: 3,
+      warnings: [],
+    });
+    for (const db of [wasm, native]) {
+      await db.insertArrow('arrow_in', data);
+      const rows = await queryRows(db, 'SELECT "Leverandør", "Beløb"::DECIMAL(18,2) AS b FROM arrow_in ORDER BY rowid');
+      expect(rows).toEqual([
+        { Leverandør: 'Ærø A/S', b: 1234.5 },
+        { Leverandør: null, b: -0.01 },
+        { Leverandør: 'B "quoted"', b: null },
+      ]);
+      await db.exec('DROP TABLE arrow_in');
     }
   });
 
