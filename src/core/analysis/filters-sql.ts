@@ -3,7 +3,8 @@ import { sql } from '../sql/escape.js';
 
 /** The global filters as a WHERE condition over spend_line (alias-free column names). */
 export function filtersWhere(filters: Filters): string {
-  const parts: string[] = ['TRUE'];
+  // E-commerce lines that are also invoiced are counted once, on the invoice.
+  const parts: string[] = ['counted'];
   const date = 'coalesce(document_date, posting_date)';
   if (filters.from) parts.push(`${date} >= ${sql`${filters.from}`}::DATE`);
   if (filters.to) parts.push(`${date} <= ${sql`${filters.to}`}::DATE`);

@@ -28,6 +28,7 @@ export interface CsvImportRequest {
   sourceKind: SourceKind;
   layout: CsvLayout;
   mapping: Mapping;
+  fingerprint?: string;
 }
 
 export interface FileSummary {
@@ -50,12 +51,21 @@ export type RejectReason = 'empty_row' | 'total_row' | 'amount_missing' | 'amoun
 
 /** Reads the raw text of a CSV into a temp table, all columns as text, in file order. */
 export async function readRawCsv(db: DbConnector, table: string, registeredName: string, layout: CsvLayout): Promise<string[]> {
-  await db.exec(
-    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM read_csv(${literal(registeredName)},
-       delim = ${literal(layout.delimiter)}, header = true, all_varchar = true, quote = '"', escape = '"',
-       skip = ${Math.max(0, Math.floor(layout.skip))}, null_padding = true, encoding = ${literal(layout.encoding)},
-       auto_detect = true, sample_size = -1)`,
-  );
+  const read = (parallel: boolean) =>
+    db.exec(
+      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM read_csv(${literal(registeredName)},
+         delim = ${literal(layout.delimiter)}, header = true, all_varchar = true, quote = '"', escape = '"',
+         skip = ${Math.max(0, Math.floor(layout.skip))}, null_padding = true, encoding = ${literal(layout.encoding)},
+         auto_detect = true, parallel = ${parallel})`,
+    );
+  try {
+    await read(true);
+  } catch (error) {
+    // Short rows need null_padding, which the parallel scanner cannot combine with newlines
+    // inside quoted fields; only then pay for a serial read.
+    if (!/null_padding/.test(String((error as Error).message))) throw error;
+    await read(false);
+  }
   const cols = await queryRows(db, `SELECT column_name FROM (DESCRIBE ${quoteIdent(table)})`);
   return cols.map((c) => String(c.column_name));
 }
@@ -96,8 +106,9 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
               ${textSql(m('accountNo'))} AS account_no,
               ${maskCprSql(textSql(m('description')))} AS description,
               ${hasCprSql(m('description'))} AS had_cpr,
-              ${textSql(m('itemCode'))} AS item_code,
-              ${textSql(m('itemScheme'))} AS item_scheme,
+              ${textSql(m('itemCode'))} AS item_code_text,
+              ${textSql(m('itemScheme'))} AS item_scheme_text,
+              ${textSql(m('itemNumber'))} AS item_number_text,
               ${amountSql(m('quantity'), layout.decimal)}::DECIMAL(18,4) AS quantity,
               ${amountSql(m('unitPrice'), layout.decimal)}::DECIMAL(18,4) AS unit_price,
               ${textSql(m('amount'))} AS amount_text,
@@ -107,7 +118,13 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
               ${maskCprSql(rawText)} AS raw,
               ${dataHeaders.map((h) => `${textSql(quoteIdent(h))} IS NULL`).join(' AND ') || 'FALSE'} AS is_empty
          FROM src)
-     SELECT *,
+     SELECT * EXCLUDE (item_code_text, item_scheme_text, item_number_text),
+            -- A seller's own item id is not a classification code; it feeds price comparison.
+            CASE WHEN lower(item_scheme_text) = 'seller' THEN NULL ELSE item_code_text END AS item_code,
+            CASE WHEN lower(item_scheme_text) = 'seller' OR item_code_text IS NULL THEN NULL
+                 WHEN item_scheme_text IS NOT NULL THEN upper(item_scheme_text)
+                 ${mapping.itemCode && /cpv/i.test(mapping.itemCode) ? `ELSE 'CPV'` : `ELSE 'UNSPSC'`} END AS item_scheme,
+            coalesce(item_number_text, CASE WHEN lower(item_scheme_text) = 'seller' THEN item_code_text END) AS item_number,
             CASE WHEN is_empty THEN 'empty_row'
                  WHEN supplier_name IS NULL AND supplier_cvr IS NULL AND document_id IS NULL
                       AND (regexp_matches(lower(raw), '(^|[^a-zæøå])(total|i alt|sum|totalt|summa|grand total)([^a-zæøå]|$)')
@@ -125,10 +142,10 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
   await db.exec(
     `INSERT INTO spend_line (line_id, file_id, file, "row", source_kind, document_id, document_date, posting_date,
         supplier_cvr, supplier_name, supplier_key, unit, unit_ean, account, account_no, description, item_code,
-        item_scheme, quantity, unit_price, amount, currency, order_ref)
+        item_scheme, item_number, quantity, unit_price, amount, currency, order_ref)
      SELECT ${fileId}::BIGINT * 1000000000 + seq, ${fileId}, file, "row", ${literal(request.sourceKind)},
             document_id, document_date, posting_date, supplier_cvr, supplier_name, ${supplierKey}, unit, unit_ean,
-            account, account_no, description, item_code, item_scheme, quantity, unit_price, amount, currency, order_ref
+            account, account_no, description, item_code, item_scheme, item_number, quantity, unit_price, amount, currency, order_ref
        FROM ${quoteIdent(parsed)} WHERE reason IS NULL ORDER BY seq`,
   );
   await db.exec(
@@ -164,7 +181,7 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
     `INSERT INTO import_file VALUES (${fileId}, ${literal(summary.name)}, ${literal(summary.format)}, ${literal(summary.encoding)},
        ${literal(summary.sourceKind)}, ${summary.rowsRead}, ${summary.rowsLoaded}, ${summary.rowsRejected},
        (SELECT coalesce(sum(amount), 0) FROM spend_line WHERE file_id = ${fileId}),
-       ${literal(summary.periodFrom)}::DATE, ${literal(summary.periodTo)}::DATE, ${summary.cprMasked})`,
+       ${literal(summary.periodFrom)}::DATE, ${literal(summary.periodTo)}::DATE, ${summary.cprMasked}, ${literal(request.fingerprint ?? null)})`,
   );
   await db.exec(`DROP TABLE ${quoteIdent(parsed)}`);
   return summary;

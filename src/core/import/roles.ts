@@ -16,6 +16,7 @@ export const ROLES = [
   'description',
   'itemCode',
   'itemScheme',
+  'itemNumber',
   'quantity',
   'unitPrice',
   'amount',
@@ -28,7 +29,7 @@ export type Mapping = Partial<Record<Role, string>>;
 
 const SYNONYMS: Record<Role, string[]> = {
   documentId: ['bilagsnr', 'bilagsnummer', 'bilag', 'fakturanr', 'fakturanummer', 'invoiceno', 'invoicenumber', 'documentno', 'documentnumber', 'verifikationsnummer', 'fakturanummer'],
-  documentDate: ['fakturadato', 'bilagsdato', 'dokumentdato', 'invoicedate', 'documentdate', 'fakturadatum', 'dato', 'date'],
+  documentDate: ['fakturadato', 'bilagsdato', 'dokumentdato', 'invoicedate', 'documentdate', 'fakturadatum', 'ordredato', 'orderdate', 'dato', 'date'],
   postingDate: ['bogføringsdato', 'bogforingsdato', 'posteringsdato', 'gldate', 'postingdate', 'paymentdate', 'bokföringsdatum', 'betalningsdatum', 'betalingsdato', 'konteringsdato'],
   supplierCvr: ['cvrnr', 'cvr', 'cvrnummer', 'leverandørcvr', 'kreditorcvr', 'sevatnr', 'vatnumber', 'vatno', 'orgnr', 'organisationsnummer', 'organisasjonsnummer', 'leverantörorgnr', 'companyid'],
   supplierName: ['leverandør', 'leverandørnavn', 'kreditor', 'kreditornavn', 'supplier', 'suppliername', 'vendor', 'vendorname', 'leverantör', 'leverantörsnamn', 'leverantörnamn', 'leverandor', 'leverandørnamn', 'payee'],
@@ -37,7 +38,8 @@ const SYNONYMS: Record<Role, string[]> = {
   account: ['art', 'artskonto', 'arttekst', 'kontoart'],
   accountNo: ['konto', 'kontonr', 'kontonummer', 'expensecode', 'account', 'accountno', 'accountcode', 'finanskonto'],
   description: ['tekst', 'beskrivelse', 'varetekst', 'linjetekst', 'posteringstekst', 'description', 'text', 'itemdescription', 'expensecodedescription', 'accountname', 'benämning', 'beskrivning', 'varenavn'],
-  itemCode: ['varenummer', 'varenr', 'itemnumber', 'itemno', 'itemcode', 'artikelnummer', 'unspsc', 'produktnummer'],
+  itemCode: ['unspsc', 'unspsckode', 'cpv', 'cpvkode', 'varekode', 'klassifikationskode', 'itemclassificationcode', 'commoditycode'],
+  itemNumber: ['varenummer', 'varenr', 'itemnumber', 'itemno', 'itemcode', 'artikelnummer', 'artikelnr', 'produktnummer', 'produktnr', 'sellersitemid', 'leverandørvarenr'],
   itemScheme: ['itemscheme', 'kodeliste', 'klassifikation'],
   quantity: ['antal', 'mængde', 'quantity', 'qty', 'antall', 'kvantitet'],
   unitPrice: ['enhedspris', 'stykpris', 'pris', 'unitprice', 'price', 'styckpris', 'enhetspris'],

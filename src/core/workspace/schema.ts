@@ -17,7 +17,8 @@ export const SCHEMA_SQL = [
     amount_loaded DECIMAL(18,2) NOT NULL,
     period_from DATE,
     period_to DATE,
-    cpr_masked BIGINT NOT NULL DEFAULT 0
+    cpr_masked BIGINT NOT NULL DEFAULT 0,
+    fingerprint VARCHAR
   )`,
   `CREATE TABLE IF NOT EXISTS spend_line (
     line_id BIGINT PRIMARY KEY,
@@ -38,13 +39,16 @@ export const SCHEMA_SQL = [
     description VARCHAR,
     item_code VARCHAR,
     item_scheme VARCHAR,
+    item_number VARCHAR,
     quantity DECIMAL(18,4),
     unit_price DECIMAL(18,4),
     amount DECIMAL(18,2) NOT NULL,
     currency VARCHAR NOT NULL DEFAULT 'DKK',
     amount_original DECIMAL(18,2),
     order_ref VARCHAR,
-    municipality VARCHAR
+    municipality VARCHAR,
+    -- false for an e-commerce line that is also invoiced: its spend is counted on the invoice
+    counted BOOLEAN NOT NULL DEFAULT TRUE
   )`,
   `CREATE TABLE IF NOT EXISTS import_reject (
     file_id INTEGER NOT NULL,

@@ -1,0 +1,42 @@
+import type { DbConnector } from '../db/connector.js';
+import { queryRows } from '../db/rows.js';
+
+export interface OverlapSummary {
+  /** E-commerce lines whose order is also invoiced: their spend is counted once, on the invoice. */
+  linkedLines: number;
+  linkedAmount: number;
+  /** Without an order reference: supplier-months bought through both channels, flagged not removed. */
+  unlinkedSupplierMonths: number;
+  unlinkedAmount: number;
+}
+
+/**
+ * E-commerce order lines are usually invoiced too. Link them on the order reference and count
+ * the spend once (on the invoice); where there is no reference, report the possible overlap.
+ */
+export async function linkEcommerce(db: DbConnector): Promise<OverlapSummary> {
+  await db.exec(
+    `UPDATE spend_line SET counted = NOT (source_kind = 'ecommerce' AND order_ref IS NOT NULL AND order_ref IN (
+        SELECT order_ref FROM spend_line WHERE source_kind = 'invoice' AND order_ref IS NOT NULL))`,
+  );
+  const [linked] = await queryRows(
+    db,
+    `SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2) AS amount FROM spend_line WHERE NOT counted`,
+  );
+  const [unlinked] = await queryRows(
+    db,
+    `WITH m AS (
+       SELECT supplier_key, date_trunc('month', coalesce(document_date, posting_date)) AS month,
+              sum(amount) FILTER (WHERE source_kind = 'invoice' AND order_ref IS NULL) AS inv,
+              sum(amount) FILTER (WHERE source_kind = 'ecommerce' AND counted) AS ecom
+         FROM spend_line GROUP BY ALL)
+     SELECT count(*) AS n, coalesce(sum(least(inv, ecom)), 0)::DECIMAL(18,2) AS amount
+       FROM m WHERE inv > 0 AND ecom > 0`,
+  );
+  return {
+    linkedLines: Number(linked?.n ?? 0),
+    linkedAmount: Number(linked?.amount ?? 0),
+    unlinkedSupplierMonths: Number(unlinked?.n ?? 0),
+    unlinkedAmount: Number(unlinked?.amount ?? 0),
+  };
+}

@@ -1,0 +1,95 @@
+import { detectFormat, detectSourceRole, fingerprint, headerSignature, type FileFormat, type SourceRole } from './detect.js';
+import type { CsvLayout } from './csv-import.js';
+import type { ParsedTable } from './parsed-table.js';
+import { proposeMapping, type Mapping } from './roles.js';
+import { detectDateFormats, detectDecimal, sniffDelimited, type TextEncoding } from './sniff.js';
+import type { ImportSource, Parsers, SheetInfo } from './sources.js';
+
+const HEAD_BYTES = 64 * 1024;
+
+/** Everything the mapping step shows before anything is loaded. */
+export interface ImportPlan {
+  name: string;
+  size: number;
+  format: FileFormat;
+  encoding: TextEncoding | 'binary';
+  fingerprint: string;
+  headers: string[];
+  sample: (string | null)[][];
+  mapping: Mapping;
+  role: SourceRole;
+  signature: string;
+  layout: CsvLayout;
+  /** Parsed rows for formats read in JavaScript (kept so the file is parsed once). */
+  parsed?: ParsedTable;
+  sheets?: SheetInfo[];
+  sheet?: number | string;
+  warnings: string[];
+}
+
+function layoutFor(values: string[], delimiter = ';'): CsvLayout {
+  const dateFormats = detectDateFormats(values);
+  // Typed Excel/Parquet cells arrive as ISO text; keep those formats available too.
+  for (const f of ['%Y-%m-%d', '%Y-%m-%d %H:%M:%S']) if (!dateFormats.includes(f)) dateFormats.push(f);
+  return { delimiter, encoding: 'utf-8', decimal: detectDecimal(values, delimiter), dateFormats, skip: 0 };
+}
+
+function parsedPlan(base: Omit<ImportPlan, 'headers' | 'sample' | 'mapping' | 'role' | 'signature' | 'layout' | 'warnings'>, parsed: ParsedTable): ImportPlan {
+  const rows = Math.min(parsed.rowCount, 20);
+  const sample = Array.from({ length: rows }, (_, r) => parsed.columns.map((c) => c[r] ?? null));
+  const values = parsed.columns.flatMap((c) => c.slice(0, 200).filter((v): v is string => v !== null));
+  const mapping = proposeMapping(parsed.headers);
+  return {
+    ...base,
+    headers: parsed.headers,
+    sample,
+    mapping,
+    role: base.format.startsWith('ubl') ? 'invoice' : detectSourceRole(parsed.headers, mapping),
+    signature: headerSignature(parsed.headers),
+    layout: layoutFor(values),
+    parsed,
+    warnings: [...parsed.warnings],
+  };
+}
+
+/** Reads enough of a file to propose how to import it; the user confirms or changes the mapping. */
+export async function planImport(source: ImportSource, parsers: Parsers, sheet?: number | string): Promise<ImportPlan> {
+  const head = await source.slice(0, HEAD_BYTES);
+  const tail = await source.slice(Math.max(0, source.size - HEAD_BYTES), source.size);
+  const format = detectFormat(source.name, head);
+  const base = { name: source.name, size: source.size, format, fingerprint: fingerprint(source.size, head, tail) };
+  switch (format) {
+    case 'csv': {
+      const sniff = sniffDelimited(head);
+      const mapping = proposeMapping(sniff.headers);
+      return {
+        ...base,
+        encoding: sniff.encoding,
+        headers: sniff.headers,
+        sample: sniff.sample,
+        mapping,
+        role: detectSourceRole(sniff.headers, mapping),
+        signature: headerSignature(sniff.headers),
+        layout: {
+          delimiter: sniff.delimiter,
+          encoding: 'utf-8',
+          decimal: sniff.decimal,
+          dateFormats: sniff.dateFormats,
+          skip: sniff.skip,
+        },
+        warnings: sniff.skip > 0 ? [`Overskriften står på linje ${sniff.skip + 1}; linjerne over den er sprunget over.`] : [],
+      };
+    }
+    case 'xlsx': {
+      const bytes = await source.bytes();
+      const sheets = await parsers.listSheets(bytes);
+      const parsed = await parsers.xlsx(bytes, sheet);
+      return { ...parsedPlan({ ...base, encoding: 'binary', sheets, sheet: sheet ?? 0 }, parsed) };
+    }
+    case 'parquet':
+      return parsedPlan({ ...base, encoding: 'binary' }, await parsers.parquet(await source.bytes()));
+    case 'ubl-xml':
+    case 'ubl-zip':
+      return parsedPlan({ ...base, encoding: 'utf-8' }, await parsers.ubl(source.name, await source.bytes(), format === 'ubl-zip'));
+  }
+}
