@@ -29,6 +29,8 @@ export interface CsvImportRequest {
   layout: CsvLayout;
   mapping: Mapping;
   fingerprint?: string;
+  /** How the file was decoded, for the report (defaults to the CSV layout's). */
+  encoding?: string;
 }
 
 export interface FileSummary {
@@ -167,7 +169,7 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
     fileId,
     name: request.fileName,
     format: request.format,
-    encoding: layout.encoding,
+    encoding: request.encoding ?? layout.encoding,
     sourceKind: request.sourceKind,
     rowsRead: Number(s?.rows_read ?? 0),
     rowsLoaded: Number(s?.rows_loaded ?? 0),

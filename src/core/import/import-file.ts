@@ -59,6 +59,7 @@ export async function executeImport(db: DbConnector, source: ImportSource, plan:
     layout: plan.layout,
     mapping: effectiveMapping(plan, mapping),
     fingerprint: plan.fingerprint,
+    encoding: plan.encoding,
   } as const;
   try {
     let headers: string[];

@@ -28,10 +28,10 @@ export type Role = (typeof ROLES)[number];
 export type Mapping = Partial<Record<Role, string>>;
 
 const SYNONYMS: Record<Role, string[]> = {
-  documentId: ['bilagsnr', 'bilagsnummer', 'bilag', 'fakturanr', 'fakturanummer', 'invoiceno', 'invoicenumber', 'documentno', 'documentnumber', 'verifikationsnummer', 'fakturanummer'],
+  documentId: ['faktnr', 'bilagsnr', 'bilagsnummer', 'bilag', 'fakturanr', 'fakturanummer', 'invoiceno', 'invoicenumber', 'documentno', 'documentnumber', 'verifikationsnummer', 'fakturanummer'],
   documentDate: ['fakturadato', 'bilagsdato', 'dokumentdato', 'invoicedate', 'documentdate', 'fakturadatum', 'ordredato', 'orderdate', 'dato', 'date'],
   postingDate: ['bogføringsdato', 'bogforingsdato', 'posteringsdato', 'gldate', 'postingdate', 'paymentdate', 'bokföringsdatum', 'betalningsdatum', 'betalingsdato', 'konteringsdato'],
-  supplierCvr: ['cvrnr', 'cvr', 'cvrnummer', 'leverandørcvr', 'kreditorcvr', 'sevatnr', 'vatnumber', 'vatno', 'orgnr', 'organisationsnummer', 'organisasjonsnummer', 'leverantörorgnr', 'companyid'],
+  supplierCvr: ['cvrnr', 'cvr', 'cvrnummer', 'leverandørcvr', 'kreditorcvr', 'sevatnr', 'vatnumber', 'vatno', 'orgnr', 'organisationsnummer', 'organisasjonsnummer', 'leverantörorgnr', 'companyid', 'organisatio', 'orgnummer', 'organisationsnr'],
   supplierName: ['leverandør', 'leverandørnavn', 'kreditor', 'kreditornavn', 'supplier', 'suppliername', 'vendor', 'vendorname', 'leverantör', 'leverantörsnamn', 'leverantörnamn', 'leverandor', 'leverandørnamn', 'payee'],
   unit: ['omkostningssted', 'enhed', 'afdeling', 'ansvarssted', 'organisationsenhed', 'organisationalunit', 'businessunitdescription', 'centername', 'department', 'förvaltning', 'enhet', 'avdelning', 'kostnadsställe', 'costcentre', 'costcenter'],
   unitEan: ['ean', 'eannr', 'eannummer', 'gln', 'glnnr', 'modtagerean'],
@@ -43,7 +43,7 @@ const SYNONYMS: Record<Role, string[]> = {
   itemScheme: ['itemscheme', 'kodeliste', 'klassifikation'],
   quantity: ['antal', 'mængde', 'quantity', 'qty', 'antall', 'kvantitet'],
   unitPrice: ['enhedspris', 'stykpris', 'pris', 'unitprice', 'price', 'styckpris', 'enhetspris'],
-  amount: ['beløb', 'belob', 'beløbekskmoms', 'beløbeksklmoms', 'nettobeløb', 'amount', 'netamount', 'invoicedvalue', 'paymentamount', 'belopp', 'beløpeksmva', 'beløp', 'linjebeløb', 'value'],
+  amount: ['utfall', 'beløb', 'belob', 'beløbekskmoms', 'beløbeksklmoms', 'nettobeløb', 'amount', 'netamount', 'invoicedvalue', 'paymentamount', 'belopp', 'beløpeksmva', 'beløp', 'linjebeløb', 'value'],
   currency: ['valuta', 'currency', 'valutakode'],
   orderRef: ['ordrenr', 'ordrenummer', 'ordre', 'orderreference', 'orderno', 'ponumber', 'indkøbsordre', 'beställningsnummer'],
 };
@@ -59,7 +59,12 @@ export function normaliseHeader(header: string): string {
 export function proposeMapping(headers: readonly string[]): Mapping {
   const mapping: Mapping = {};
   const used = new Set<string>();
-  const passes: ((h: string, s: string) => boolean)[] = [(h, s) => h === s, (h, s) => s.length >= 3 && h.startsWith(s)];
+  const passes: ((h: string, s: string) => boolean)[] = [
+    (h, s) => h === s,
+    (h, s) => s.length >= 3 && h.startsWith(s),
+    // "RN1/FÖRVALTNING" holds "förvaltning": long synonyms may stand anywhere in the header.
+    (h, s) => s.length >= 6 && h.includes(s),
+  ];
   for (const matches of passes) {
     for (const role of ROLES) {
       if (mapping[role]) continue;

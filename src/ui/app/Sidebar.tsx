@@ -9,7 +9,7 @@ const ICONS: Record<Screen, string> = {
   suppliers: '⚑',
   opportunities: '★',
   classification: '⚙',
-  report: '⎙',
+  report: '▦',
   compare: '⇆',
 };
 

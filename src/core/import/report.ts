@@ -1,0 +1,100 @@
+import type { DbConnector } from '../db/connector.js';
+import { queryRows } from '../db/rows.js';
+import { ensureSchema } from '../workspace/schema.js';
+
+export interface ImportedFile {
+  fileId: number;
+  name: string;
+  format: string;
+  encoding: string | null;
+  sourceKind: string;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  amountLoaded: number;
+  periodFrom: string | null;
+  periodTo: string | null;
+  cprMasked: number;
+}
+
+export interface RejectRow {
+  fileId: number;
+  file: string;
+  row: number;
+  raw: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  files: ImportedFile[];
+  totals: { rowsRead: number; rowsLoaded: number; rowsRejected: number; amountLoaded: number; cprMasked: number };
+  rejectsByReason: { reason: string; rows: number }[];
+  /** E-commerce lines also invoiced (counted once, on the invoice). */
+  linkedEcommerce: { lines: number; amount: number };
+  foreignCurrencyLines: number;
+}
+
+/** What has been loaded so far, per file, straight from the workspace tables. */
+export async function loadImportReport(db: DbConnector): Promise<ImportReport> {
+  await ensureSchema(db);
+  const files = (await queryRows(db, 'SELECT * FROM import_file ORDER BY file_id')).map(
+    (r): ImportedFile => ({
+      fileId: Number(r.file_id),
+      name: String(r.name),
+      format: String(r.format),
+      encoding: (r.encoding as string | null) ?? null,
+      sourceKind: String(r.source_kind),
+      rowsRead: Number(r.rows_read),
+      rowsLoaded: Number(r.rows_loaded),
+      rowsRejected: Number(r.rows_rejected),
+      amountLoaded: Number(r.amount_loaded),
+      periodFrom: (r.period_from as string | null) ?? null,
+      periodTo: (r.period_to as string | null) ?? null,
+      cprMasked: Number(r.cpr_masked),
+    }),
+  );
+  const [t] = await queryRows(
+    db,
+    `SELECT coalesce(sum(rows_read), 0) AS rows_read, coalesce(sum(rows_loaded), 0) AS rows_loaded,
+            coalesce(sum(rows_rejected), 0) AS rows_rejected, coalesce(sum(amount_loaded), 0)::DECIMAL(18,2) AS amount_loaded,
+            coalesce(sum(cpr_masked), 0) AS cpr_masked FROM import_file`,
+  );
+  const reasons = await queryRows(db, 'SELECT reason, count(*) AS n FROM import_reject GROUP BY 1 ORDER BY 2 DESC');
+  const [linked] = await queryRows(db, `SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2) AS amount FROM spend_line WHERE NOT counted`);
+  const [foreign] = await queryRows(db, `SELECT count(*) AS n FROM spend_line WHERE currency <> 'DKK'`);
+  return {
+    files,
+    totals: {
+      rowsRead: Number(t?.rows_read ?? 0),
+      rowsLoaded: Number(t?.rows_loaded ?? 0),
+      rowsRejected: Number(t?.rows_rejected ?? 0),
+      amountLoaded: Number(t?.amount_loaded ?? 0),
+      cprMasked: Number(t?.cpr_masked ?? 0),
+    },
+    rejectsByReason: reasons.map((r) => ({ reason: String(r.reason), rows: Number(r.n) })),
+    linkedEcommerce: { lines: Number(linked?.n ?? 0), amount: Number(linked?.amount ?? 0) },
+    foreignCurrencyLines: Number(foreign?.n ?? 0),
+  };
+}
+
+export async function loadRejects(db: DbConnector, limit = 5000): Promise<RejectRow[]> {
+  await ensureSchema(db);
+  const rows = await queryRows(
+    db,
+    `SELECT file_id, file, "row", raw, reason FROM import_reject ORDER BY file_id, "row" LIMIT ${Math.max(1, Math.floor(limit))}`,
+  );
+  return rows.map((r) => ({ fileId: Number(r.file_id), file: String(r.file), row: Number(r.row), raw: String(r.raw ?? ''), reason: String(r.reason) }));
+}
+
+/** All rejected rows as a UTF-8 CSV (with BOM so Excel shows æøå), reasons in the user's language. */
+export async function rejectsCsv(
+  db: DbConnector,
+  reasonText: (reason: string) => string,
+  labels: { file: string; row: string; reason: string; raw: string },
+): Promise<string> {
+  const rows = await loadRejects(db, Number.MAX_SAFE_INTEGER);
+  const q = (v: string) => `"${v.replaceAll('"', '""')}"`;
+  const lines = rows.map((r) => [q(r.file), String(r.row), q(reasonText(r.reason)), q(r.raw)].join(';'));
+  const header = [labels.file, labels.row, labels.reason, labels.raw].map(q).join(';');
+  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+}

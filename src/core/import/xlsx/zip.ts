@@ -1,0 +1,116 @@
+import { Inflate, inflateSync } from 'fflate';
+
+/**
+ * A minimal ZIP reader over the central directory. fflate's unzipSync would do for whole
+ * entries, but listing sheets only needs the first few KB of each (possibly huge) sheet, and
+ * knowing the uncompressed size up front lets inflate write into one preallocated buffer.
+ */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+export class XlsxFormatError extends Error {
+  override name = 'XlsxFormatError';
+}
+
+const EOCD_SIG = 0x06054b50;
+const CEN_SIG = 0x02014b50;
+const LOC_SIG = 0x04034b50;
+
+export function hasZipMagic(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** Entries by name, from the central directory; null when the bytes are not a readable ZIP. */
+export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> | null {
+  if (!hasZipMagic(bytes) || bytes.length < 22) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end record sits in the last 22 bytes plus a comment of at most 65,535 bytes.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === EOCD_SIG) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  let pos = view.getUint32(eocd + 16, true);
+  const decoder = new TextDecoder();
+  const entries = new Map<string, ZipEntry>();
+  for (let n = 0; n < count; n++) {
+    if (pos + 46 > bytes.length || view.getUint32(pos, true) !== CEN_SIG) return null;
+    const nameLen = view.getUint16(pos + 28, true);
+    const extraLen = view.getUint16(pos + 30, true);
+    const commentLen = view.getUint16(pos + 32, true);
+    const name = decoder.decode(bytes.subarray(pos + 46, pos + 46 + nameLen));
+    entries.set(name, {
+      name,
+      method: view.getUint16(pos + 10, true),
+      compressedSize: view.getUint32(pos + 20, true),
+      size: view.getUint32(pos + 24, true),
+      localOffset: view.getUint32(pos + 42, true),
+    });
+    pos += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** Entry names in ZIPs are case-sensitive, but some writers vary the case of xl/ parts. */
+export function findEntry(entries: Map<string, ZipEntry>, name: string): ZipEntry | undefined {
+  const exact = entries.get(name);
+  if (exact) return exact;
+  const lower = name.toLowerCase();
+  for (const [key, entry] of entries) if (key.toLowerCase() === lower) return entry;
+  return undefined;
+}
+
+function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOC_SIG) {
+    throw new XlsxFormatError(`Excel-filen er beskadiget (delen ${entry.name} kan ikke findes).`);
+  }
+  // The local header's extra field may differ from the central one, so read its own lengths.
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  return bytes.subarray(start, start + entry.compressedSize);
+}
+
+export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const data = compressedData(bytes, entry);
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) {
+    throw new XlsxFormatError(`Excel-filen bruger en ukendt komprimering (metode ${entry.method}).`);
+  }
+  return entry.size > 0 ? inflateSync(data, { out: new Uint8Array(entry.size) }) : inflateSync(data);
+}
+
+export function readEntryText(bytes: Uint8Array, entry: ZipEntry): string {
+  return new TextDecoder().decode(readEntry(bytes, entry));
+}
+
+/**
+ * The entry's text up to and including the first `marker`, inflating only as much as needed
+ * (or the whole text if the marker never comes).
+ */
+export function readEntryHead(bytes: Uint8Array, entry: ZipEntry, marker: string): string {
+  const data = compressedData(bytes, entry);
+  if (entry.method === 0) return new TextDecoder().decode(data.subarray(0, Math.min(data.length, 65536)));
+  const decoder = new TextDecoder();
+  let text = '';
+  let found = false;
+  const inflate = new Inflate((chunk) => {
+    if (found) return;
+    text += decoder.decode(chunk, { stream: true });
+    found = text.includes(marker);
+  });
+  const step = 16384;
+  for (let p = 0; p < data.length && !found; p += step) {
+    inflate.push(data.subarray(p, Math.min(data.length, p + step)), p + step >= data.length);
+  }
+  return text;
+}

@@ -1,0 +1,114 @@
+import { useMemo } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { formatDate, formatKr, formatNumber } from '../../../core/format/format.js';
+import { loadImportReport, loadRejects, rejectsCsv, type RejectRow } from '../../../core/import/report.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import { useApp, useT } from '../../app/app-context.js';
+import { useQuery } from '../../app/use-query.js';
+import { DataTable } from '../../components/DataTable.js';
+import { downloadText } from '../../components/download.js';
+
+/** The import report: per file what was read, loaded and rejected, and every reject with its reason. */
+export function ImportReportView() {
+  const { t, lang } = useT();
+  const report = useQuery('import-report', (db) => loadImportReport(db));
+  const rejects = useQuery('import-rejects', (db) => loadRejects(db, 20_000));
+  const reasonText = (reason: string) => t(`reason.${reason}` as MessageKey);
+  const columns = useMemo<ColumnDef<RejectRow, unknown>[]>(
+    () => [
+      { header: t('import.file'), accessorKey: 'file' },
+      { header: t('import.row'), accessorKey: 'row', meta: { numeric: true } },
+      { header: t('import.reason'), accessorKey: 'reason', cell: (c) => t(`reason.${String(c.getValue())}` as MessageKey) },
+      { header: t('import.raw'), accessorKey: 'raw' },
+    ],
+    [t],
+  );
+  if (report.error) throw report.error;
+  const r = report.data;
+  if (!r || r.files.length === 0) return null;
+  const period = (from: string | null, to: string | null) => (from && to ? `${formatDate(from, lang)} – ${formatDate(to, lang)}` : '–');
+  return (
+    <section className="panel import-report" data-testid="import-report">
+      <h2>{t('import.report')}</h2>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>{t('import.file')}</th>
+              <th>{t('import.format')}</th>
+              <th>{t('import.sourceRole')}</th>
+              <th className="num">{t('import.rowsRead')}</th>
+              <th className="num">{t('import.rowsLoaded')}</th>
+              <th className="num">{t('import.rowsRejected')}</th>
+              <th className="num">{t('import.amount')}</th>
+              <th>{t('import.period')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.files.map((f) => (
+              <tr key={f.fileId} data-testid="import-file-row">
+                <td title={f.name}>{f.name}</td>
+                <td>{f.format.toUpperCase()}{f.encoding && f.encoding !== 'binary' ? ` · ${f.encoding}` : ''}</td>
+                <td>{t(`role.${f.sourceKind === 'contracts' ? 'contracts' : f.sourceKind === 'ecommerce' ? 'ecommerce' : 'invoice'}`)}</td>
+                <td className="num">{formatNumber(f.rowsRead, lang)}</td>
+                <td className="num">{formatNumber(f.rowsLoaded, lang)}</td>
+                <td className="num">{formatNumber(f.rowsRejected, lang)}</td>
+                <td className="num">{formatKr(f.amountLoaded, lang)}</td>
+                <td>{period(f.periodFrom, f.periodTo)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th>{t('import.totals')}</th>
+              <th />
+              <th />
+              <th className="num">{formatNumber(r.totals.rowsRead, lang)}</th>
+              <th className="num" data-testid="rows-loaded" data-value={r.totals.rowsLoaded}>{formatNumber(r.totals.rowsLoaded, lang)}</th>
+              <th className="num" data-testid="rows-rejected" data-value={r.totals.rowsRejected}>{formatNumber(r.totals.rowsRejected, lang)}</th>
+              <th className="num" data-testid="amount-loaded" data-value={r.totals.amountLoaded}>{formatKr(r.totals.amountLoaded, lang)}</th>
+              <th />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p className="muted">
+        {t('import.invariant')}: {formatNumber(r.totals.rowsRead, lang)} = {formatNumber(r.totals.rowsLoaded, lang)} + {formatNumber(r.totals.rowsRejected, lang)}{' '}
+        {r.totals.rowsRead === r.totals.rowsLoaded + r.totals.rowsRejected ? '✓' : '✗'}
+      </p>
+      {r.totals.cprMasked > 0 && <p className="notice" data-testid="cpr-masked">{t('import.cprMasked', { n: formatNumber(r.totals.cprMasked, lang) })}</p>}
+      {r.linkedEcommerce.lines > 0 && (
+        <p className="notice">{t('import.linked', { n: formatNumber(r.linkedEcommerce.lines, lang), amount: formatKr(r.linkedEcommerce.amount, lang) })}</p>
+      )}
+      <h3>{t('import.rejectsTitle')}</h3>
+      {r.rejectsByReason.length === 0 ? (
+        <p className="muted">{t('import.noRejects')}</p>
+      ) : (
+        <>
+          <ul className="reason-list">
+            {r.rejectsByReason.map((x) => (
+              <li key={x.reason}>{reasonText(x.reason)}: {formatNumber(x.rows, lang)}</li>
+            ))}
+          </ul>
+          <RejectsDownload reasonText={reasonText} />
+          <DataTable data={rejects.data ?? []} columns={columns} testId="rejects-table" maxHeight={320} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function RejectsDownload({ reasonText }: { reasonText: (reason: string) => string }) {
+  const { t } = useT();
+  const { db } = useApp();
+  const save = async () => {
+    if (!db) return;
+    const labels = { file: t('import.file'), row: t('import.row'), reason: t('import.reason'), raw: t('import.raw') };
+    downloadText(t('import.rejectsFile'), await rejectsCsv(db, reasonText, labels), 'text/csv');
+  };
+  return (
+    <button type="button" className="button" data-testid="download-rejects" onClick={() => void save()}>
+      {t('import.downloadRejects')}
+    </button>
+  );
+}

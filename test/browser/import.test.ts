@@ -1,0 +1,65 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { openApp, outsideRequests, screenshot } from '../support/app-page.js';
+
+const REAL = (name: string) => fileURLToPath(new URL(`../../../shared/data/real/${name}`, import.meta.url));
+const OIOUBL = (name: string) => fileURLToPath(new URL(`../../../shared/data/oioubl/${name}`, import.meta.url));
+
+describe('import in the browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('imports a real CSV: mapping proposed, confirmed, report reconciles', async () => {
+    const { page, requests } = await openApp(browser, '#/import');
+    await page.setInputFiles('[data-testid="file-input"]', REAL('uk_sheffield_spend_2017q1.csv'));
+    await page.waitForSelector('[data-testid="mapping-panel"]');
+    await screenshot(page, 'import-mapping-sheffield');
+    await page.click('[data-testid="mapping-confirm"]');
+    await page.waitForSelector('[data-testid="rows-loaded"]', { timeout: 60_000 });
+    expect(Number(await page.getAttribute('[data-testid="rows-loaded"]', 'data-value'))).toBe(22388);
+    expect(Number(await page.getAttribute('[data-testid="rows-rejected"]', 'data-value'))).toBe(0);
+    await screenshot(page, 'import-report-sheffield');
+    // The overview now shows the loaded spend.
+    await page.click('[data-testid="nav-overview"]');
+    await page.waitForSelector('[data-testid="kpi-total-spend"]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="kpi-total-spend"]')?.getAttribute('data-value')) > 0);
+    expect(Number(await page.getAttribute('[data-testid="kpi-total-spend"]', 'data-value'))).toBeCloseTo(228422218.46, 2);
+    await screenshot(page, 'overview-sheffield');
+    expect(outsideRequests(requests)).toEqual([]);
+    await page.close();
+  });
+
+  it('imports the real Örebro Excel file in the worker, and OIOUBL invoices', async () => {
+    const { page } = await openApp(browser, '#/import?lang=en');
+    await page.setInputFiles('[data-testid="file-input"]', [
+      REAL('se_orebro_supplier_invoices_2016-03.xlsx'),
+      OIOUBL('happy-path_real.xml'),
+      OIOUBL('negative-rounding_real.xml'),
+    ]);
+    await page.waitForSelector('[data-testid="mapping-confirm"]', { timeout: 90_000 });
+    expect(await page.locator('[data-testid="mapping-panel"]').count()).toBe(3);
+    await screenshot(page, 'import-mapping-orebro-en');
+    await page.click('[data-testid="mapping-confirm"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="import-file-row"]').length === 3, undefined, { timeout: 120_000 });
+    const loaded = Number(await page.getAttribute('[data-testid="rows-loaded"]', 'data-value'));
+    const rejected = Number(await page.getAttribute('[data-testid="rows-rejected"]', 'data-value'));
+    expect(loaded + rejected).toBeGreaterThanOrEqual(68021);
+    await screenshot(page, 'import-report-orebro-en');
+    await page.close();
+  });
+
+  it('says clearly, in Danish, when a file cannot be read', async () => {
+    const { page } = await openApp(browser, '#/import');
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'faktura.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 not an export') });
+    await page.waitForSelector('[data-testid="import-message"]');
+    expect(await page.textContent('[data-testid="import-message"]')).toContain('faktura.pdf er en PDF');
+    await page.close();
+  });
+});
