@@ -1,6 +1,32 @@
 import type { DbConnector } from '../db/connector.js';
+import { generateDemoFiles } from '../gen/demo.js';
+import { executeImport } from '../import/import-file.js';
+import { planImport } from '../import/plan.js';
+import { bytesSource, type Parsers } from '../import/sources.js';
+import type { FileSummary } from '../import/csv-import.js';
+import { clearWorkspace } from '../workspace/schema.js';
 
-/** Loads the built-in Demo Kommune (wired to the generator once it lands). */
-export async function loadDemo(_db: DbConnector): Promise<void> {
-  throw new Error('Demo data is not available yet');
+/** The demo is plain CSV, read by DuckDB itself; no JavaScript parser is involved. */
+const NO_PARSERS: Parsers = {
+  listSheets: () => Promise.reject(new Error('not used by the demo')),
+  xlsx: () => Promise.reject(new Error('not used by the demo')),
+  parquet: () => Promise.reject(new Error('not used by the demo')),
+  ubl: () => Promise.reject(new Error('not used by the demo')),
+};
+
+/**
+ * Demo Kommune, generated on the spot (no network, no file shipped): invoice lines, e-commerce
+ * order lines and the contract register, loaded through the same import path as a user's files.
+ */
+export async function loadDemo(db: DbConnector, lines = 50_000): Promise<FileSummary[]> {
+  const { files } = generateDemoFiles({ lines, seed: 'demo' });
+  await clearWorkspace(db);
+  const summaries: FileSummary[] = [];
+  for (const file of files) {
+    const source = bytesSource(file.name, file.bytes);
+    const plan = await planImport(source, NO_PARSERS);
+    const outcome = await executeImport(db, source, plan);
+    summaries.push(outcome.summary);
+  }
+  return summaries;
 }

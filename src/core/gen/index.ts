@@ -1,0 +1,17 @@
+/**
+ * Demo Kommune: a seeded generator of realistic Danish municipal spend data with known answers.
+ * Pure TypeScript without Node imports, so the browser builds the built-in demo with it and the
+ * command line tool (src/cli/gen.ts) writes large files with it.
+ */
+export { generateDemoFiles, type DemoFile, type DemoFiles } from './demo.js';
+export {
+  DEFAULT_ANNUAL_SPEND_KR, DEFAULT_FORMATS, FILE_NAMES, FORMATS, type FileSink, type Format, Generation,
+  type GenerationOptions, MANIFEST_FILE, oioublPartName, TRUTH_FILE,
+} from './pipeline.js';
+export type { Manifest, ManifestFile } from './manifest.js';
+export { isValidCvr, isValidGln, normalizeCvr, CPR_PATTERN } from './ids.js';
+export { encodeCp1252 } from './encoders.js';
+export { XLSX_MAX_DATA_ROWS } from './xlsx.js';
+export { generateDocuments } from './generator.js';
+export { buildWorld } from './world.js';
+export type { Document, InvoiceLine, OrderLine } from './types.js';

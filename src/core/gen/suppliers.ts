@@ -1,0 +1,118 @@
+import { makeCvr } from './ids.js';
+import { nameVariants, supplierName } from './names.js';
+import { ANCHORS, FIXED_WEIGHTS } from './planted.js';
+import { Random, Weighted, zipfWeights } from './prng.js';
+import type { CategorySpec, Supplier, SupplierStyle } from './types.js';
+import { CITIES, STREETS } from './words.js';
+
+/**
+ * The supplier universe: about 1,500 suppliers with valid CVR numbers, a long tail in every
+ * category, some selling into several related categories, and the named anchors of the planted
+ * findings.
+ */
+
+export interface CategorySuppliers {
+  /** Every supplier of the category, anchors first. */
+  all: Supplier[];
+  /** Generated suppliers by rank (largest first), as contracts refer to them. */
+  ranked: Supplier[];
+  picker: Weighted<Supplier>;
+}
+
+export interface SupplierUniverse {
+  all: Supplier[];
+  byCategory: Map<string, CategorySuppliers>;
+  anchors: Map<string, Supplier>;
+}
+
+/** Chance that a category's next generated supplier is one already selling in a sibling category. */
+const SIBLING_REUSE = 0.12;
+
+function makeStyle(rng: Random): SupplierStyle {
+  return {
+    dkPrefix: rng.chance(0.15) ? 0.8 : 0.02,
+    upperText: rng.chance(0.1),
+    itemNoInText: rng.chance(0.25),
+    truncate40: rng.chance(0.08),
+  };
+}
+
+export function buildSuppliers(rng: Random, specs: readonly CategorySpec[]): SupplierUniverse {
+  const usedCvr = new Set<string>();
+  const usedNames = new Set<string>();
+  const all: Supplier[] = [];
+  const newSupplier = (name: string): Supplier => {
+    const [zip, city] = rng.pick(CITIES);
+    const supplier: Supplier = {
+      index: all.length,
+      cvr: makeCvr(rng, usedCvr),
+      name,
+      variants: [],
+      categories: new Map(),
+      priceLevel: Math.exp(rng.normal() * 0.1),
+      style: makeStyle(rng),
+      address: { street: rng.pick(STREETS), number: String(rng.int(1, 120)), zip: zip!, city: city! },
+    };
+    usedNames.add(name);
+    all.push(supplier);
+    return supplier;
+  };
+
+  const anchors = new Map<string, Supplier>();
+  for (const spec of ANCHORS) {
+    const s = newSupplier(spec.name);
+    s.key = spec.key;
+    s.variants = [...spec.variants];
+    if (spec.priceLevel) s.priceLevel = spec.priceLevel;
+    if (spec.clean) {
+      s.clean = true;
+      s.style = { dkPrefix: 0, upperText: false, itemNoInText: false, truncate40: false };
+    }
+    anchors.set(spec.key, s);
+  }
+
+  const byCategory = new Map<string, CategorySuppliers>();
+  const generatedByGroup = new Map<string, Supplier[]>();
+  for (const spec of specs) {
+    const group = spec.id.split('.')[0]!;
+    const siblings = generatedByGroup.get(group) ?? [];
+    const fixed = FIXED_WEIGHTS[spec.id];
+    const count = fixed ? fixed.length : spec.suppliers;
+    const ranked: Supplier[] = [];
+    for (let i = 0; i < count; i++) {
+      // Planted categories get their own suppliers so their figures stay exactly as specified.
+      const candidates = fixed ? [] : siblings.filter((s) => !s.categories.has(spec.id) && !ranked.includes(s));
+      if (candidates.length > 0 && i > 0 && rng.chance(SIBLING_REUSE)) {
+        ranked.push(rng.pick(candidates));
+        continue;
+      }
+      let name = supplierName(rng, spec.id, i);
+      for (let tries = 0; usedNames.has(name) && tries < 30; tries++) name = supplierName(rng, spec.id, i + tries + 1);
+      if (usedNames.has(name)) name = `${name} (${rng.pick(['Nord', 'Syd', 'Vest', 'Øst'])} ${i})`;
+      const s = newSupplier(name);
+      // Big suppliers are the ones whose names get spelt in several ways over time.
+      if ((i < 3 && rng.chance(0.5)) || rng.chance(0.04)) s.variants = nameVariants(rng, name);
+      ranked.push(s);
+      siblings.push(s);
+    }
+    generatedByGroup.set(group, siblings);
+
+    const anchorList = ANCHORS.filter((a) => a.categories[spec.id] !== undefined);
+    const anchorShare = anchorList.reduce((sum, a) => sum + a.categories[spec.id]!, 0);
+    const raw = fixed ? [...fixed] : zipfWeights(ranked.length, spec.zipf);
+    const rawSum = raw.reduce((a, b) => a + b, 0);
+    const members: Supplier[] = [];
+    const weights: number[] = [];
+    for (const a of anchorList) {
+      members.push(anchors.get(a.key)!);
+      weights.push(a.categories[spec.id]!);
+    }
+    ranked.forEach((s, i) => {
+      members.push(s);
+      weights.push(rawSum > 0 ? (raw[i]! / rawSum) * (1 - anchorShare) : 0);
+    });
+    members.forEach((s, i) => s.categories.set(spec.id, weights[i]!));
+    byCategory.set(spec.id, { all: members, ranked, picker: new Weighted(members, weights) });
+  }
+  return { all, byCategory, anchors };
+}
