@@ -1,0 +1,53 @@
+import { analyze } from './analyze.js';
+import { openNativeDb } from './db/native-connector.js';
+import type { SourceRole } from '../core/import/detect.js';
+
+const USAGE = `Brug: npm run cli -- analyze FIL... [--ecommerce FIL] [--contracts FIL] [--json UD.json]`;
+
+function parse(args: string[]) {
+  const [command, ...rest] = args;
+  const files: { path: string; role?: SourceRole }[] = [];
+  let json: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    const value = () => {
+      const v = rest[++i];
+      if (!v) throw new Error(`${a} mangler en værdi`);
+      return v;
+    };
+    if (a === '--json') json = value();
+    else if (a === '--ecommerce') files.push({ path: value(), role: 'ecommerce' });
+    else if (a === '--contracts') files.push({ path: value(), role: 'contracts' });
+    else if (a.startsWith('--')) throw new Error(`Ukendt tilvalg ${a}`);
+    else files.push({ path: a });
+  }
+  return { command, files, json };
+}
+
+async function main(): Promise<number> {
+  let options: ReturnType<typeof parse>;
+  try {
+    options = parse(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (options.command !== 'analyze' || options.files.length === 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  const db = await openNativeDb();
+  try {
+    const result = await analyze(db, options, (line) => console.error(line));
+    if (!options.json) console.log(JSON.stringify(result, null, 2));
+    return 0;
+  } catch (error) {
+    // One line: the file and what is wrong with it.
+    console.error(`Fejl: ${(error as Error).message.split('\n')[0]}`);
+    return 1;
+  } finally {
+    await db.close();
+  }
+}
+
+main().then((code) => process.exit(code));
