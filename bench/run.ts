@@ -1,14 +1,18 @@
 /**
- * `npm run bench`: measures in headless Chromium against the built app on `vite preview`.
- * Prints one JSON document and writes it to bench/results/<timestamp>.json.
+ * `npm run bench`: measures in headless Chromium against the built app on `vite preview`, on
+ * Demo Kommune files from the generator. Prints one JSON document and writes it to
+ * bench/results/<timestamp>.json.
  *
- * Options: --sizes 100000,1000000 (line counts), --no-build (reuse dist/).
+ * Options: --sizes 100000,1000000 (CSV line counts; 5000000 works too), --xlsx 100000 (0 skips),
+ * --no-build (reuse dist/).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { generateToDirectory } from '../src/cli/gen.js';
 import { launchChromium, PREVIEW_ORIGIN, startPreview } from '../test/support/browser.js';
-import { writeFloorCsv } from './floor-data.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -16,61 +20,81 @@ const arg = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const sizes = (arg('--sizes') ?? '100000,1000000').split(',').map((s) => Number(s.replace(/_/g, '')));
+const count = (s: string) => Number(s.replace(/_/g, ''));
+const sizes = (arg('--sizes') ?? '100000,1000000').split(',').map(count);
+const xlsxLines = count(arg('--xlsx') ?? '100000');
 
-/** Peak resident memory (VmHWM, kB) over Chromium's renderer processes: the tab and its workers. */
-function rendererPeakKb(): number {
+/** Peak resident memory (VmHWM, MB) over Chromium's renderer processes: the tab and its workers. */
+function rendererPeakMB(): number {
   let peak = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer')) continue;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (m) peak = Math.max(peak, Number(m[1]));
     } catch {
       // the process ended while we looked
     }
   }
-  return peak;
+  return Math.round(peak / 1024);
 }
+
+async function dataFile(lines: number, format: 'csv' | 'xlsx'): Promise<string> {
+  const dir = path.join(ROOT, 'bench/data', `${format}-${lines}`);
+  const file = path.join(dir, format === 'csv' ? 'fakturalinjer.csv' : 'fakturalinjer.xlsx');
+  if (!existsSync(file)) {
+    await generateToDirectory({ lines, seed: 'bench', out: dir, formats: [format], spend: 1_000_000_000, truth: false });
+  }
+  return file;
+}
+
+type Bench = { overblikBench: { ready: Promise<{ engineStartMs: number; bundle: string }>; floor(): Promise<Record<string, number>>; importFile(): Promise<Record<string, number>> } };
+
+/** One fresh browser per measurement, so peak memory and cold start belong to it alone. */
+async function measure(file: string, run: (page: Page) => Promise<Record<string, number>>) {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const navStart = Date.now();
+    await page.goto(`${PREVIEW_ORIGIN}/src/bench/index.html`);
+    const start = await page.evaluate(() => (window as unknown as Bench).overblikBench.ready);
+    const coldStartMs = Date.now() - navStart;
+    await page.setInputFiles('#bench-file', file);
+    const result = await run(page);
+    return { coldStartMs, engineStartMs: Math.round(start.engineStartMs), bundle: start.bundle, ...result, rendererPeakMB: rendererPeakMB() };
+  } finally {
+    await browser.close();
+  }
+}
+
+const floor = (page: Page) => page.evaluate(() => (window as unknown as Bench).overblikBench.floor());
+const importFile = (page: Page) => page.evaluate(() => (window as unknown as Bench).overblikBench.importFile());
+const round = (x: number) => Math.round(x * 100) / 100;
 
 async function main() {
   if (!args.includes('--no-build')) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  const dataDir = path.join(ROOT, 'bench/data');
-  mkdirSync(dataDir, { recursive: true });
   const preview = await startPreview();
   const results: Record<string, unknown>[] = [];
   try {
     for (const lines of sizes) {
-      const file = path.join(dataDir, `floor-${lines}.csv`);
-      if (!existsSync(file)) await writeFloorCsv(file, lines);
-      const browser = await launchChromium();
-      try {
-        const page = await browser.newPage();
-        const navStart = Date.now();
-        await page.goto(`${PREVIEW_ORIGIN}/src/bench/index.html`);
-        const start = await page.evaluate(() => (window as unknown as { overblikBench: { ready: Promise<{ engineStartMs: number; bundle: string }> } }).overblikBench.ready);
-        const coldStartMs = Date.now() - navStart;
-        await page.setInputFiles('#bench-file', file);
-        const floor = await page.evaluate(() => (window as unknown as { overblikBench: { floor(): Promise<Record<string, unknown>> } }).overblikBench.floor());
-        results.push({
-          lines,
-          fileMB: Math.round((statSync(file).size / 1_048_576) * 10) / 10,
-          bundle: start.bundle,
-          coldStartMs,
-          engineStartMs: Math.round(start.engineStartMs),
-          floor: { ...floor, ingestMs: Math.round(Number(floor.ingestMs)), groupByMs: Math.round(Number(floor.groupByMs)) },
-          rendererPeakMB: Math.round(rendererPeakKb() / 1024),
-        });
-        process.stderr.write(`bench: ${lines} lines done\n`);
-      } finally {
-        await browser.close();
-      }
+      const file = await dataFile(lines, 'csv');
+      const f = await measure(file, floor);
+      const i = await measure(file, importFile);
+      results.push({ kind: 'csv', lines, fileMB: round(statSync(file).size / 1_048_576), floor: f, import: i, importToFloor: round(Number(i.totalMs) / Number(f.ingestMs + f.groupByMs)) });
+      process.stderr.write(`bench: csv ${lines} done\n`);
+    }
+    if (xlsxLines > 0) {
+      const file = await dataFile(xlsxLines, 'xlsx');
+      const i = await measure(file, importFile);
+      const csv = await dataFile(xlsxLines, 'csv');
+      const f = await measure(csv, floor);
+      results.push({ kind: 'xlsx', lines: xlsxLines, fileMB: round(statSync(file).size / 1_048_576), import: i, floorOfSameLinesAsCsv: f, importToFloor: round(Number(i.totalMs) / Number(f.ingestMs + f.groupByMs)) });
+      process.stderr.write(`bench: xlsx ${xlsxLines} done\n`);
     }
   } finally {
     await preview.stop();
   }
-  const report = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length }, results };
+  const report = { date: new Date().toISOString(), machine: { cpus: cpus().length }, results };
   const json = JSON.stringify(report, null, 2);
   const outDir = path.join(ROOT, 'bench/results');
   mkdirSync(outDir, { recursive: true });

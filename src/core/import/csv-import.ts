@@ -88,13 +88,14 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
   const dataHeaders = headers.filter((h) => h !== ORIGIN_FILE && h !== ORIGIN_ROW);
   const rowExpr = hasOrigin ? `CAST(${quoteIdent(ORIGIN_ROW)} AS BIGINT)` : 'rid + 1';
   const fileExpr = hasOrigin ? quoteIdent(ORIGIN_FILE) : literal(request.fileName);
-  const rawText = `concat_ws(${literal(layout.delimiter)}, ${dataHeaders.map((h) => `coalesce(${quoteIdent(h)}, '')`).join(', ')})`;
+  // Qualified: an input column may share a name with a parsed column ("Description").
+  const rawText = `concat_ws(${literal(layout.delimiter)}, ${dataHeaders.map((h) => `coalesce(src.${quoteIdent(h)}, '')`).join(', ')})`;
   const parsed = `parsed_${fileId}`;
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${quoteIdent(parsed)} AS
      WITH src AS (SELECT rowid AS rid, * FROM ${quoteIdent(raw)}),
      p AS (
-       SELECT rid + 1 AS seq, ${rowExpr} AS "row", ${fileExpr} AS file,
+       SELECT rid, rid + 1 AS seq, ${rowExpr} AS "row", ${fileExpr} AS file,
               ${textSql(m('documentId'))} AS document_id,
               ${textSql(m('documentDate'))} AS document_date_text,
               ${dateSql(m('documentDate'), layout.dateFormats)} AS document_date,
@@ -117,7 +118,6 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
               ${amountSql(m('amount'), layout.decimal)} AS amount,
               coalesce(upper(${textSql(m('currency'))}), 'DKK') AS currency,
               ${textSql(m('orderRef'))} AS order_ref,
-              ${maskCprSql(rawText)} AS raw,
               ${dataHeaders.map((h) => `${textSql(quoteIdent(h))} IS NULL`).join(' AND ') || 'FALSE'} AS is_empty
          FROM src)
      SELECT * EXCLUDE (item_code_text, item_scheme_text, item_number_text),
@@ -129,7 +129,8 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
             coalesce(item_number_text, CASE WHEN lower(item_scheme_text) = 'seller' THEN item_code_text END) AS item_number,
             CASE WHEN is_empty THEN 'empty_row'
                  WHEN supplier_name IS NULL AND supplier_cvr IS NULL AND document_id IS NULL
-                      AND (regexp_matches(lower(raw), '(^|[^a-zæøå])(total|i alt|sum|totalt|summa|grand total)([^a-zæøå]|$)')
+                      AND (regexp_matches(lower(coalesce(description, '') || ' ' || coalesce(unit, '') || ' ' || coalesce(account, '')),
+                                          '(^|[^a-zæøå])(total|i alt|sum|totalt|summa|grand total)([^a-zæøå]|$)')
                            OR document_date_text IS NULL) AND amount IS NOT NULL THEN 'total_row'
                  WHEN amount_text IS NULL THEN 'amount_missing'
                  WHEN amount IS NULL THEN 'amount_invalid'
@@ -151,8 +152,10 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
        FROM ${quoteIdent(parsed)} WHERE reason IS NULL ORDER BY seq`,
   );
   await db.exec(
-    `INSERT INTO import_reject SELECT ${fileId}, file, "row", raw, reason
-       FROM ${quoteIdent(parsed)} WHERE reason IS NOT NULL ORDER BY seq`,
+    // The raw text is rebuilt for rejected rows only, from the untouched input.
+    `INSERT INTO import_reject SELECT ${fileId}, p.file, p."row", ${maskCprSql(rawText)}, p.reason
+       FROM ${quoteIdent(parsed)} p JOIN (SELECT rowid AS rid, * FROM ${quoteIdent(raw)}) src USING (rid)
+      WHERE p.reason IS NOT NULL ORDER BY p.seq`,
   );
   const [s] = await queryRows(
     db,

@@ -11,6 +11,13 @@ export type DecimalMark = ',' | '.';
  * "kr."/"DKK" and a trailing or parenthesised minus ("1.234,50-", "(1.234,50)").
  */
 export function amountSql(column: string, decimal: DecimalMark): string {
+  // Most cells are plain ("1.234,50"): try the cheap string replace first; only cells it cannot
+  // read take the regular-expression path (coalesce evaluates it for those rows only).
+  const plain = decimal === ',' ? `replace(replace(trim(${column}), '.', ''), ',', '.')` : `replace(trim(${column}), ',', '')`;
+  return `coalesce(TRY_CAST(${plain} AS DECIMAL(18,2)), ${amountSlowSql(column, decimal)})`;
+}
+
+function amountSlowSql(column: string, decimal: DecimalMark): string {
   const thousands = decimal === ',' ? '\\.' : ',';
   const cleaned = `regexp_replace(regexp_replace(trim(${column}), '(?i)(kr\\.?|dkk|sek|nok|eur|usd|gbp|\\$|£|€)', '', 'g'), '[\\s\\x{00A0}''${thousands}]', '', 'g')`;
   const dotted = decimal === ',' ? `replace(${cleaned}, ',', '.')` : cleaned;
@@ -39,7 +46,7 @@ export function textSql(column: string): string {
 export const CPR_PATTERN = '(^|[^0-9])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}-?[0-9]{4}([^0-9]|$)';
 
 export function maskCprSql(column: string): string {
-  return `regexp_replace(${column}, ${literal(CPR_PATTERN)}, '\\1XXXXXX-XXXX\\4', 'g')`;
+  return `CASE WHEN ${hasCprSql(column)} THEN regexp_replace(${column}, ${literal(CPR_PATTERN)}, '\\1XXXXXX-XXXX\\4', 'g') ELSE ${column} END`;
 }
 
 export function hasCprSql(column: string): string {

@@ -165,8 +165,8 @@ export function readUblDocument(file: string, kind: UblKind, root: XmlElement): 
     const where = `linje ${i + 1}`;
     const amountEl = child(line, 'LineExtensionAmount');
     const amount = r.decimal(text(amountEl), `${where}: beløbet`);
-    if (amount === null) r.warn(`${where} har intet beløb`);
-    else totals.lineAmounts.push(amount);
+    if (text(amountEl) === null) r.warn(`${where} har intet beløb`);
+    if (amount !== null) totals.lineAmounts.push(amount);
     const item = child(line, 'Item');
     const code = classify(item);
     rows.push({
@@ -193,9 +193,10 @@ export function readUblDocument(file: string, kind: UblKind, root: XmlElement): 
     }
     const charge = indicator === 'true' || indicator === '1';
     const amountEl = child(ac, 'Amount');
-    const amount = r.decimal(text(amountEl), `${charge ? 'gebyr' : 'rabat'} ${i + 1}`);
-    if (amount === null) r.warn(`${charge ? 'gebyr' : 'rabat'} ${i + 1} har intet beløb`);
-    else (charge ? totals.charges : totals.allowances).push(amount);
+    const what = `${charge ? 'gebyr' : 'rabat'} ${i + 1}`;
+    const amount = r.decimal(text(amountEl), what);
+    if (text(amountEl) === null) r.warn(`${what} har intet beløb`);
+    if (amount !== null) (charge ? totals.charges : totals.allowances).push(amount);
     rows.push({
       ...header,
       currency: header.currency ?? attr(amountEl, 'currencyID'),
