@@ -140,17 +140,28 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
             END AS reason
        FROM p`,
   );
-  const supplierKey = `CASE WHEN ${validCvrSql('supplier_cvr')} THEN 'cvr:' || supplier_cvr
-                            ELSE 'name:' || lower(regexp_replace(coalesce(supplier_name, supplier_cvr), '[^[:alnum:]æøåÆØÅ]+', '', 'g')) END`;
+  // Supplier keys are computed once per distinct (CVR, name), not once per line.
+  const keys = `keys_${fileId}`;
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(keys)} AS
+     SELECT supplier_cvr, supplier_name,
+            CASE WHEN ${validCvrSql('supplier_cvr')} THEN 'cvr:' || supplier_cvr
+                 ELSE 'name:' || lower(regexp_replace(coalesce(supplier_name, supplier_cvr), '[^[:alnum:]æøåÆØÅ]+', '', 'g')) END AS supplier_key
+       FROM (SELECT DISTINCT supplier_cvr, supplier_name FROM ${quoteIdent(parsed)} WHERE reason IS NULL)`,
+  );
   await db.exec(
     `INSERT INTO spend_line (line_id, file_id, file, "row", source_kind, document_id, document_date, posting_date,
         supplier_cvr, supplier_name, supplier_key, unit, unit_ean, account, account_no, description, item_code,
         item_scheme, item_number, quantity, unit_price, amount, currency, order_ref)
-     SELECT ${fileId}::BIGINT * 1000000000 + seq, ${fileId}, file, "row", ${literal(request.sourceKind)},
-            document_id, document_date, posting_date, supplier_cvr, supplier_name, ${supplierKey}, unit, unit_ean,
-            account, account_no, description, item_code, item_scheme, item_number, quantity, unit_price, amount, currency, order_ref
-       FROM ${quoteIdent(parsed)} WHERE reason IS NULL ORDER BY seq`,
+     SELECT ${fileId}::BIGINT * 1000000000 + p.seq, ${fileId}, p.file, p."row", ${literal(request.sourceKind)},
+            p.document_id, p.document_date, p.posting_date, p.supplier_cvr, p.supplier_name, k.supplier_key, p.unit, p.unit_ean,
+            p.account, p.account_no, p.description, p.item_code, p.item_scheme, p.item_number, p.quantity, p.unit_price,
+            p.amount, p.currency, p.order_ref
+       FROM ${quoteIdent(parsed)} p
+       JOIN ${quoteIdent(keys)} k ON p.supplier_cvr IS NOT DISTINCT FROM k.supplier_cvr AND p.supplier_name IS NOT DISTINCT FROM k.supplier_name
+      WHERE p.reason IS NULL`,
   );
+  await db.exec(`DROP TABLE ${quoteIdent(keys)}`);
   await db.exec(
     // The raw text is rebuilt for rejected rows only, from the untouched input.
     `INSERT INTO import_reject SELECT ${fileId}, p.file, p."row", ${maskCprSql(rawText)}, p.reason

@@ -17,7 +17,10 @@ export function isValidCvr(raw: string | null | undefined): boolean {
 
 /** The same rules as SQL over a text column (used at import on millions of rows). */
 export function cleanCvrSql(column: string): string {
-  return `nullif(regexp_replace(regexp_replace(upper(trim(${column})), '^DK', ''), '[\\s.-]', '', 'g'), '')`;
+  const t = `trim(${column})`;
+  // Most cells are already 8 plain digits; only the rest pay for the regular expressions.
+  return `CASE WHEN length(${t}) = 8 AND TRY_CAST(${t} AS INTEGER) >= 0 THEN ${t}
+               ELSE nullif(regexp_replace(regexp_replace(upper(${t}), '^DK', ''), '[\\s.-]', '', 'g'), '') END`;
 }
 
 export function validCvrSql(cleaned: string): string {

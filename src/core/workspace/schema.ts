@@ -20,8 +20,10 @@ export const SCHEMA_SQL = [
     cpr_masked BIGINT NOT NULL DEFAULT 0,
     fingerprint VARCHAR
   )`,
+  // No PRIMARY KEY on the big tables: maintaining the index costs more than the import itself,
+  // and line ids are unique by construction (file id × 10^9 + sequence).
   `CREATE TABLE IF NOT EXISTS spend_line (
-    line_id BIGINT PRIMARY KEY,
+    line_id BIGINT NOT NULL,
     file_id INTEGER NOT NULL,
     file VARCHAR NOT NULL,
     "row" BIGINT NOT NULL,
@@ -58,7 +60,7 @@ export const SCHEMA_SQL = [
     reason VARCHAR NOT NULL
   )`,
   `CREATE TABLE IF NOT EXISTS classification (
-    line_id BIGINT PRIMARY KEY,
+    line_id BIGINT NOT NULL,
     category_id VARCHAR NOT NULL,
     rule_id VARCHAR,
     method VARCHAR NOT NULL,
