@@ -3,6 +3,7 @@ import { queryRows } from '../db/rows.js';
 import { literal, quoteIdent } from '../sql/escape.js';
 import { cleanCvrSql, validCvrSql } from '../suppliers/cvr.js';
 import { ensureSchema } from '../workspace/schema.js';
+import { rateSql } from './currency.js';
 import { amountSql, dateSql, hasCprSql, maskCprSql, textSql, type DecimalMark } from './parse-sql.js';
 import { ORIGIN_FILE, ORIGIN_ROW } from './parsed-to-arrow.js';
 import type { Mapping, Role } from './roles.js';
@@ -31,6 +32,8 @@ export interface CsvImportRequest {
   fingerprint?: string;
   /** How the file was decoded, for the report (defaults to the CSV layout's). */
   encoding?: string;
+  /** The currency of amounts when the file has no currency column (default DKK). */
+  fileCurrency?: string;
 }
 
 export interface FileSummary {
@@ -116,11 +119,14 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
               ${amountSql(m('unitPrice'), layout.decimal)}::DECIMAL(18,4) AS unit_price,
               ${textSql(m('amount'))} AS amount_text,
               ${amountSql(m('amount'), layout.decimal)} AS amount,
-              coalesce(upper(${textSql(m('currency'))}), 'DKK') AS currency,
+              coalesce(upper(${textSql(m('currency'))}), ${literal((request.fileCurrency ?? 'DKK').toUpperCase())}) AS currency,
               ${textSql(m('orderRef'))} AS order_ref,
               ${dataHeaders.map((h) => `${textSql(quoteIdent(h))} IS NULL`).join(' AND ') || 'FALSE'} AS is_empty
          FROM src)
-     SELECT * EXCLUDE (item_code_text, item_scheme_text, item_number_text),
+     SELECT * EXCLUDE (item_code_text, item_scheme_text, item_number_text, amount),
+            -- Another currency keeps its original amount; spend is in DKK by the dated rate table.
+            amount AS amount_original,
+            CASE WHEN currency = 'DKK' THEN amount ELSE round(amount * ${rateSql('currency')}, 2)::DECIMAL(18,2) END AS amount,
             -- A seller's own item id is not a classification code; it feeds price comparison.
             CASE WHEN lower(item_scheme_text) = 'seller' THEN NULL ELSE item_code_text END AS item_code,
             CASE WHEN lower(item_scheme_text) = 'seller' OR item_code_text IS NULL THEN NULL
@@ -137,6 +143,7 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
                  WHEN (document_date_text IS NOT NULL AND document_date IS NULL)
                       OR (posting_date_text IS NOT NULL AND posting_date IS NULL) THEN 'date_invalid'
                  WHEN supplier_name IS NULL AND supplier_cvr IS NULL THEN 'supplier_missing'
+                 WHEN ${rateSql('currency')} IS NULL THEN 'currency_unknown'
             END AS reason
        FROM p`,
   );
@@ -152,11 +159,11 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
   await db.exec(
     `INSERT INTO spend_line (line_id, file_id, file, "row", source_kind, document_id, document_date, posting_date,
         supplier_cvr, supplier_name, supplier_key, unit, unit_ean, account, account_no, description, item_code,
-        item_scheme, item_number, quantity, unit_price, amount, currency, order_ref)
+        item_scheme, item_number, quantity, unit_price, amount, currency, amount_original, order_ref)
      SELECT ${fileId}::BIGINT * 1000000000 + p.seq, ${fileId}, p.file, p."row", ${literal(request.sourceKind)},
             p.document_id, p.document_date, p.posting_date, p.supplier_cvr, p.supplier_name, k.supplier_key, p.unit, p.unit_ean,
             p.account, p.account_no, p.description, p.item_code, p.item_scheme, p.item_number, p.quantity, p.unit_price,
-            p.amount, p.currency, p.order_ref
+            p.amount, p.currency, CASE WHEN p.currency <> 'DKK' THEN p.amount_original END, p.order_ref
        FROM ${quoteIdent(parsed)} p
        JOIN ${quoteIdent(keys)} k ON p.supplier_cvr IS NOT DISTINCT FROM k.supplier_cvr AND p.supplier_name IS NOT DISTINCT FROM k.supplier_name
       WHERE p.reason IS NULL`,

@@ -60,6 +60,7 @@ export async function executeImport(db: DbConnector, source: ImportSource, plan:
     mapping: effectiveMapping(plan, mapping),
     fingerprint: plan.fingerprint,
     encoding: plan.encoding,
+    fileCurrency: plan.currency,
   } as const;
   try {
     let headers: string[];

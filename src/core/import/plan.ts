@@ -24,6 +24,8 @@ export interface ImportPlan {
   parsed?: ParsedTable;
   sheets?: SheetInfo[];
   sheet?: number | string;
+  /** Currency of the amounts when the file has no currency column (the user may change it). */
+  currency?: string;
   warnings: string[];
 }
 

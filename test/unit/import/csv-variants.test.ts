@@ -109,3 +109,38 @@ describe('CSV export dialects: sniffed, mapped and loaded with nothing lost', ()
     expect(n?.n).toBe(3);
   });
 });
+
+describe('currencies', () => {
+  let db: DbConnector;
+  beforeAll(async () => {
+    db = await openNodeWasmDb();
+  });
+  afterAll(() => db?.close());
+
+  it('converts other currencies to DKK with the rate table, keeps the original, rejects unknown ones', async () => {
+    await clearWorkspace(db);
+    const text = 'Leverandør;Beløb;Valuta\r\nA;100,00;DKK\r\nB;10,00;EUR\r\nC;5,00;XYZ\r\nD;1,00;\r\n';
+    const source = bytesSource('valuta.csv', new TextEncoder().encode(text));
+    const plan = await planImport(source, {} as Parsers);
+    const { summary } = await executeImport(db, source, plan);
+    expect(summary.rowsLoaded).toBe(3);
+    expect(summary.rowsRejected).toBe(1);
+    const rows = await queryRows(db, `SELECT supplier_name, amount, currency, amount_original FROM spend_line ORDER BY "row"`);
+    expect(rows).toEqual([
+      { supplier_name: 'A', amount: 100, currency: 'DKK', amount_original: null },
+      { supplier_name: 'B', amount: 74.6, currency: 'EUR', amount_original: 10 },
+      { supplier_name: 'D', amount: 1, currency: 'DKK', amount_original: null },
+    ]);
+    const [reject] = await queryRows(db, 'SELECT "row", reason FROM import_reject');
+    expect(reject).toEqual({ row: 3, reason: 'currency_unknown' });
+  });
+
+  it('a file without a currency column can be declared in another currency', async () => {
+    await clearWorkspace(db);
+    const source = bytesSource('sek.csv', new TextEncoder().encode('Leverantör;Belopp\r\nX;100,00\r\n'));
+    const plan = await planImport(source, {} as Parsers);
+    await executeImport(db, source, { ...plan, currency: 'SEK' });
+    const rows = await queryRows(db, `SELECT amount, currency, amount_original FROM spend_line`);
+    expect(rows).toEqual([{ amount: 68, currency: 'SEK', amount_original: 100 }]);
+  });
+});

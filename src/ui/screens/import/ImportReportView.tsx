@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { formatDate, formatKr, formatNumber } from '../../../core/format/format.js';
+import { defaultRates } from '../../../core/import/currency.js';
 import { loadImportReport, loadRejects, rejectsCsv, type RejectRow } from '../../../core/import/report.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useApp, useT } from '../../app/app-context.js';
@@ -77,6 +78,9 @@ export function ImportReportView() {
         {r.totals.rowsRead === r.totals.rowsLoaded + r.totals.rowsRejected ? '✓' : '✗'}
       </p>
       {r.totals.cprMasked > 0 && <p className="notice" data-testid="cpr-masked">{t('import.cprMasked', { n: formatNumber(r.totals.cprMasked, lang) })}</p>}
+      {r.foreignCurrencyLines > 0 && (
+        <p className="notice" data-testid="foreign-currency">{t('import.foreign', { n: formatNumber(r.foreignCurrencyLines, lang), date: formatDate(defaultRates().date, lang) })}</p>
+      )}
       {r.linkedEcommerce.lines > 0 && (
         <p className="notice">{t('import.linked', { n: formatNumber(r.linkedEcommerce.lines, lang), amount: formatKr(r.linkedEcommerce.amount, lang) })}</p>
       )}

@@ -1,5 +1,6 @@
 import type { SourceRole } from '../../../core/import/detect.js';
 import type { ImportPlan } from '../../../core/import/plan.js';
+import { CURRENCIES } from '../../../core/import/currency.js';
 import { ROLES, type Mapping, type Role } from '../../../core/import/roles.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useT } from '../../app/app-context.js';
@@ -56,6 +57,16 @@ export function MappingPanel({
             ))}
           </select>
         </label>
+        {file.role !== 'contracts' && !file.mapping.currency && (
+          <label>
+            {t('import.currency')}{' '}
+            <select value={plan.currency ?? 'DKK'} data-testid="file-currency" onChange={(e) => onChange({ ...file, plan: { ...plan, currency: e.target.value } })}>
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c}>{c}</option>
+              ))}
+            </select>
+          </label>
+        )}
         {plan.sheets && plan.sheets.length > 1 && (
           <label>
             {t('import.sheet')}{' '}

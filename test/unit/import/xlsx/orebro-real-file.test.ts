@@ -29,11 +29,8 @@ describe.skipIf(!existsSync(FILE))('real file: Örebro supplier invoices (.xlsx)
   const bytes = new Uint8Array(existsSync(FILE) ? readFileSync(FILE) : []);
 
   it('reads every row, and the amounts add up to the öre', () => {
-    const started = performance.now();
+    // (Speed is measured by `npm run bench`, not here.)
     const table = readSheet(bytes);
-    const ms = performance.now() - started;
-    console.info(`Örebro: ${table.rowCount} rows parsed in ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(15_000);
 
     // Independent oracle straight from the sheet XML.
     const xml = strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'xl/worksheets/sheet1.xml' })['xl/worksheets/sheet1.xml'] as Uint8Array);
