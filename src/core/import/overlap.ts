@@ -19,6 +19,11 @@ export async function linkEcommerce(db: DbConnector): Promise<OverlapSummary> {
     `UPDATE spend_line SET counted = NOT (source_kind = 'ecommerce' AND order_ref IS NOT NULL AND order_ref IN (
         SELECT order_ref FROM spend_line WHERE source_kind = 'invoice' AND order_ref IS NOT NULL))`,
   );
+  return overlapSummary(db);
+}
+
+/** The current overlap between e-commerce and invoices, without changing anything. */
+export async function overlapSummary(db: DbConnector): Promise<OverlapSummary> {
   const [linked] = await queryRows(
     db,
     `SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2) AS amount FROM spend_line WHERE NOT counted`,

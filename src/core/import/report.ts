@@ -1,6 +1,7 @@
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
 import { ensureSchema } from '../workspace/schema.js';
+import { overlapSummary } from './overlap.js';
 
 export interface ImportedFile {
   fileId: number;
@@ -31,6 +32,8 @@ export interface ImportReport {
   rejectsByReason: { reason: string; rows: number }[];
   /** E-commerce lines also invoiced (counted once, on the invoice). */
   linkedEcommerce: { lines: number; amount: number };
+  /** Supplier-months bought through both channels without an order reference to link them. */
+  possibleOverlap: { supplierMonths: number; amount: number };
   foreignCurrencyLines: number;
 }
 
@@ -60,7 +63,7 @@ export async function loadImportReport(db: DbConnector): Promise<ImportReport> {
             coalesce(sum(cpr_masked), 0) AS cpr_masked FROM import_file`,
   );
   const reasons = await queryRows(db, 'SELECT reason, count(*) AS n FROM import_reject GROUP BY 1 ORDER BY 2 DESC');
-  const [linked] = await queryRows(db, `SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2) AS amount FROM spend_line WHERE NOT counted`);
+  const overlap = await overlapSummary(db);
   const [foreign] = await queryRows(db, `SELECT count(*) AS n FROM spend_line WHERE currency <> 'DKK'`);
   return {
     files,
@@ -72,7 +75,8 @@ export async function loadImportReport(db: DbConnector): Promise<ImportReport> {
       cprMasked: Number(t?.cpr_masked ?? 0),
     },
     rejectsByReason: reasons.map((r) => ({ reason: String(r.reason), rows: Number(r.n) })),
-    linkedEcommerce: { lines: Number(linked?.n ?? 0), amount: Number(linked?.amount ?? 0) },
+    linkedEcommerce: { lines: overlap.linkedLines, amount: overlap.linkedAmount },
+    possibleOverlap: { supplierMonths: overlap.unlinkedSupplierMonths, amount: overlap.unlinkedAmount },
     foreignCurrencyLines: Number(foreign?.n ?? 0),
   };
 }

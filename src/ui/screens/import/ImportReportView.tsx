@@ -84,6 +84,11 @@ export function ImportReportView() {
       {r.linkedEcommerce.lines > 0 && (
         <p className="notice">{t('import.linked', { n: formatNumber(r.linkedEcommerce.lines, lang), amount: formatKr(r.linkedEcommerce.amount, lang) })}</p>
       )}
+      {r.possibleOverlap.supplierMonths > 0 && (
+        <p className="warning" data-testid="possible-overlap">
+          {t('import.overlap', { n: formatNumber(r.possibleOverlap.supplierMonths, lang), amount: formatKr(r.possibleOverlap.amount, lang) })}
+        </p>
+      )}
       <h3>{t('import.rejectsTitle')}</h3>
       {r.rejectsByReason.length === 0 ? (
         <p className="muted">{t('import.noRejects')}</p>
