@@ -4,6 +4,7 @@ import { browserSizeProblem, executeImport } from '../../core/import/import-file
 import { planImport } from '../../core/import/plan.js';
 import { clearWorkspace } from '../../core/workspace/schema.js';
 import { useApp, useT } from '../app/app-context.js';
+import { useDemoLoader } from '../app/use-demo-loader.js';
 import { recallMapping, rememberMapping } from '../import/mapping-memory.js';
 import { createWorkerParsers, fileSource } from '../import/worker-parsers.js';
 import { ImportReportView } from './import/ImportReportView.js';
@@ -18,6 +19,7 @@ export function ImportScreen() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [messages, setMessages] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
+  const demo = useDemoLoader(() => setView({ ...view, screen: 'overview' }));
 
   const errorText = (e: unknown) =>
     e instanceof UnsupportedFileError ? (lang === 'da' ? e.message : e.messageEn) : e instanceof Error ? e.message : String(e);
@@ -71,21 +73,6 @@ export function ImportScreen() {
     setMessages(notes);
     setStep({ kind: 'idle' });
     notifyDataChanged();
-  };
-
-  const loadDemo = async () => {
-    if (!db) return;
-    setStep({ kind: 'busy', text: t('import.demoLoading') });
-    setMessages([]);
-    try {
-      const { loadDemo: run } = await import('../../core/demo/load-demo.js');
-      await run(db);
-      notifyDataChanged();
-      setView({ ...view, screen: 'overview' });
-    } catch (e) {
-      setMessages([errorText(e)]);
-      setStep({ kind: 'idle' });
-    }
   };
 
   const startOver = async () => {
@@ -164,13 +151,14 @@ export function ImportScreen() {
         </div>
       )}
       <div className="demo-box">
-        <button type="button" className="button" data-testid="demo-load" onClick={() => void loadDemo()} disabled={busy || !db}>
-          {t('import.demo')}
+        <button type="button" className="button" data-testid="demo-load" onClick={() => void demo.load()} disabled={busy || demo.busy || !db}>
+          {demo.busy ? t('import.demoLoading') : t('import.demo')}
         </button>{' '}
         <button type="button" className="link-button" data-testid="import-clear" onClick={() => void startOver()} disabled={busy || !db}>
           {t('import.clear')}
         </button>
         <p className="muted">{t('import.demoHint')}</p>
+        {demo.error && <p role="alert" className="error-message">{demo.error}</p>}
       </div>
       <ImportReportView />
     </section>
