@@ -1,22 +1,11 @@
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
 import { ensureSchema } from '../workspace/schema.js';
+import type { FileSummary } from './csv-import.js';
 import { overlapSummary } from './overlap.js';
 
-export interface ImportedFile {
-  fileId: number;
-  name: string;
-  format: string;
-  encoding: string | null;
-  sourceKind: string;
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsRejected: number;
-  amountLoaded: number;
-  periodFrom: string | null;
-  periodTo: string | null;
-  cprMasked: number;
-}
+/** A loaded file as recorded in import_file; contract registers have source kind 'contracts'. */
+export type ImportedFile = Omit<FileSummary, 'sourceKind' | 'encoding'> & { sourceKind: string; encoding: string | null };
 
 export interface RejectRow {
   fileId: number;
