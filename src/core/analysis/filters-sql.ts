@@ -12,7 +12,7 @@ export function filtersWhere(filters: Filters): string {
   if (filters.category) {
     // A level-1 id also selects its level-2 children ("office" catches "office.supplies").
     parts.push(
-      sql`line_id IN (SELECT line_id FROM classification WHERE category_id = ${filters.category} OR starts_with(category_id, ${`${filters.category}.`}))`,
+      sql`line_id IN (SELECT line_id FROM classification WHERE accepted AND (category_id = ${filters.category} OR starts_with(category_id, ${`${filters.category}.`})))`,
     );
   }
   if (filters.source) parts.push(sql`source_kind = ${filters.source}`);

@@ -64,7 +64,12 @@ export const SCHEMA_SQL = [
     category_id VARCHAR NOT NULL,
     rule_id VARCHAR,
     method VARCHAR NOT NULL,
-    confidence DOUBLE NOT NULL
+    confidence DOUBLE NOT NULL,
+    -- FALSE while a learned suggestion waits for a person (see docs/classification.md)
+    accepted BOOLEAN DEFAULT TRUE,
+    refine_rule_id VARCHAR,
+    suggested_category_id VARCHAR,
+    suggested_confidence DOUBLE
   )`,
   `CREATE TABLE IF NOT EXISTS contract (
     contract_id VARCHAR,
@@ -82,8 +87,15 @@ export async function ensureSchema(db: DbConnector): Promise<void> {
   for (const statement of SCHEMA_SQL) await db.exec(statement);
 }
 
-/** Empties the workspace (a new analysis). */
+/** Tables other modules derive from the data (suppliers and their merges); a new analysis starts without them. */
+const DERIVED_TABLES = ['supplier', 'supplier_merge', 'supplier_merge_map'];
+
+/**
+ * Empties the workspace (a new analysis). The user's rules and the edited thresholds stay: they
+ * belong to the consultant, not to one municipality's data.
+ */
 export async function clearWorkspace(db: DbConnector): Promise<void> {
   await ensureSchema(db);
   for (const table of ['classification', 'spend_line', 'import_reject', 'import_file', 'contract']) await db.exec(`DELETE FROM ${table}`);
+  for (const table of DERIVED_TABLES) await db.exec(`DROP TABLE IF EXISTS ${table}`);
 }

@@ -1,0 +1,121 @@
+import type { DbConnector } from '../../db/connector.js';
+import { queryRows } from '../../db/rows.js';
+import { quoteIdent } from '../../sql/escape.js';
+import { supplierKeySql } from '../../suppliers/name-key.js';
+import { ensureSupplierTables } from '../../suppliers/tables.js';
+import { defaultCategoryTree, type CategoryTree } from '../../taxonomy/category-tree.js';
+import { nonAddressableAccountSql } from '../totals.js';
+import { createCategoryTable } from './category-table.js';
+import { classifiedLinesSql } from './classified.js';
+
+/**
+ * The lines an analysis works on, prepared once per analysis (filters applied) as a temporary
+ * table, so the metrics and the opportunities read one narrow table instead of re-joining
+ * spend_line, classification, merges and contracts for every figure:
+ *
+ *   line_id, source_kind, doc (file:document), date, month, amount, currency, unit,
+ *   supplier_key (merges applied), supplier_name, category_id, cat1, cat2, addressable,
+ *   via_ecommerce, item_number, item_price, item_qty, has_agreement, on_contract
+ *
+ * Only counted lines (an e-commerce line that is also invoiced counts once, on the invoice).
+ * `classification` is input: one category per line (the most confident row if there are several;
+ * learned suggestions nobody accepted do not count).
+ */
+
+export interface AnalysisOptions {
+  /** A condition over spend_line columns (e.g. filtersWhere(filters)); `counted` is always added. */
+  where?: string;
+  tree?: CategoryTree;
+}
+
+export interface AnalysisLines {
+  /** Temporary table with the prepared lines. */
+  table: string;
+  /** Temporary table with the category tree (id, parent, level, name_da, name_en, addressable, regime). */
+  categories: string;
+  tree: CategoryTree;
+  /** True when a contract register is loaded (the contract table has rows). */
+  hasContracts: boolean;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function prepareAnalysisLines(db: DbConnector, options: AnalysisOptions = {}): Promise<AnalysisLines> {
+  await ensureSupplierTables(db);
+  const tree = options.tree ?? defaultCategoryTree();
+  const id = `${Date.now().toString(36)}_${(counter++).toString(36)}`;
+  const table = `_ovb_lines_${id}`;
+  const agreements = `_ovb_agr_${id}`;
+  const categories = `_ovb_cat_${id}`;
+  await createCategoryTable(db, categories, tree);
+  const where = options.where?.trim() ? `counted AND (${options.where})` : 'counted';
+  const [contracts] = await queryRows(db, 'SELECT count(*) AS n FROM contract');
+  const hasContracts = Number(contracts?.n ?? 0) > 0;
+  // Agreements per level-2 category and supplier key (merges applied); a contract on a level-1
+  // category covers its level-2 categories. A handful of rows, so the per-line checks stay cheap.
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(agreements)} AS
+     SELECT DISTINCT cat.id AS cat2, coalesce(mm.to_key, k.key) AS key,
+            coalesce(k.valid_from, DATE '0001-01-01') AS valid_from, coalesce(k.valid_to, DATE '9999-12-31') AS valid_to
+       FROM (SELECT category_id, valid_from, valid_to, ${supplierKeySql('supplier_cvr', 'supplier_name')} AS key FROM contract) k
+       JOIN ${quoteIdent(categories)} cat ON cat.level = 2 AND (cat.id = k.category_id OR cat.parent = k.category_id)
+       LEFT JOIN supplier_merge_map mm ON mm.from_key = k.key`,
+  );
+  const level = `coalesce(cat.level, CASE WHEN contains(cls.category_id, '.') THEN 2 ELSE 1 END)`;
+  const a = quoteIdent(agreements);
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
+     WITH cls AS (${await classifiedLinesSql(db)}),
+     eorders AS (SELECT DISTINCT order_ref FROM spend_line WHERE source_kind = 'ecommerce' AND order_ref IS NOT NULL),
+     eitems AS (
+       SELECT order_ref, amount, min(item_number) AS item_number, min(unit_price) AS item_price, min(quantity) AS item_qty
+         FROM spend_line
+        WHERE source_kind = 'ecommerce' AND NOT counted AND item_number IS NOT NULL AND order_ref IS NOT NULL
+        GROUP BY order_ref, amount
+       HAVING count(DISTINCT item_number) = 1 AND count(DISTINCT unit_price) = 1 AND count(DISTINCT quantity) = 1),
+     base AS (
+       SELECT line_id, source_kind, file_id, "row", document_id, document_date, posting_date, supplier_key, supplier_name,
+              unit, amount, currency, order_ref, item_number, unit_price, quantity,
+              ${nonAddressableAccountSql(tree)} AS nonaddr_account
+         FROM spend_line WHERE ${where}),
+     x AS (
+       SELECT b.line_id, b.source_kind, b.file_id || ':' || coalesce(b.document_id, '#' || b."row") AS doc,
+              coalesce(b.document_date, b.posting_date) AS date,
+              date_trunc('month', coalesce(b.document_date, b.posting_date)) AS month,
+              b.amount, b.currency, b.unit,
+              coalesce(mm.to_key, b.supplier_key) AS supplier_key, b.supplier_name,
+              cls.category_id,
+              CASE WHEN ${level} = 2 THEN cls.category_id END AS cat2,
+              CASE WHEN cls.category_id IS NULL THEN NULL WHEN ${level} = 1 THEN cls.category_id
+                   ELSE coalesce(cat.parent, split_part(cls.category_id, '.', 1)) END AS cat1,
+              NOT (b.nonaddr_account OR coalesce(NOT cat.addressable, FALSE)) AS addressable,
+              (b.source_kind = 'ecommerce' OR b.order_ref IN (SELECT order_ref FROM eorders)) AS via_ecommerce,
+              CASE WHEN b.source_kind = 'ecommerce' THEN b.item_number ELSE ei.item_number END AS item_number,
+              CASE WHEN b.source_kind = 'ecommerce' THEN b.unit_price ELSE ei.item_price END AS item_price,
+              CASE WHEN b.source_kind = 'ecommerce' THEN b.quantity ELSE ei.item_qty END AS item_qty
+         FROM base b
+         LEFT JOIN cls USING (line_id)
+         LEFT JOIN ${quoteIdent(categories)} cat ON cat.id = cls.category_id
+         LEFT JOIN supplier_merge_map mm ON mm.from_key = b.supplier_key
+         -- Equality only: a left-side-only condition here made DuckDB fall back to a nested-loop join.
+         -- (eitems holds invoiced orders only, so a counted e-commerce line never matches.)
+         LEFT JOIN eitems ei ON ei.order_ref = b.order_ref AND ei.amount = b.amount)
+     -- Compliance 1: the category has an agreement on the line's date, and the line's supplier holds it.
+     SELECT x.*,
+            EXISTS (SELECT 1 FROM ${a} g WHERE g.cat2 = x.cat2 AND x.date BETWEEN g.valid_from AND g.valid_to) AS has_agreement,
+            EXISTS (SELECT 1 FROM ${a} g WHERE g.cat2 = x.cat2 AND g.key = x.supplier_key AND x.date BETWEEN g.valid_from AND g.valid_to) AS on_contract
+       FROM x`,
+  );
+  await db.exec(`DROP TABLE ${a}`);
+  return {
+    table,
+    categories,
+    tree,
+    hasContracts,
+    close: async () => {
+      await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(categories)}`);
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import type { DbConnector } from '../../db/connector.js';
+import { queryRows, type Row } from '../../db/rows.js';
+import { literal, quoteIdent } from '../../sql/escape.js';
+import type { AnalysisLines } from './lines.js';
+
+/**
+ * Fragmentation figures per group of lines: a level-1 or level-2 category or an organisational
+ * unit. Definitions (also in docs/analysis.md):
+ * - spend: net (credit notes negative); addressableSpend: the part on addressable lines;
+ * - supplier shares use each supplier's net spend floored at 0, over the group's positive total;
+ * - suppliers80: the fewest suppliers (largest first) that together reach 80 % of that total;
+ *   the rest are the tail (tailSuppliers, tailSpend = their net spend);
+ * - hhi: Σ (share in %)², 0–10,000; topSupplierShare: the largest share (0–1);
+ * - documents: distinct documents (an invoice, or an e-commerce order not invoiced) with lines
+ *   in the group; medianDocument: the median of their net amounts in the group;
+ * - smallOrders: invoices (no negative line, all lines in DKK) whose group amount is above 0 and
+ *   under the small-order limit; smallOrderShare: smallOrders / such invoices;
+ * - ecommerceShare: spend bought through e-commerce (counted e-commerce lines and invoice lines
+ *   whose order reference is an e-commerce order) / spend;
+ * - onContractShare (null without a contract register): spend with a supplier that holds an
+ *   agreement in the category on the line's date / spend; offAgreementSpend: spend in a category
+ *   that has an agreement on the line's date, with another supplier.
+ */
+
+export type GroupBy = 'category1' | 'category2' | 'unit';
+
+export interface GroupMetrics {
+  /** Category id or unit name; null for unclassified lines (categories) or lines without a unit. */
+  id: string | null;
+  parentId: string | null;
+  level: 1 | 2 | null;
+  name: { da: string; en: string };
+  spend: number;
+  addressableSpend: number;
+  lines: number;
+  suppliers: number;
+  suppliers80: number;
+  tailSuppliers: number;
+  tailSpend: number;
+  hhi: number;
+  topSupplierShare: number;
+  topSupplier: { key: string; name: string | null } | null;
+  units: number;
+  documents: number;
+  medianDocument: number | null;
+  smallOrders: number;
+  smallOrderShare: number | null;
+  ecommerceShare: number | null;
+  onContractShare: number | null;
+  offAgreementSpend: number | null;
+}
+
+export interface MetricsOptions {
+  /** Orders under this amount (DKK) are small orders; default 250 kr. (DI 2021). */
+  smallOrderLimit?: number;
+}
+
+export const DEFAULT_SMALL_ORDER_LIMIT = 250;
+
+const GROUP_COLUMN: Record<GroupBy, string> = { category1: 'cat1', category2: 'cat2', unit: 'unit' };
+
+/** The SQL that computes the metrics; `g` is the group column of the prepared lines. */
+export function metricsSql(lines: AnalysisLines, groupBy: GroupBy, smallOrderLimit: number): string {
+  const t = quoteIdent(lines.table);
+  const g = GROUP_COLUMN[groupBy];
+  // Level-2 grouping leaves out lines classified only to a level-1 category.
+  const scope = groupBy === 'category2' ? 'WHERE cat2 IS NOT NULL OR cat1 IS NULL' : '';
+  return `
+  WITH l AS (SELECT ${g} AS g, * FROM ${t} ${scope}),
+  sup AS (SELECT g, supplier_key, sum(amount) AS spend, mode(supplier_name) AS name FROM l GROUP BY ALL),
+  cum AS (
+    SELECT *, greatest(spend, 0) AS pos,
+           sum(greatest(spend, 0)) OVER (PARTITION BY g) AS tot,
+           sum(greatest(spend, 0)) OVER (PARTITION BY g ORDER BY greatest(spend, 0) DESC, supplier_key
+                                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run
+      FROM sup),
+  s AS (
+    SELECT g, count(*) AS suppliers,
+           count(*) FILTER (WHERE tot > 0 AND run - pos < 0.8 * tot) AS suppliers80,
+           count(*) FILTER (WHERE NOT (tot > 0 AND run - pos < 0.8 * tot)) AS tail_suppliers,
+           coalesce(sum(spend) FILTER (WHERE NOT (tot > 0 AND run - pos < 0.8 * tot)), 0) AS tail_spend,
+           CASE WHEN max(tot) > 0 THEN sum(power(100 * pos / tot, 2)) ELSE 0 END AS hhi,
+           CASE WHEN max(tot) > 0 THEN max(pos) / max(tot) ELSE 0 END AS top_share,
+           arg_max(supplier_key, (pos, supplier_key)) AS top_key, arg_max(name, (pos, supplier_key)) AS top_name
+      FROM cum GROUP BY g),
+  d AS (
+    SELECT g, doc, sum(amount) AS total, min(amount) >= 0 AND bool_and(currency = 'DKK') AS invoice FROM l GROUP BY ALL),
+  dd AS (
+    SELECT g, count(*) AS documents, median(total) AS median_doc,
+           count(*) FILTER (WHERE invoice AND total > 0 AND total < ${literal(smallOrderLimit)}) AS small,
+           count(*) FILTER (WHERE invoice) AS invoices
+      FROM d GROUP BY g),
+  a AS (
+    SELECT g, sum(amount) AS spend, coalesce(sum(amount) FILTER (WHERE addressable), 0) AS addressable,
+           count(*) AS lines, count(DISTINCT unit) AS units,
+           coalesce(sum(amount) FILTER (WHERE via_ecommerce), 0) AS ecommerce,
+           coalesce(sum(amount) FILTER (WHERE on_contract), 0) AS on_contract,
+           coalesce(sum(amount) FILTER (WHERE has_agreement AND NOT on_contract), 0) AS off_agreement
+      FROM l GROUP BY g)
+  SELECT a.g AS id, a.spend::DECIMAL(18,2) AS spend, a.addressable::DECIMAL(18,2) AS addressable, a.lines, a.units,
+         a.ecommerce::DECIMAL(18,2) AS ecommerce, a.on_contract::DECIMAL(18,2) AS on_contract,
+         a.off_agreement::DECIMAL(18,2) AS off_agreement,
+         s.suppliers, s.suppliers80, s.tail_suppliers, s.tail_spend::DECIMAL(18,2) AS tail_spend, s.hhi::DOUBLE AS hhi,
+         s.top_share::DOUBLE AS top_share, s.top_key, s.top_name,
+         dd.documents, dd.median_doc::DOUBLE AS median_doc, dd.small, dd.invoices,
+         cat.parent, cat.level, cat.name_da, cat.name_en
+    FROM a JOIN s ON s.g IS NOT DISTINCT FROM a.g JOIN dd ON dd.g IS NOT DISTINCT FROM a.g
+    LEFT JOIN ${quoteIdent(lines.categories)} cat ON cat.id = a.g
+   ORDER BY a.spend DESC, a.g`;
+}
+
+const UNCLASSIFIED = { da: 'Ikke klassificeret', en: 'Unclassified' };
+const NO_UNIT = { da: 'Ingen enhed', en: 'No unit' };
+
+function toMetrics(r: Row, groupBy: GroupBy, hasContracts: boolean): GroupMetrics {
+  const id = r.id === null ? null : String(r.id);
+  const spend = Number(r.spend);
+  const isCategory = groupBy !== 'unit';
+  const share = (v: number): number | null => (spend !== 0 ? v / spend : null);
+  const name = id === null
+    ? (isCategory ? UNCLASSIFIED : NO_UNIT)
+    : isCategory && r.name_da !== null
+      ? { da: String(r.name_da), en: String(r.name_en) }
+      : { da: id, en: id };
+  const level = !isCategory || id === null ? null : r.level !== null ? (Number(r.level) as 1 | 2) : groupBy === 'category1' ? 1 : 2;
+  const parentId = isCategory && id !== null && level === 2 ? (r.parent === null ? (id.split('.')[0] ?? null) : String(r.parent)) : null;
+  return {
+    id,
+    parentId,
+    level,
+    name,
+    spend,
+    addressableSpend: Number(r.addressable),
+    lines: Number(r.lines),
+    suppliers: Number(r.suppliers),
+    suppliers80: Number(r.suppliers80),
+    tailSuppliers: Number(r.tail_suppliers),
+    tailSpend: Number(r.tail_spend),
+    hhi: Math.round(Number(r.hhi) * 10) / 10,
+    topSupplierShare: Number(r.top_share),
+    topSupplier: r.top_key === null ? null : { key: String(r.top_key), name: r.top_name === null ? null : String(r.top_name) },
+    units: Number(r.units),
+    documents: Number(r.documents),
+    medianDocument: r.median_doc === null ? null : Number(r.median_doc),
+    smallOrders: Number(r.small),
+    smallOrderShare: Number(r.invoices) > 0 ? Number(r.small) / Number(r.invoices) : null,
+    ecommerceShare: share(Number(r.ecommerce)),
+    onContractShare: hasContracts ? share(Number(r.on_contract)) : null,
+    offAgreementSpend: hasContracts ? Number(r.off_agreement) : null,
+  };
+}
+
+/** Metrics for every group, largest spend first. */
+export async function groupMetrics(
+  db: DbConnector,
+  lines: AnalysisLines,
+  groupBy: GroupBy,
+  options: MetricsOptions = {},
+): Promise<GroupMetrics[]> {
+  const limit = options.smallOrderLimit ?? DEFAULT_SMALL_ORDER_LIMIT;
+  const rows = await queryRows(db, metricsSql(lines, groupBy, limit));
+  return rows.map((r) => toMetrics(r, groupBy, lines.hasContracts));
+}

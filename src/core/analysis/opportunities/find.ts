@@ -1,0 +1,188 @@
+import type { DbConnector } from '../../db/connector.js';
+import type { Category, Regime } from '../../taxonomy/category-tree.js';
+import { loadThresholds } from '../../thresholds/table.js';
+import { thresholdFor, type Threshold } from '../../thresholds/thresholds.js';
+import { prepareAnalysisLines, type AnalysisLines } from '../fragmentation/lines.js';
+import { agreementsByCategory, coverage, priceItems, priceSavings, type CoverageSpec } from './lists.js';
+import { ACTIONS, assumptionsFor, rationaleFor } from './rationale.js';
+import { buildWorkTables, categoryStats, computeWindow, dropWorkTables, type CategoryStats } from './stats.js';
+import {
+  DEFAULT_RATES, DEFAULT_RULES, OPPORTUNITY_KINDS, type Opportunity, type OpportunityDetails, type OpportunityKind,
+  type OpportunityOptions, type OpportunityResult, type OpportunityRules, type SavingsRates,
+} from './types.js';
+
+/**
+ * Bundling opportunities, ranked by base savings. No double counting: each line's spend feeds at
+ * most one opportunity's savings, decided in this order:
+ *   1. price-variance claims the lines of items bought at several unit prices (the most specific
+ *      finding, with a measured saving);
+ *   2. the remaining lines of the last 12 months split by agreement status, so the next three can
+ *      never share a line: `agreement` takes lines in a category with an agreement on the line's
+ *      date bought from another supplier; `tender` (category value at or above the threshold)
+ *      or `consolidate` (below it) takes the lines bought where no agreement exists;
+ *   3. small-orders is a process saving per invoice removed, not a share of spend, so its
+ *      invoices may also sit in one of the above; its figure is added, not double counted.
+ * Non-addressable lines and categories are never part of an opportunity.
+ */
+
+interface Candidate {
+  kind: OpportunityKind;
+  category: Category | undefined;
+  categoryId: string;
+  stats: CategoryStats;
+  spendMoving: number;
+  low: number;
+  base: number;
+  high: number;
+  details: Partial<OpportunityDetails>;
+}
+
+function mergeRates(options: OpportunityOptions): SavingsRates {
+  const r = options.rates ?? {};
+  return {
+    low: r.low ?? DEFAULT_RATES.low,
+    base: r.base ?? DEFAULT_RATES.base,
+    high: r.high ?? DEFAULT_RATES.high,
+    perInvoice: r.perInvoice ?? DEFAULT_RATES.perInvoice,
+    invoicesRemoved: { ...DEFAULT_RATES.invoicesRemoved, ...(r.invoicesRemoved ?? {}) },
+  };
+}
+
+const round0 = (v: number) => Math.round(v);
+
+function decide(
+  s: CategoryStats,
+  factor: number,
+  threshold: number,
+  hasContracts: boolean,
+  rules: OpportunityRules,
+  rates: SavingsRates,
+): Omit<Candidate, 'category' | 'categoryId' | 'stats' | 'details'>[] {
+  const out: Omit<Candidate, 'category' | 'categoryId' | 'stats' | 'details'>[] = [];
+  const value = s.value * factor;
+  const pct = (kind: OpportunityKind, moving: number) =>
+    out.push({ kind, spendMoving: moving, low: moving * rates.low, base: moving * rates.base, high: moving * rates.high });
+  const off = s.offAgreement * factor;
+  if (off > 0 && off >= rules.agreementMinAnnual && off >= rules.agreementMinShare * value) pct('agreement', off);
+  const noAgreement = s.noAgreement * factor;
+  if (noAgreement > 0 && value >= threshold) {
+    const material = noAgreement >= Math.min(rules.tenderMinNoAgreementShare * value, threshold);
+    // Without a register every line looks agreement-less: then only a spread over suppliers counts.
+    if (hasContracts ? material : material && s.noAgreementSuppliers80 >= 2) pct('tender', noAgreement);
+  } else if (noAgreement > 0) {
+    const moving = s.outsideTop * factor;
+    if (
+      s.noAgreementSuppliers >= rules.consolidateMinSuppliers && s.noAgreementUnits >= rules.consolidateMinUnits &&
+      moving >= rules.consolidateMinAnnual
+    ) pct('consolidate', moving);
+  }
+  const small = s.smallOrders * factor;
+  if (small >= rules.smallOrdersMinAnnual && s.invoices > 0 && s.smallOrders / s.invoices >= rules.smallOrdersMinShare) {
+    const removed = rates.invoicesRemoved;
+    out.push({
+      kind: 'small-orders',
+      spendMoving: 0,
+      low: small * removed.low * rates.perInvoice,
+      base: small * removed.base * rates.perInvoice,
+      high: small * removed.high * rates.perInvoice,
+    });
+  }
+  return out;
+}
+
+/** Opportunities over prepared lines (see prepareAnalysisLines); the lines table is left as it was. */
+export async function findOpportunitiesIn(db: DbConnector, lines: AnalysisLines, options: OpportunityOptions = {}): Promise<OpportunityResult> {
+  const rates = mergeRates(options);
+  const rules: OpportunityRules = { ...DEFAULT_RULES, ...(options.rules ?? {}) };
+  const window = await computeWindow(db, lines);
+  const empty = { savingsLow: 0, savingsBase: 0, savingsHigh: 0, spendMoving: 0 };
+  if (!window) return { opportunities: [], window, rates, rules, totals: empty };
+  const thresholds: Threshold[] = options.thresholds ?? (await loadThresholds(db));
+  const periodFactor = window.periodFactor;
+  const t = await buildWorkTables(db, lines, window, rules, periodFactor);
+  try {
+    const byId = new Map(lines.tree.categories.map((c) => [c.id, c]));
+    const regimeOf = (id: string): Regime => byId.get(id)?.regime ?? 'standard';
+    const stats = await categoryStats(db, t, rules);
+    const candidates: Candidate[] = [];
+    for (const s of stats) {
+      const th = thresholdFor(thresholds, regimeOf(s.categoryId), window.to);
+      for (const c of decide(s, window.factor, th?.dkk ?? Number.POSITIVE_INFINITY, lines.hasContracts, rules, rates)) {
+        candidates.push({ ...c, category: byId.get(s.categoryId), categoryId: s.categoryId, stats: s, details: {} });
+      }
+    }
+    const prices = await priceSavings(db, t, periodFactor);
+    const items = await priceItems(db, t, periodFactor);
+    for (const [categoryId, p] of prices) {
+      const s = stats.find((x) => x.categoryId === categoryId);
+      candidates.push({
+        kind: 'price-variance', category: byId.get(categoryId), categoryId, spendMoving: 0,
+        stats: s ?? { categoryId, value: 0, offAgreement: 0, noAgreement: 0, noAgreementSuppliers: 0, noAgreementSuppliers80: 0, noAgreementUnits: 0, outsideTop: 0, smallOrders: 0, invoices: 0 },
+        low: p.low, high: p.high, base: (p.low + p.high) / 2, details: { items: items.get(categoryId) ?? [] },
+      });
+    }
+    const specs: CoverageSpec[] = candidates.map((c) => ({
+      id: `${c.kind}:${c.categoryId}`,
+      kind: c.kind,
+      categoryId: c.categoryId,
+      factor: c.kind === 'price-variance' ? periodFactor : window.factor,
+    }));
+    const covered = await coverage(db, lines, t, specs, rules.smallOrderLimit);
+    const agreements = await agreementsByCategory(db, lines.tree, window, [...new Set(candidates.map((c) => c.categoryId))]);
+    const opportunities: Opportunity[] = candidates.map((c) => {
+      const id = `${c.kind}:${c.categoryId}`;
+      const cov = covered.get(id) ?? { annualSpend: 0, suppliers: [], units: [] };
+      const regime = regimeOf(c.categoryId);
+      const th = thresholdFor(thresholds, regime, window.to);
+      const details: OpportunityDetails = {
+        supplierCount: cov.suppliers.length,
+        unitCount: cov.units.length,
+        ...c.details,
+        ...(c.kind === 'agreement' || c.kind === 'tender' ? { agreements: agreements.get(c.categoryId) ?? [] } : {}),
+        ...(c.kind === 'small-orders'
+          ? { smallOrders: Math.round(c.stats.smallOrders * window.factor), invoices: Math.round(c.stats.invoices * window.factor) }
+          : {}),
+      };
+      const categoryName = c.category ? { ...c.category.name } : { da: c.categoryId, en: c.categoryId };
+      const base = {
+        kind: c.kind, categoryName, regime, annualSpend: cov.annualSpend,
+        categoryAnnualSpend: Math.round(c.stats.value * window.factor * 100) / 100,
+        threshold: th?.dkk ?? 0, thresholdEstimate: th?.estimate ?? false,
+        // Price variance moves nothing between suppliers; its base is the items' own spend.
+        spendMoving: c.kind === 'price-variance' ? cov.annualSpend : Math.round(c.spendMoving * 100) / 100, details,
+      };
+      return {
+        id, rank: 0, categoryId: c.categoryId, ...base, action: ACTIONS[c.kind],
+        suppliers: cov.suppliers, units: cov.units,
+        savingsLow: round0(c.low), savingsBase: round0(c.base), savingsHigh: round0(c.high),
+        rationale: rationaleFor({ ...base, smallOrderLimit: rules.smallOrderLimit, keep: rules.consolidateKeep }),
+        assumptions: assumptionsFor({
+          kind: c.kind, rates, window, thresholdEstimate: th?.estimate ?? false, thresholdSource: th?.source ?? null, hasContracts: lines.hasContracts,
+        }),
+      };
+    });
+    const order = (k: OpportunityKind) => OPPORTUNITY_KINDS.indexOf(k);
+    opportunities.sort((a, b) => b.savingsBase - a.savingsBase || order(a.kind) - order(b.kind) || a.categoryId.localeCompare(b.categoryId));
+    opportunities.forEach((o, i) => (o.rank = i + 1));
+    const totals = opportunities.reduce(
+      (acc, o) => ({
+        savingsLow: acc.savingsLow + o.savingsLow, savingsBase: acc.savingsBase + o.savingsBase,
+        savingsHigh: acc.savingsHigh + o.savingsHigh, spendMoving: Math.round((acc.spendMoving + o.spendMoving) * 100) / 100,
+      }),
+      empty,
+    );
+    return { opportunities, window, rates, rules, totals };
+  } finally {
+    await dropWorkTables(db, t);
+  }
+}
+
+/** Prepares the lines (filters applied), finds the opportunities and drops the lines again. */
+export async function findOpportunities(db: DbConnector, options: OpportunityOptions = {}): Promise<OpportunityResult> {
+  const lines = await prepareAnalysisLines(db, options);
+  try {
+    return await findOpportunitiesIn(db, lines, options);
+  } finally {
+    await lines.close();
+  }
+}

@@ -1,0 +1,173 @@
+import type { DbConnector } from '../../db/connector.js';
+import { queryRows } from '../../db/rows.js';
+import { list, literal, quoteIdent } from '../../sql/escape.js';
+import type { CategoryTree } from '../../taxonomy/category-tree.js';
+import type { AnalysisLines } from '../fragmentation/lines.js';
+import type { WorkTables } from './stats.js';
+import type { AnalysisWindow, OpportunityKind, PriceVarianceItem, SupplierShare, UnitShare } from './types.js';
+
+/** Who is involved in each opportunity: its suppliers and units with their (annual) spend. */
+
+export interface CoverageSpec {
+  /** `${kind}:${categoryId}` */
+  id: string;
+  kind: OpportunityKind;
+  categoryId: string;
+  /** Window (or period) spend → annual spend. */
+  factor: number;
+}
+
+export interface Coverage {
+  annualSpend: number;
+  suppliers: SupplierShare[];
+  units: UnitShare[];
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * The lines each opportunity covers, in one pass over the work table per group of kinds:
+ * - tender / consolidate: the window's unclaimed lines where the category has no agreement on the date;
+ * - agreement: the window's unclaimed lines in a category with an agreement, from another supplier;
+ * - small-orders: the window's lines of invoices under the small-order limit;
+ * - price-variance: the claimed lines of the items bought at several prices (whole period).
+ */
+export function coveredLinesSql(t: WorkTables, specs: readonly CoverageSpec[], smallOrderLimit: number): string {
+  const sel = specs.map((s) => `(${literal(s.id)}, ${literal(s.kind)}, ${literal(s.categoryId)})`).join(', ');
+  const w = quoteIdent(t.work);
+  return `
+    WITH sel(opp, kind, cat2) AS (VALUES ${sel}),
+    small AS (
+      SELECT cat2, doc FROM ${w}
+       WHERE in_window AND cat2 IN (SELECT cat2 FROM sel WHERE kind = 'small-orders')
+       GROUP BY cat2, doc
+      HAVING min(amount) >= 0 AND bool_and(currency = 'DKK') AND sum(amount) > 0 AND sum(amount) < ${literal(smallOrderLimit)})
+    SELECT s.opp, w.supplier_key, w.unit, w.amount FROM ${w} w JOIN sel s ON s.cat2 = w.cat2
+     WHERE w.in_window AND w.claim IS NULL
+       AND ((s.kind IN ('tender', 'consolidate') AND NOT w.has_agreement) OR (s.kind = 'agreement' AND w.has_agreement AND NOT w.on_contract))
+    UNION ALL
+    SELECT s.opp, w.supplier_key, w.unit, w.amount FROM ${w} w
+      JOIN small d ON d.cat2 = w.cat2 AND d.doc = w.doc
+      JOIN sel s ON s.cat2 = w.cat2 AND s.kind = 'small-orders'
+     WHERE w.in_window
+    UNION ALL
+    SELECT s.opp, p.supplier_key, p.unit, p.amount FROM ${quoteIdent(t.price)} p JOIN sel s ON s.cat2 = p.cat2 AND s.kind = 'price-variance'`;
+}
+
+export async function coverage(
+  db: DbConnector,
+  lines: AnalysisLines,
+  t: WorkTables,
+  specs: readonly CoverageSpec[],
+  smallOrderLimit: number,
+): Promise<Map<string, Coverage>> {
+  const out = new Map<string, Coverage>(specs.map((s) => [s.id, { annualSpend: 0, suppliers: [], units: [] }]));
+  if (!specs.length) return out;
+  const factor = new Map(specs.map((s) => [s.id, s.factor]));
+  const c = quoteIdent(`${t.work}_c`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${c} AS ${coveredLinesSql(t, specs, smallOrderLimit)}`);
+  // The display name is the supplier's most frequent spelling over all its lines, not just these.
+  const suppliers = await queryRows(
+    db,
+    `WITH names AS (SELECT supplier_key, mode(supplier_name) AS name FROM ${quoteIdent(lines.table)}
+                     WHERE supplier_key IN (SELECT supplier_key FROM ${c}) GROUP BY supplier_key)
+     SELECT opp, supplier_key, any_value(n.name) AS name, sum(amount)::DOUBLE AS spend
+       FROM ${c} LEFT JOIN names n USING (supplier_key) GROUP BY opp, supplier_key ORDER BY opp, spend DESC, supplier_key`,
+  );
+  const units = await queryRows(
+    db,
+    `SELECT opp, unit, sum(amount)::DOUBLE AS spend FROM ${c} GROUP BY opp, unit ORDER BY opp, spend DESC, unit NULLS LAST`,
+  );
+  await db.exec(`DROP TABLE ${c}`);
+  for (const r of suppliers) {
+    const cov = out.get(String(r.opp))!;
+    const f = factor.get(String(r.opp)) ?? 1;
+    cov.suppliers.push({ key: String(r.supplier_key), name: r.name === null ? null : String(r.name), spend: round(Number(r.spend) * f) });
+    cov.annualSpend += Number(r.spend) * f;
+  }
+  for (const r of units) {
+    const cov = out.get(String(r.opp))!;
+    cov.units.push({ name: r.unit === null ? null : String(r.unit), spend: round(Number(r.spend) * (factor.get(String(r.opp)) ?? 1)) });
+  }
+  for (const cov of out.values()) cov.annualSpend = round(cov.annualSpend);
+  return out;
+}
+
+/** The price-variance items of each category, largest overpayment first. */
+export async function priceItems(db: DbConnector, t: WorkTables, periodFactor: number): Promise<Map<string, PriceVarianceItem[]>> {
+  const rows = await queryRows(
+    db,
+    `WITH p AS (
+       SELECT cat2, supplier_key, item_number, count(*) AS lines, count(DISTINCT unit) AS units, any_value(prices) AS prices,
+              any_value(p_min)::DOUBLE AS p_min, any_value(p_med)::DOUBLE AS p_med, any_value(p_max)::DOUBLE AS p_max,
+              sum(over_min)::DOUBLE AS over_min
+         FROM ${quoteIdent(t.price)} GROUP BY ALL),
+     names AS (
+       SELECT item_number, mode(description) AS name FROM spend_line
+        WHERE source_kind = 'ecommerce' AND item_number IN (SELECT item_number FROM p) GROUP BY item_number)
+     SELECT p.*, names.name FROM p LEFT JOIN names USING (item_number) ORDER BY cat2, over_min DESC, item_number`,
+  );
+  const out = new Map<string, PriceVarianceItem[]>();
+  for (const r of rows) {
+    const cat = String(r.cat2);
+    const items = out.get(cat) ?? [];
+    items.push({
+      supplierKey: String(r.supplier_key),
+      itemNumber: String(r.item_number),
+      itemName: r.name === null ? null : String(r.name),
+      lines: Number(r.lines),
+      units: Number(r.units),
+      prices: Number(r.prices),
+      minPrice: Number(r.p_min),
+      medianPrice: Number(r.p_med),
+      maxPrice: Number(r.p_max),
+      overpaid: round(Number(r.over_min) * periodFactor),
+    });
+    out.set(cat, items);
+  }
+  return out;
+}
+
+/** Price-variance savings per category: paid above the median (low) and above the lowest price (high), a year. */
+export async function priceSavings(db: DbConnector, t: WorkTables, periodFactor: number): Promise<Map<string, { low: number; high: number }>> {
+  const rows = await queryRows(
+    db,
+    `SELECT cat2, sum(over_med)::DOUBLE AS low, sum(over_min)::DOUBLE AS high FROM ${quoteIdent(t.price)} GROUP BY cat2`,
+  );
+  return new Map(rows.map((r) => [String(r.cat2), { low: Number(r.low) * periodFactor, high: Number(r.high) * periodFactor }]));
+}
+
+export interface AgreementInfo {
+  id: string;
+  name: string | null;
+  supplierName: string | null;
+}
+
+/** Agreements valid at some point of the window, per level-2 category (a level-1 agreement covers its children). */
+export async function agreementsByCategory(
+  db: DbConnector,
+  tree: CategoryTree,
+  window: AnalysisWindow,
+  categoryIds: readonly string[],
+): Promise<Map<string, AgreementInfo[]>> {
+  const out = new Map<string, AgreementInfo[]>();
+  if (!categoryIds.length) return out;
+  const parents = new Map(tree.categories.map((c) => [c.id, c.parent]));
+  const ids = [...new Set(categoryIds.flatMap((id) => [id, parents.get(id) ?? null]).filter((x): x is string => x !== null))];
+  const rows = await queryRows(
+    db,
+    `SELECT DISTINCT category_id, coalesce(contract_id, name, '?') AS id, name, supplier_name FROM contract
+      WHERE category_id IN (${list(ids)})
+        AND coalesce(valid_from, DATE '0001-01-01') <= ${literal(window.to)}::DATE
+        AND coalesce(valid_to, DATE '9999-12-31') >= ${literal(window.from)}::DATE
+      ORDER BY 2, 4`,
+  );
+  for (const id of categoryIds) {
+    const parent = parents.get(id) ?? null;
+    const hits = rows
+      .filter((r) => r.category_id === id || (parent !== null && r.category_id === parent))
+      .map((r) => ({ id: String(r.id), name: r.name === null ? null : String(r.name), supplierName: r.supplier_name === null ? null : String(r.supplier_name) }));
+    if (hits.length) out.set(id, hits);
+  }
+  return out;
+}

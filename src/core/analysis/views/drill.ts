@@ -1,0 +1,173 @@
+import type { DbConnector } from '../../db/connector.js';
+import { queryRows } from '../../db/rows.js';
+import { list } from '../../sql/escape.js';
+import { clampInt, scopedLinesSql, type DrillScope } from './scope.js';
+
+/**
+ * A category drill-down (or any scope): its suppliers, its buying units, a unit × supplier
+ * matrix of the largest of both and the monthly trend. Shares are of the scope's net spend.
+ */
+
+export interface DrillSupplier {
+  /** Effective supplier key (accepted merges applied). */
+  key: string;
+  name: string;
+  spend: number;
+  share: number;
+  lines: number;
+  units: number;
+  documents: number;
+}
+
+export interface DrillUnit {
+  /** null: lines without a unit. */
+  unit: string | null;
+  spend: number;
+  share: number;
+  lines: number;
+  suppliers: number;
+}
+
+export interface SupplierUnitMatrix {
+  suppliers: { key: string; name: string; spend: number }[];
+  units: (string | null)[];
+  /** cells[i][j]: spend of suppliers[i] in units[j] (0 where none). */
+  cells: number[][];
+  /** Per supplier: spend in the units not shown. */
+  otherUnits: number[];
+}
+
+export interface DrillMonth {
+  /** 'YYYY-MM' */
+  month: string;
+  spend: number;
+  lines: number;
+}
+
+export interface CategoryDrill {
+  spend: number;
+  lines: number;
+  supplierCount: number;
+  unitCount: number;
+  /** Largest first, at most `supplierLimit`. */
+  suppliers: DrillSupplier[];
+  units: DrillUnit[];
+  matrix: SupplierUnitMatrix;
+  trend: DrillMonth[];
+}
+
+export interface DrillOptions {
+  /** Suppliers listed (default 500). */
+  supplierLimit?: number;
+  /** Rows and columns of the matrix (defaults 10 suppliers × 8 units). */
+  matrixSuppliers?: number;
+  matrixUnits?: number;
+  signal?: AbortSignal;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export async function loadCategoryDrill(db: DbConnector, scope: DrillScope, options: DrillOptions = {}): Promise<CategoryDrill> {
+  const signal = options.signal;
+  const cte = `WITH l AS (${await scopedLinesSql(db, scope)})`;
+  const [total] = await queryRows(
+    db,
+    `${cte} SELECT coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend, count(*) AS lines,
+                   count(DISTINCT supplier_key) AS suppliers, count(DISTINCT coalesce(unit, '\u0000')) AS units FROM l`,
+    { signal },
+  );
+  const spend = Number(total?.spend ?? 0);
+  const share = (v: number) => (spend !== 0 ? v / spend : 0);
+  const limit = clampInt(options.supplierLimit, 500, 1, 10_000);
+
+  const supplierRows = await queryRows(
+    db,
+    `${cte},
+     g AS (SELECT supplier_key AS key, mode(supplier_name) AS name, sum(amount) AS spend, count(*) AS lines,
+                  count(DISTINCT unit) AS units, count(DISTINCT file || ':' || coalesce(document_id, '#' || "row")) AS documents
+             FROM l GROUP BY 1)
+     SELECT g.key, coalesce(sp.display_name, g.name) AS name, g.spend::DECIMAL(18,2) AS spend, g.lines, g.units, g.documents
+       FROM g LEFT JOIN supplier sp ON sp.key = g.key
+      ORDER BY g.spend DESC, g.key LIMIT ${limit}`,
+    { signal },
+  );
+  const suppliers = supplierRows.map((r) => ({
+    key: String(r.key ?? ''),
+    name: String(r.name ?? r.key ?? ''),
+    spend: Number(r.spend),
+    share: share(Number(r.spend)),
+    lines: Number(r.lines),
+    units: Number(r.units),
+    documents: Number(r.documents),
+  }));
+
+  const unitRows = await queryRows(
+    db,
+    `${cte} SELECT unit, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines, count(DISTINCT supplier_key) AS suppliers
+              FROM l GROUP BY 1 ORDER BY spend DESC, unit NULLS LAST`,
+    { signal },
+  );
+  const units = unitRows.map((r) => ({
+    unit: r.unit === null ? null : String(r.unit),
+    spend: Number(r.spend),
+    share: share(Number(r.spend)),
+    lines: Number(r.lines),
+    suppliers: Number(r.suppliers),
+  }));
+
+  const matrix = await supplierUnitMatrix(
+    db,
+    cte,
+    suppliers.slice(0, clampInt(options.matrixSuppliers, 10, 1, 50)),
+    units.slice(0, clampInt(options.matrixUnits, 8, 1, 50)).map((u) => u.unit),
+    signal,
+  );
+
+  const trendRows = await queryRows(
+    db,
+    `${cte} SELECT strftime(date_trunc('month', date), '%Y-%m') AS month, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines
+              FROM l WHERE date IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    { signal },
+  );
+
+  return {
+    spend,
+    lines: Number(total?.lines ?? 0),
+    supplierCount: Number(total?.suppliers ?? 0),
+    unitCount: Number(total?.units ?? 0),
+    suppliers,
+    units,
+    matrix,
+    trend: trendRows.map((r) => ({ month: String(r.month), spend: Number(r.spend), lines: Number(r.lines) })),
+  };
+}
+
+async function supplierUnitMatrix(
+  db: DbConnector,
+  cte: string,
+  suppliers: DrillSupplier[],
+  units: (string | null)[],
+  signal?: AbortSignal,
+): Promise<SupplierUnitMatrix> {
+  if (suppliers.length === 0) return { suppliers: [], units: [], cells: [], otherUnits: [] };
+  const rows = await queryRows(
+    db,
+    `${cte} SELECT supplier_key, unit, sum(amount)::DECIMAL(18,2) AS spend FROM l
+              WHERE supplier_key IN (${list(suppliers.map((s) => s.key))}) GROUP BY ALL`,
+    { signal },
+  );
+  const column = new Map(units.map((u, j) => [u, j]));
+  const row = new Map(suppliers.map((s, i) => [s.key, i]));
+  const cells = suppliers.map(() => units.map(() => 0));
+  for (const r of rows) {
+    const i = row.get(String(r.supplier_key));
+    const j = column.get(r.unit === null ? null : String(r.unit));
+    if (i !== undefined && j !== undefined) cells[i]![j] = Number(r.spend);
+  }
+  return {
+    suppliers: suppliers.map((s) => ({ key: s.key, name: s.name, spend: s.spend })),
+    units,
+    cells,
+    otherUnits: suppliers.map((s, i) => round2(s.spend - cells[i]!.reduce((a, b) => a + b, 0))),
+  };
+}
