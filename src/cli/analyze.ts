@@ -1,21 +1,34 @@
+import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { analysisForContract, type ContractCategory, type ContractOpportunity } from '../core/analysis/opportunities/index.js';
 import { loadTotals } from '../core/analysis/totals.js';
+import { coverage, DEFAULT_ACCEPT_LEARNED } from '../core/classify/index.js';
 import type { DbConnector } from '../core/db/connector.js';
 import type { SourceRole } from '../core/import/detect.js';
 import { directParsers } from '../core/import/direct-parsers.js';
 import { executeImport } from '../core/import/import-file.js';
 import { planImport } from '../core/import/plan.js';
+import { analysisWorkbook } from '../core/report/analysis-workbook.js';
+import { linesCsv } from '../core/workspace/lines-csv.js';
+import { refreshAnalysis } from '../core/workspace/refresh.js';
 import { ensureSchema } from '../core/workspace/schema.js';
 import { diskSource } from './file-source.js';
 
 export interface AnalyzeOptions {
   files: { path: string; role?: SourceRole }[];
   json?: string;
+  lines?: string;
+  xlsx?: string;
+  /** Accept learned proposals at or above this confidence; 1 accepts none. */
+  acceptLearned?: number;
 }
 
 export interface AnalyzeResult {
   files: { name: string; format: string; rowsRead: number; rowsLoaded: number; rowsRejected: number; amountLoaded: number }[];
   totals: Awaited<ReturnType<typeof loadTotals>>;
+  classification: { coveredSpendShare: number; coveredLineShare: number; byMethod: Record<string, { lines: number; spend: number; lineShare: number; spendShare: number }>; acceptLearned: number };
+  categories: ContractCategory[];
+  opportunities: ContractOpportunity[];
 }
 
 /** The command line analysis: the same core import and analysis as the browser, on native DuckDB. */
@@ -36,7 +49,26 @@ export async function analyze(db: DbConnector, options: AnalyzeOptions, log: (li
     log(`${source.name}: ${plan.format}, ${role}, ${s.rowsRead} læst, ${s.rowsLoaded} indlæst, ${s.rowsRejected} afvist`);
     files.push({ name: s.name, format: s.format, rowsRead: s.rowsRead, rowsLoaded: s.rowsLoaded, rowsRejected: s.rowsRejected, amountLoaded: s.amountLoaded });
   }
-  const result: AnalyzeResult = { files, totals: await loadTotals(db) };
+  // Unattended: learned proposals at or above the threshold are accepted (1 accepts none).
+  const acceptLearned = options.acceptLearned ?? DEFAULT_ACCEPT_LEARNED;
+  await refreshAnalysis(db, { acceptLearned: acceptLearned >= 1 ? undefined : acceptLearned });
+  const cov = await coverage(db);
+  const analysis = await analysisForContract(db);
+  const result: AnalyzeResult = {
+    files,
+    totals: await loadTotals(db),
+    classification: { coveredSpendShare: cov.coveredSpendShare, coveredLineShare: cov.coveredLineShare, byMethod: cov.byMethod, acceptLearned },
+    categories: analysis.categories,
+    opportunities: analysis.opportunities,
+  };
   if (options.json) await writeFile(options.json, JSON.stringify(result, null, 2) + '\n');
+  if (options.lines) await writeStream(options.lines, linesCsv(db));
+  if (options.xlsx) await writeFile(options.xlsx, await analysisWorkbook(db, analysis));
   return result;
+}
+
+async function writeStream(file: string, chunks: AsyncIterable<string>): Promise<void> {
+  const out = createWriteStream(file, { encoding: 'utf8' });
+  for await (const chunk of chunks) if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }

@@ -2,12 +2,15 @@ import { analyze } from './analyze.js';
 import { openNativeDb } from './db/native-connector.js';
 import type { SourceRole } from '../core/import/detect.js';
 
-const USAGE = `Brug: npm run cli -- analyze FIL... [--ecommerce FIL] [--contracts FIL] [--json UD.json]`;
+const USAGE = `Brug: npm run cli -- analyze FIL... [--ecommerce FIL] [--contracts FIL] [--json UD.json] [--lines LINJER.csv] [--xlsx UD.xlsx] [--accept-learned P]`;
 
 function parse(args: string[]) {
   const [command, ...rest] = args;
   const files: { path: string; role?: SourceRole }[] = [];
   let json: string | undefined;
+  let lines: string | undefined;
+  let xlsx: string | undefined;
+  let acceptLearned: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = () => {
@@ -16,12 +19,18 @@ function parse(args: string[]) {
       return v;
     };
     if (a === '--json') json = value();
+    else if (a === '--lines') lines = value();
+    else if (a === '--xlsx') xlsx = value();
+    else if (a === '--accept-learned') {
+      acceptLearned = Number(value());
+      if (!(acceptLearned >= 0 && acceptLearned <= 1)) throw new Error('--accept-learned skal være et tal fra 0 til 1');
+    }
     else if (a === '--ecommerce') files.push({ path: value(), role: 'ecommerce' });
     else if (a === '--contracts') files.push({ path: value(), role: 'contracts' });
     else if (a.startsWith('--')) throw new Error(`Ukendt tilvalg ${a}`);
     else files.push({ path: a });
   }
-  return { command, files, json };
+  return { command, files, json, lines, xlsx, acceptLearned };
 }
 
 async function main(): Promise<number> {
@@ -43,7 +52,8 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     // One line: the file and what is wrong with it.
-    console.error(`Fejl: ${(error as Error).message.split('\n')[0]}`);
+    if (process.env.OVERBLIK_DEBUG) console.error(error);
+    console.error(`Fejl: ${(error as Error).message.split("\n")[0]}`);
     return 1;
   } finally {
     await db.close();

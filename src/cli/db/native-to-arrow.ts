@@ -47,6 +47,12 @@ function validity(values: readonly DuckDBValue[]): { nullBitmap: Uint8Array; nul
   return { nullBitmap, nullCount };
 }
 
+/** A signed 128-bit integer as four little-endian 32-bit words (Arrow's decimal layout). */
+function decimalWords(value: bigint): Uint32Array {
+  const x = BigInt.asUintN(128, value);
+  return Uint32Array.from({ length: 4 }, (_, w) => Number((x >> BigInt(32 * w)) & 0xffffffffn));
+}
+
 function decimalVector(type: Decimal, values: readonly DuckDBValue[]): Vector {
   const words = new Uint32Array(values.length * 4);
   values.forEach((v, i) => {
@@ -61,6 +67,7 @@ function decimalVector(type: Decimal, values: readonly DuckDBValue[]): Vector {
 /** DuckDB values → plain JS for Arrow builders (used for nested and simple types). */
 function plain(value: DuckDBValue): unknown {
   if (value === null) return null;
+  if (value instanceof DuckDBDecimalValue) return decimalWords(value.value);
   if (value instanceof DuckDBDateValue) return value.days * 86_400_000;
   if (value instanceof DuckDBTimestampValue) return Number(value.micros / 1000n);
   if (value instanceof DuckDBListValue) return value.items.map(plain);

@@ -4,8 +4,12 @@ import type { DbConnector } from '../../core/db/connector.js';
 import type { Screen } from '../../core/state/url-state.js';
 import { defaultCategoryTree } from '../../core/taxonomy/category-tree.js';
 import { openBrowserDb, type BrowserDbStatus } from '../db/browser-connector.js';
+import { CategoriesScreen } from '../screens/CategoriesScreen.js';
+import { ClassificationScreen } from '../screens/ClassificationScreen.js';
 import { ComingScreen } from '../screens/ComingScreen.js';
+import { SuppliersScreen } from '../screens/SuppliersScreen.js';
 import { ImportScreen } from '../screens/ImportScreen.js';
+import { OpportunitiesScreen } from '../screens/OpportunitiesScreen.js';
 import { OverviewScreen } from '../screens/OverviewScreen.js';
 import { AppProvider, type AppContextValue } from './app-context.js';
 import { DbStatus } from './DbStatus.js';
@@ -21,6 +25,14 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <ImportScreen />;
     case 'overview':
       return <OverviewScreen />;
+    case 'opportunities':
+      return <OpportunitiesScreen />;
+    case 'categories':
+      return <CategoriesScreen />;
+    case 'suppliers':
+      return <SuppliersScreen />;
+    case 'classification':
+      return <ClassificationScreen />;
     default:
       return <ComingScreen screen={screen} />;
   }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { refreshAnalysis } from '../../core/workspace/refresh.js';
 import { useApp } from './app-context.js';
 
 /** Loads the built-in demo (generated on the spot); the generator is fetched only when asked for. */
@@ -13,6 +14,7 @@ export function useDemoLoader(onLoaded?: () => void): { load: () => Promise<void
     try {
       const { loadDemo } = await import('../../core/demo/load-demo.js');
       await loadDemo(db);
+      await refreshAnalysis(db);
       notifyDataChanged();
       onLoaded?.();
     } catch (e) {

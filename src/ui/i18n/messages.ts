@@ -1,4 +1,5 @@
 import type { Lang } from '../../core/state/url-state.js';
+import * as screens from './screens.js';
 
 /** Every UI string in Danish (the default) and English. English must cover every Danish key. */
 const da = {
@@ -53,6 +54,7 @@ const da = {
   'import.amount': 'Beløb',
   'import.period': 'Periode',
   'import.drop': 'Slip filerne her',
+  'import.analysing': 'Klassificerer og analyserer…',
   'import.formats': 'CSV/TXT, Excel (.xlsx), Parquet, OIOUBL/Peppol-XML (enkeltfiler eller ZIP), e-handelsudtræk og aftaleregister.',
   'import.planning': 'Læser {name}…',
   'import.importing': 'Indlæser {name}…',
@@ -129,9 +131,11 @@ const da = {
   'table.lines': 'Linjer',
 } as const;
 
-export type MessageKey = keyof typeof da;
+type ScreenModules = typeof screens;
+type ScreenKeys = { [K in keyof ScreenModules]: keyof ScreenModules[K]['da'] }[keyof ScreenModules];
+export type MessageKey = keyof typeof da | ScreenKeys;
 
-const en: Record<MessageKey, string> = {
+const en: Record<keyof typeof da, string> = {
   'app.name': 'Overblik',
   'app.tagline': 'Spend analysis for municipalities – everything stays on your own computer',
   'nav.label': 'Main menu',
@@ -183,6 +187,7 @@ const en: Record<MessageKey, string> = {
   'import.amount': 'Amount',
   'import.period': 'Period',
   'import.drop': 'Drop the files here',
+  'import.analysing': 'Classifying and analysing…',
   'import.formats': 'CSV/TXT, Excel (.xlsx), Parquet, OIOUBL/Peppol XML (single files or ZIP), e-commerce exports and contract registers.',
   'import.planning': 'Reading {name}…',
   'import.importing': 'Loading {name}…',
@@ -259,7 +264,12 @@ const en: Record<MessageKey, string> = {
   'table.lines': 'Lines',
 };
 
-export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { da, en };
+const modules = Object.values(screens) as { da: Record<string, string>; en: Record<string, string> }[];
+
+export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
+  da: Object.assign({}, da, ...modules.map((m) => m.da)) as Record<MessageKey, string>,
+  en: Object.assign({}, en, ...modules.map((m) => m.en)) as Record<MessageKey, string>,
+};
 
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const text = MESSAGES[lang][key];

@@ -2,6 +2,7 @@ import { useMemo, useState, type DragEvent } from 'react';
 import { detectFormat, UnsupportedFileError } from '../../core/import/detect.js';
 import { browserSizeProblem, executeImport } from '../../core/import/import-file.js';
 import { planImport } from '../../core/import/plan.js';
+import { refreshAnalysis } from '../../core/workspace/refresh.js';
 import { clearWorkspace } from '../../core/workspace/schema.js';
 import { useApp, useT } from '../app/app-context.js';
 import { useDemoLoader } from '../app/use-demo-loader.js';
@@ -69,6 +70,12 @@ export function ImportScreen() {
       } catch (e) {
         notes.push(`${file.name}: ${errorText(e)}`);
       }
+    }
+    setStep({ kind: 'busy', text: t('import.analysing') });
+    try {
+      await refreshAnalysis(db);
+    } catch (e) {
+      notes.push(errorText(e));
     }
     setMessages(notes);
     setStep({ kind: 'idle' });

@@ -58,3 +58,56 @@ describe('browser size limits', () => {
     expect(problem?.en).toContain('command line tool');
   });
 });
+
+describe('npm run cli -- analyze on Demo Kommune: the whole test contract', () => {
+  it('writes classification, categories, opportunities, --lines and --xlsx', async () => {
+    const { generateToDirectory } = await import('../../../src/cli/gen.js');
+    const { readSheet, listSheets } = await import('../../../src/core/import/xlsx/index.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'overblik-cli-demo-'));
+    await generateToDirectory({ lines: 20_000, seed: 'cli', out: dir, formats: ['csv', 'ecommerce', 'contracts'], spend: 1_000_000_000, truth: true });
+    const out = path.join(dir, 'out.json');
+    const lines = path.join(dir, 'lines.csv');
+    const xlsx = path.join(dir, 'out.xlsx');
+    const run = cli(['analyze', path.join(dir, 'fakturalinjer.csv'), '--ecommerce', path.join(dir, 'ehandel.csv'), '--contracts', path.join(dir, 'kontrakter.csv'), '--json', out, '--lines', lines, '--xlsx', xlsx]);
+    expect(run.status, run.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.files.map((f: { name: string }) => f.name)).toEqual(['fakturalinjer.csv', 'ehandel.csv', 'kontrakter.csv']);
+    expect(json.classification.coveredSpendShare).toBeGreaterThan(0.9);
+    expect(json.classification.coveredLineShare).toBeGreaterThan(0.9);
+    expect(Object.keys(json.classification.byMethod)).toContain('keyword');
+    const ids = new Set(json.categories.map((c: { id: string }) => c.id));
+    for (const c of json.categories) {
+      expect(c).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), level: expect.any(Number), spend: expect.any(Number), suppliers: expect.any(Number), units: expect.any(Number), hhi: expect.any(Number) }));
+      if (c.level === 2) expect(ids.has(c.parentId)).toBe(true);
+    }
+    expect(json.opportunities.length).toBeGreaterThan(5);
+    for (const o of json.opportunities) {
+      expect(['tender', 'agreement', 'consolidate', 'small-orders', 'price-variance']).toContain(o.kind);
+      expect(ids.has(o.categoryId)).toBe(true);
+      expect(o.savingsLow).toBeLessThanOrEqual(o.savingsBase);
+      expect(o.savingsBase).toBeLessThanOrEqual(o.savingsHigh);
+      expect(Array.isArray(o.suppliers) && Array.isArray(o.units)).toBe(true);
+    }
+    // --lines: every loaded line once, with the contract's columns; category ids match `categories`.
+    const csv = readFileSync(lines, 'utf8').trim().split('\n');
+    expect(csv[0]!.startsWith('file,row,supplier_key,amount,category_id,method,confidence')).toBe(true);
+    const loaded = json.files.reduce((s: number, f: { rowsLoaded: number }) => s + f.rowsLoaded, 0) - json.files[2].rowsLoaded;
+    expect(csv.length - 1).toBe(loaded);
+    const categoryIds = new Set(csv.slice(1).map((l) => l.split(',')[4]).filter(Boolean));
+    for (const id of categoryIds) expect(ids.has(id!) || id!.startsWith('nonaddr')).toBe(true);
+    // --xlsx: three sheets that read back.
+    const book = new Uint8Array(readFileSync(xlsx));
+    expect(listSheets(book).map((s) => s.name)).toEqual(['Kategorier', 'Leverandører', 'Muligheder']);
+    expect(readSheet(book, 'Muligheder').rowCount).toBe(json.opportunities.length);
+  });
+
+  it('--accept-learned 1 accepts no learned proposal', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'overblik-cli-'));
+    const out = path.join(dir, 'out.json');
+    const run = cli(['analyze', path.join(REAL, 'uk_sheffield_spend_2017q1.csv'), '--json', out, '--accept-learned', '1']);
+    expect(run.status, run.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.classification.byMethod.learned?.lines ?? 0).toBe(0);
+    expect(json.totals.lines).toBe(22388);
+  });
+});

@@ -14,6 +14,7 @@ const QUERIES = [
   `SELECT [1, 2, 3] AS l, ['a', NULL] AS ls, {'k': 1, 'v': 'x'} AS s`,
   `SELECT range AS r, (range * 1.5)::DECIMAL(18,2) AS amt, 'r' || range AS label FROM range(2500) ORDER BY r`,
   `SELECT 12::HUGEINT AS h, 1::UTINYINT AS u`,
+  `SELECT [{'name': 'Ærø A/S', 'spend': -12.50::DECIMAL(18,2)}, {'name': 'B', 'spend': NULL::DECIMAL(18,2)}] AS variants`,
 ];
 
 describe('connector parity: Node WASM and native DuckDB give the same Arrow results', () => {

@@ -73,7 +73,7 @@ export async function loadCategoryDrill(db: DbConnector, scope: DrillScope, opti
   const [total] = await queryRows(
     db,
     `${cte} SELECT coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend, count(*) AS lines,
-                   count(DISTINCT supplier_key) AS suppliers, count(DISTINCT coalesce(unit, '\u0000')) AS units FROM l`,
+                   count(DISTINCT supplier_key) AS suppliers, count(DISTINCT unit) + (count(*) FILTER (WHERE unit IS NULL) > 0)::INTEGER AS units FROM l`,
     { signal },
   );
   const spend = Number(total?.spend ?? 0);

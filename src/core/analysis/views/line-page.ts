@@ -1,0 +1,116 @@
+import type { DbConnector } from '../../db/connector.js';
+import { queryRows } from '../../db/rows.js';
+import { literal } from '../../sql/escape.js';
+import { categoryNamer, clampInt, scopedLinesSql, type CategoryName, type DrillScope } from './scope.js';
+
+/**
+ * One page of the invoice lines in a scope, sorted and paged in DuckDB (never in the browser),
+ * with the count and net spend of all lines in scope.
+ */
+
+export const LINE_SORTS = ['date', 'document', 'supplier', 'unit', 'account', 'description', 'category', 'source', 'amount'] as const;
+export type LineSort = (typeof LINE_SORTS)[number];
+
+/** Sort ids → SQL over the scoped lines (a closed list: a caller's id never becomes SQL). */
+const SORT_SQL: Record<LineSort, string> = {
+  date: 'date',
+  document: 'document_id',
+  supplier: 'supplier_name',
+  unit: 'unit',
+  account: 'account',
+  description: 'description',
+  category: 'category_id',
+  source: 'source_kind',
+  amount: 'amount',
+};
+
+export function isLineSort(value: string): value is LineSort {
+  return (LINE_SORTS as readonly string[]).includes(value);
+}
+
+export interface LineRow {
+  lineId: number;
+  file: string;
+  row: number;
+  sourceKind: string;
+  documentId: string | null;
+  /** 'YYYY-MM-DD' */
+  date: string | null;
+  supplierKey: string;
+  supplierName: string | null;
+  unit: string | null;
+  account: string | null;
+  description: string | null;
+  amount: number;
+  currency: string;
+  categoryId: string | null;
+  categoryName: CategoryName;
+}
+
+export interface LinePageRequest {
+  sort?: LineSort;
+  desc?: boolean;
+  offset?: number;
+  limit?: number;
+  /** Case-insensitive text in the description, supplier name or document number. */
+  search?: string;
+  signal?: AbortSignal;
+}
+
+export interface LinePage {
+  rows: LineRow[];
+  /** Lines in scope (all pages). */
+  total: number;
+  /** Net spend of the lines in scope (all pages). */
+  spend: number;
+  offset: number;
+  limit: number;
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+export async function loadLinePage(db: DbConnector, scope: DrillScope, request: LinePageRequest = {}): Promise<LinePage> {
+  const signal = request.signal;
+  const sort = request.sort && isLineSort(request.sort) ? request.sort : 'amount';
+  const desc = request.desc ?? sort === 'amount';
+  const limit = clampInt(request.limit, 100, 1, 1000);
+  const offset = clampInt(request.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+  const needle = request.search?.trim().toLowerCase();
+  const search = needle
+    ? `WHERE contains(lower(coalesce(description, '')), ${literal(needle)}) OR contains(lower(coalesce(supplier_name, '')), ${literal(needle)})
+          OR contains(lower(coalesce(document_id, '')), ${literal(needle)})`
+    : '';
+  const cte = `WITH l AS (SELECT * FROM (${await scopedLinesSql(db, scope)}) ${search})`;
+  const [count] = await queryRows(db, `${cte} SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend FROM l`, { signal });
+  const direction = desc ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
+  const rows = await queryRows(
+    db,
+    `${cte} SELECT * FROM l ORDER BY ${SORT_SQL[sort]} ${direction}, line_id ${desc ? 'DESC' : 'ASC'}
+              LIMIT ${limit} OFFSET ${offset}`,
+    { signal },
+  );
+  const name = categoryNamer();
+  return {
+    rows: rows.map((r) => ({
+      lineId: Number(r.line_id),
+      file: String(r.file),
+      row: Number(r.row),
+      sourceKind: String(r.source_kind),
+      documentId: str(r.document_id),
+      date: str(r.date),
+      supplierKey: String(r.supplier_key ?? ''),
+      supplierName: str(r.supplier_name),
+      unit: str(r.unit),
+      account: str(r.account),
+      description: str(r.description),
+      amount: Number(r.amount),
+      currency: String(r.currency),
+      categoryId: str(r.category_id),
+      categoryName: name(str(r.category_id)),
+    })),
+    total: Number(count?.n ?? 0),
+    spend: Number(count?.spend ?? 0),
+    offset,
+    limit,
+  };
+}

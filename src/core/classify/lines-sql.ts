@@ -1,0 +1,74 @@
+// The line table and the value dictionary: every field a rule or the model reads becomes, per line, a
+// 64-bit hash of its raw columns (cls_line), and, per distinct value, its normalised text (cls_dict).
+// Lines then meet rule decisions through integer joins, and strings are handled once per value.
+import type { DbConnector } from '../db/connector.js';
+import { queryRows } from '../db/rows.js';
+import { literal, quoteIdent } from '../sql/escape.js';
+import { ART_FIELD, columnField, fieldColumns, fieldHashSql, fieldSql, hashColumn, type Field } from './text-sql.js';
+
+/** The fields the learned model reads, always in the line table. */
+export const MODEL_FIELDS: readonly Field[] = [columnField('description'), columnField('supplier_key'), ART_FIELD, columnField('unit')];
+
+/** cls_line(line_id, "h:<field>"...): one pass over spend_line computing hashes only. */
+export async function buildLineTable(db: DbConnector, fields: readonly Field[]): Promise<void> {
+  const cols = fields.map((f) => `${fieldHashSql(f)} AS ${hashColumn(f)}`).join(', ');
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_line AS SELECT l.line_id${cols ? `, ${cols}` : ''} FROM spend_line l`);
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE cls_line_meta AS
+     SELECT count(*) AS n, max(line_id) AS mx, ${literal(JSON.stringify(fields))} AS fields FROM spend_line`,
+  );
+}
+
+/** The fields of cls_line when it is still in step with spend_line (same count and last id); else null. */
+export async function lineTableFields(db: DbConnector): Promise<Field[] | null> {
+  const exists = await queryRows(db, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'cls_line_meta' AND temporary`);
+  if (!Number(exists[0]?.n)) return null;
+  const [row] = await queryRows(
+    db,
+    `SELECT m.fields, m.n = s.n AND m.mx IS NOT DISTINCT FROM s.mx AS fresh
+       FROM cls_line_meta m, (SELECT count(*) AS n, max(line_id) AS mx FROM spend_line) s`,
+  );
+  return row?.fresh ? (JSON.parse(String(row.fields)) as Field[]) : null;
+}
+
+/**
+ * cls_dict(field, h, val): the distinct values of the fields with their hash and normalised text.
+ * `full` fields come from one grouping-sets scan; `filtered` fields (read by exact rules only, such as
+ * a line id for manual overrides) keep just the values some rule in `rt` names. `where` restricts the
+ * lines (e.g. to one line for an explanation).
+ */
+export async function buildDict(db: DbConnector, full: readonly Field[], filtered: readonly Field[], rt: string, where = '', table = 'cls_dict'): Promise<void> {
+  const parts: string[] = [];
+  if (full.length) {
+    const cols = [...new Set(full.flatMap(fieldColumns))];
+    const flags = cols.map((c, i) => `grouping(${quoteIdent(c)}) AS g${i}`).join(', ');
+    const inSet = (f: Field): string => {
+      const mine = new Set(fieldColumns(f));
+      return cols.map((c, i) => `g${i} = ${mine.has(c) ? 0 : 1}`).join(' AND ');
+    };
+    const sets = full.map((f) => `(${fieldColumns(f).map(quoteIdent).join(', ')})`).join(', ');
+    const grouped = `(SELECT ${cols.map(quoteIdent).join(', ')}, ${flags} FROM spend_line l ${where} GROUP BY GROUPING SETS (${sets}))`;
+    parts.push(
+      `WITH g AS MATERIALIZED ${grouped} ` +
+        full.map((f) => `SELECT ${literal(f)} AS field, ${fieldHashSql(f, 'g')} AS h, ${fieldSql(f, 'g')} AS val FROM g WHERE ${inSet(f)}`).join(' UNION ALL '),
+    );
+  }
+  for (const f of filtered) {
+    const cols = fieldColumns(f).map((c) => `l.${quoteIdent(c)}`).join(', ');
+    parts.push(
+      `SELECT ${literal(f)} AS field, ${fieldHashSql(f, 'l')} AS h, ${fieldSql(f, 'l')} AS val
+         FROM (SELECT DISTINCT ${cols} FROM spend_line l ${where ? `${where} AND` : 'WHERE'}
+               ${fieldSql(f, 'l')} IN (SELECT norm FROM ${rt} WHERE field = ${literal(f)} AND rk IS NOT NULL)) l`,
+    );
+  }
+  const body = parts.length ? parts.map((p) => `SELECT * FROM (${p})`).join(' UNION ALL ') : `SELECT NULL::VARCHAR AS field, NULL::UBIGINT AS h, NULL::VARCHAR AS val WHERE FALSE`;
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM (${body}) WHERE val IS NOT NULL`);
+}
+
+/** cls_val: the dictionary entries of the lines in cls_scope (through their hashes in cls_line). */
+export async function scopedValues(db: DbConnector, fields: readonly Field[]): Promise<void> {
+  const keys = fields.length
+    ? fields.map((f) => `SELECT DISTINCT ${literal(f)} AS field, cl.${hashColumn(f)} AS h FROM cls_line cl SEMI JOIN cls_scope s ON s.line_id = cl.line_id`).join(' UNION ALL ')
+    : `SELECT NULL::VARCHAR AS field, NULL::UBIGINT AS h WHERE FALSE`;
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_val AS SELECT d.* FROM cls_dict d SEMI JOIN (${keys}) k ON k.field = d.field AND k.h = d.h`);
+}

@@ -1,0 +1,29 @@
+import { builtinRules, classifyAll, ensureClassifySchema, type ClassifyStats } from '../classify/index.js';
+import type { DbConnector } from '../db/connector.js';
+import { buildSuppliers, type SupplierBuildSummary } from '../suppliers/index.js';
+import { defaultCategoryTree, type CategoryTree } from '../taxonomy/category-tree.js';
+import { loadUserRules } from './rule-store.js';
+
+export interface RefreshOptions {
+  tree?: CategoryTree;
+  /** Accept learned proposals at or above this confidence (the command line); the browser asks a person. */
+  acceptLearned?: number;
+}
+
+export interface RefreshResult {
+  classification: ClassifyStats;
+  suppliers: SupplierBuildSummary;
+}
+
+/**
+ * After data changes: normalise suppliers, then classify every line with the built-in and the
+ * user's rules and let the learned model propose the rest. Same steps in browser and CLI.
+ */
+export async function refreshAnalysis(db: DbConnector, options: RefreshOptions = {}): Promise<RefreshResult> {
+  const tree = options.tree ?? defaultCategoryTree();
+  await ensureClassifySchema(db);
+  const suppliers = await buildSuppliers(db);
+  const rules = [...builtinRules(tree), ...(await loadUserRules(db, tree))];
+  const classification = await classifyAll(db, rules, { tree, learn: true, acceptLearned: options.acceptLearned });
+  return { classification, suppliers };
+}

@@ -1,0 +1,9 @@
+/**
+ * Per-screen message modules. Each exports `{ da, en }` with the same keys; they are merged into
+ * the one dictionary in messages.ts, so screens can be built side by side without touching one
+ * shared file.
+ */
+export { default as categories } from './screens/categories.js';
+export { default as classification } from './screens/classification.js';
+export { default as opportunities } from './screens/opportunities.js';
+export { default as suppliers } from './screens/suppliers.js';

@@ -1,0 +1,3 @@
+const da = {} as const;
+const en: Record<keyof typeof da, string> = {};
+export default { da, en };

@@ -1,0 +1,5 @@
+import { ComingScreen } from './ComingScreen.js';
+
+export function ClassificationScreen() {
+  return <ComingScreen screen="classification" />;
+}

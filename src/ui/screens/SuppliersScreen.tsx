@@ -1,0 +1,69 @@
+import { useCallback, useState } from 'react';
+import { filtersWhere } from '../../core/analysis/filters-sql.js';
+import { hasSpendLines, loadSupplierOverview, type SupplierSort } from '../../core/analysis/views/index.js';
+import { formatNumber } from '../../core/format/format.js';
+import { useApp, useT } from '../app/app-context.js';
+import { useQuery } from '../app/use-query.js';
+import { useDebounced } from './categories/use-debounced.js';
+import { NoDataState } from './EmptyState.js';
+import { MergeProposals } from './suppliers/MergeProposals.js';
+import { SupplierDetailPanel } from './suppliers/SupplierDetailPanel.js';
+import { SupplierTable } from './suppliers/SupplierTable.js';
+
+const LIMIT = 500;
+
+/** Leverandører: normalised suppliers under the global filters, one supplier's details, merge proposals. */
+export function SuppliersScreen() {
+  const { view } = useApp();
+  const { t, lang } = useT();
+  const where = filtersWhere(view.filters);
+  const [text, setText] = useState('');
+  const search = useDebounced(text.trim());
+  const [sort, setSort] = useState<{ id: SupplierSort; desc: boolean }>({ id: 'spend', desc: true });
+  const [selected, setSelected] = useState<string | null>(null);
+  const onSort = useCallback((id: SupplierSort, desc: boolean) => setSort({ id, desc }), []);
+  const hasData = useQuery('has-data', (db, signal) => hasSpendLines(db, signal));
+  const list = useQuery(`sup-list|${where}|${search}|${sort.id}|${sort.desc}`, (db, signal) =>
+    loadSupplierOverview(db, { where, search, sort: sort.id, desc: sort.desc, limit: LIMIT, signal }),
+  );
+  if (hasData.error) throw hasData.error;
+  if (list.error) throw list.error;
+
+  const l = list.data;
+  return (
+    <section className="screen suppliers-screen" data-testid="screen-suppliers">
+      <h1>{t('sup.title')}</h1>
+      {hasData.data === false ? (
+        <NoDataState />
+      ) : (
+        <>
+          <p className="lead">{t('sup.intro')}</p>
+          <div className="panel" aria-busy={list.isLoading}>
+            <div className="panel-head">
+              <h2>{t('sup.list')}</h2>
+              <input
+                type="search"
+                className="search-input"
+                placeholder={t('sup.search')}
+                aria-label={t('sup.search')}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                data-testid="supplier-search"
+              />
+              <span className="muted" data-testid="supplier-count" data-value={l?.total ?? 0}>
+                {l ? t('sup.count', { shown: formatNumber(l.rows.length, lang), total: formatNumber(l.total, lang) }) : t('sup.loading')}
+              </span>
+            </div>
+            {l && l.total === 0 ? (
+              <p className="muted">{t('sup.noMatch')}</p>
+            ) : (
+              <SupplierTable rows={l?.rows ?? []} sort={sort.id} desc={sort.desc} onSort={onSort} selected={selected} onSelect={setSelected} />
+            )}
+          </div>
+          {selected !== null && <SupplierDetailPanel key={selected} supplierKey={selected} where={where} onClose={() => setSelected(null)} />}
+          <MergeProposals />
+        </>
+      )}
+    </section>
+  );
+}

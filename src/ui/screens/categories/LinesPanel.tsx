@@ -1,0 +1,109 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { loadLinePage, type DrillScope, type LineRow, type LineSort } from '../../../core/analysis/views/index.js';
+import { formatDate, formatKr, formatNumber } from '../../../core/format/format.js';
+import { useT } from '../../app/app-context.js';
+import { useQuery } from '../../app/use-query.js';
+import { DataTable } from '../../components/DataTable.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import { SortHeader } from './SortHeader.js';
+import { useDebounced } from './use-debounced.js';
+
+const PAGE = 100;
+
+const COLUMNS: { id: LineSort; label: MessageKey; numeric?: boolean; cell: (r: LineRow, lang: 'da' | 'en') => string }[] = [
+  { id: 'date', label: 'cat.colDate', cell: (r, lang) => (r.date ? formatDate(r.date, lang) : '–') },
+  { id: 'document', label: 'cat.colDocument', cell: (r) => r.documentId ?? `#${r.row}` },
+  { id: 'supplier', label: 'cat.colSupplier', cell: (r) => r.supplierName ?? r.supplierKey },
+  { id: 'unit', label: 'cat.colUnit', cell: (r) => r.unit ?? '–' },
+  { id: 'account', label: 'cat.colAccount', cell: (r) => r.account ?? '–' },
+  { id: 'description', label: 'cat.colDescription', cell: (r) => r.description ?? '' },
+  { id: 'category', label: 'cat.colCategory', cell: (r, lang) => r.categoryName[lang] },
+  { id: 'amount', label: 'cat.colAmount', numeric: true, cell: (r, lang) => formatKr(r.amount, lang) },
+];
+
+/** Invoice lines of a scope, sorted and paged in DuckDB; a new scope or search starts on the first page. */
+export function LinesPanel({ scope, title, action, testId = 'invoice-lines' }: { scope: DrillScope; title: string; action?: ReactNode; testId?: string }) {
+  const { t, lang } = useT();
+  const [sort, setSort] = useState<{ id: LineSort; desc: boolean }>({ id: 'amount', desc: true });
+  const [offset, setOffset] = useState(0);
+  const [text, setText] = useState('');
+  const search = useDebounced(text.trim());
+  const scopeKey = JSON.stringify({ scope, search });
+  const [shown, setShown] = useState(scopeKey);
+  if (shown !== scopeKey) {
+    // State adjusted while rendering (no extra effect): the sort order stays, paging restarts.
+    setShown(scopeKey);
+    setOffset(0);
+  }
+  const key = JSON.stringify({ scope, sort, offset, search });
+  const page = useQuery(`lines|${key}`, (db, signal) =>
+    loadLinePage(db, scope, { sort: sort.id, desc: sort.desc, offset, limit: PAGE, search, signal }),
+  );
+  if (page.error) throw page.error;
+
+  const columns = useMemo<ColumnDef<LineRow, unknown>[]>(
+    () =>
+      COLUMNS.map((c) => ({
+        id: c.id,
+        header: () => (
+          <SortHeader
+            id={c.id}
+            label={t(c.label)}
+            sort={sort.id}
+            desc={sort.desc}
+            title={t('cat.sortBy', { column: t(c.label) })}
+            onSort={(id, desc) => {
+              setSort({ id, desc });
+              setOffset(0);
+            }}
+          />
+        ),
+        accessorFn: (r: LineRow) => c.cell(r, lang),
+        cell: (info) => <span title={String(info.getValue())}>{String(info.getValue())}</span>,
+        meta: { numeric: c.numeric },
+      })),
+    [t, lang, sort],
+  );
+
+  const data = page.data;
+  const total = data?.total ?? 0;
+  return (
+    <div className="panel lines-panel" data-testid={testId}>
+      <div className="panel-head">
+        <h2>{title}</h2>
+        {action}
+        <input
+          type="search"
+          className="search-input"
+          placeholder={t('cat.searchLines')}
+          aria-label={t('cat.searchLines')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="lines-search"
+        />
+      </div>
+      <DataTable data={data?.rows ?? []} columns={columns} maxHeight={420} testId={`${testId}-table`} />
+      <div className="pager" aria-busy={page.isLoading}>
+        <span data-testid="lines-total" data-value={total}>
+          {data
+            ? total === 0
+              ? t('cat.noLines')
+              : t('cat.pager', {
+                  from: formatNumber(offset + 1, lang),
+                  to: formatNumber(Math.min(offset + PAGE, total), lang),
+                  total: formatNumber(total, lang),
+                  spend: formatKr(data.spend, lang, 0),
+                })
+            : t('cat.loading')}
+        </span>
+        <button type="button" className="button small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          {t('cat.prev')}
+        </button>
+        <button type="button" className="button small" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)} data-testid="lines-next">
+          {t('cat.next')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { GroupMetrics } from '../../../core/analysis/fragmentation/index.js';
+import { formatKr } from '../../../core/format/format.js';
+import type { Lang } from '../../../core/state/url-state.js';
+import type { ChartOption } from '../../components/Chart.js';
+
+const COLORS = ['#1f5f8b', '#2e7d32', '#8a5a00', '#6a3d9a', '#b3261e', '#00796b', '#5d4037', '#455a64', '#ad1457', '#283593', '#558b2f', '#ef6c00', '#4e342e', '#0277bd', '#757575'];
+
+/** Level-1 categories as tiles with their level-2 children; negative totals (credit-heavy) are left out of the area. */
+export function categoryTreemap(level1: GroupMetrics[], level2: GroupMetrics[], lang: Lang, unclassified: string): ChartOption {
+  const data = level1
+    .filter((c) => c.spend > 0)
+    .map((c, i) => ({
+      name: c.id === null ? unclassified : c.name[lang],
+      value: c.spend,
+      itemStyle: { color: c.id === null ? '#b0bec5' : COLORS[i % COLORS.length] },
+      children: level2.filter((d) => d.parentId === c.id && d.id !== null && d.spend > 0).map((d) => ({ name: d.name[lang], value: d.spend })),
+    }));
+  return {
+    // The treemap's opening zoom adds nothing for a report reader; draw it at once.
+    animation: false,
+    tooltip: { formatter: (p: { name: string; value: number }) => `${p.name}<br/>${formatKr(p.value, lang, 0)}` },
+    series: [
+      {
+        type: 'treemap',
+        roam: false,
+        nodeClick: 'zoomToNode',
+        breadcrumb: { show: true, bottom: 0 },
+        width: '100%',
+        height: '88%',
+        top: 0,
+        label: { show: true, formatter: '{b}', fontSize: 11 },
+        upperLabel: { show: true, height: 18, color: '#fff', fontSize: 11 },
+        levels: [{ itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 2 } }, { itemStyle: { borderColor: 'rgba(255,255,255,0.6)', borderWidth: 1, gapWidth: 1 }, colorSaturation: [0.35, 0.6] }],
+        data,
+      },
+    ],
+  };
+}

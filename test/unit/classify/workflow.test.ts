@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbConnector } from '../../../src/core/db/connector.js';
+import { queryRows } from '../../../src/core/db/rows.js';
+import { coverage } from '../../../src/core/classify/coverage.js';
+import { classifyAll, reclassifyForRule } from '../../../src/core/classify/engine.js';
+import { ruleCatch } from '../../../src/core/classify/explain.js';
+import { acceptLearned } from '../../../src/core/classify/learned-predict.js';
+import { RuleSetError } from '../../../src/core/classify/rule-table.js';
+import { builtinRules, exportRules, importRules, RuleImportError, type Rule } from '../../../src/core/classify/rules.js';
+import { proposeSupplierRules } from '../../../src/core/classify/suppliers.js';
+import { defaultCategoryTree } from '../../../src/core/taxonomy/category-tree.js';
+import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
+import { decisions, loadLines, rule, type TestLine } from './helpers.js';
+
+const TREE = defaultCategoryTree();
+const BUILTIN = builtinRules(TREE);
+
+describe('rule sets as JSON', () => {
+  const user: Rule[] = [
+    rule('u1', { signal: 'column', column: 'unit', match: 'contains', pattern: 'skole', categoryId: 'learning.materials', note: 'skoler' }),
+    rule('u2', { signal: 'supplier', pattern: 'cvr:12345678', categoryId: 'office.supplies', enabled: false, priority: 5 }),
+  ];
+
+  it('round-trips', () => {
+    expect(importRules(exportRules(user), TREE)).toEqual(user);
+    expect(importRules(exportRules(BUILTIN), TREE)).toEqual(BUILTIN);
+  });
+
+  it('rejects bad JSON and bad rules with Danish messages', () => {
+    expect(() => importRules('{"rules": [', TREE)).toThrow(/ikke gyldig JSON/);
+    expect(() => importRules('{"format": "other", "rules": []}')).toThrow(/ikke et Overblik-regelsæt/);
+    expect(() => importRules('[1]')).toThrow(/regel 1: skal være et objekt/);
+    const bad = JSON.stringify({ rules: [
+      { id: 'a', signal: 'smell', pattern: 'x', match: 'word', categoryId: 'office.supplies' },
+      { id: 'b', signal: 'keyword', pattern: 'x', match: 'word', categoryId: 'no.such' },
+      { id: 'b', signal: 'account', pattern: 'to', match: 'prefix', categoryId: 'office.supplies' },
+      { id: 'c', signal: 'column', pattern: 'x', match: 'exact', categoryId: 'office.supplies' },
+    ] });
+    try {
+      importRules(bad, TREE);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RuleImportError);
+      const problems = (e as RuleImportError).problems.join('\n');
+      expect(problems).toMatch(/regel 1: "signal" skal være en af/);
+      expect(problems).toMatch(/kategorien "no.such" findes ikke/);
+      expect(problems).toMatch(/id "b" bruges af to regler/);
+      expect(problems).toMatch(/arten skal skrives som "5" eller "2.2"/);
+      expect(problems).toMatch(/kolonnen skal være et kolonnenavn/);
+    }
+  });
+
+  it('refuses an unusable rule set before touching the database', async () => {
+    await expect(classifyAll({} as DbConnector, [rule('x', { signal: 'keyword', pattern: 'x', categoryId: 'nope' })])).rejects.toBeInstanceOf(RuleSetError);
+  });
+});
+
+/** A small municipality: suppliers with keyword-classified lines and lines no rule catches. */
+function workflowLines(): TestLine[] {
+  const lines: TestLine[] = [];
+  let id = 1;
+  for (let i = 0; i < 12; i++) lines.push({ id: id++, description: `Kuglepenne blå ${i}`, supplier_key: 'cvr:1', supplier_name: 'Kontorhuset A/S', unit: 'Rådhuset', amount: 100 + i });
+  for (let i = 0; i < 4; i++) lines.push({ id: id++, description: `Varenr ${9000 + i}`, supplier_key: 'cvr:1', supplier_name: 'Kontorhuset A/S', unit: 'Rådhuset', amount: 50 });
+  for (let i = 0; i < 10; i++) lines.push({ id: id++, description: `Diesel ${i} l`, supplier_key: 'cvr:2', supplier_name: 'Tankstation Nord', account: '2.3', amount: 300 });
+  for (let i = 0; i < 3; i++) lines.push({ id: id++, description: null, supplier_key: 'cvr:2', supplier_name: 'Tankstation Nord', amount: 200 });
+  for (let i = 0; i < 6; i++) lines.push({ id: id++, description: `Løn ${i}`, account: '1.0', amount: -1000 });
+  lines.push({ id: id++, description: 'Ukendt ting', supplier_key: 'cvr:3', amount: 10 });
+  return lines;
+}
+
+describe('classification workflow', () => {
+  let db: DbConnector;
+  beforeAll(async () => {
+    db = await openNodeWasmDb();
+    await loadLines(db, workflowLines());
+  });
+  afterAll(() => db?.close());
+
+  const user: Rule[] = [
+    rule('ukendt', { signal: 'keyword', pattern: 'ukendt', categoryId: 'office.supplies' }),
+    rule('varenr', { signal: 'column', column: 'description', match: 'prefix', pattern: 'varenr 900', categoryId: 'office.paper' }),
+  ];
+
+  it('re-classifies incrementally with the same result as a full run', async () => {
+    const changes: { rules: Rule[]; changed: Rule }[] = [];
+    const base = [...BUILTIN, ...user];
+    const add = rule('tank', { signal: 'supplier', pattern: 'cvr:2', categoryId: 'transport.repair', priority: 1 });
+    changes.push({ rules: [...base, add], changed: add });
+    const edited = { ...user[1]!, categoryId: 'office.print', pattern: 'varenr' };
+    changes.push({ rules: [...BUILTIN, user[0]!, edited], changed: edited });
+    const disabled = { ...BUILTIN.find((r) => r.id === 'builtin:kw:kuglepen')!, enabled: false };
+    changes.push({ rules: base.map((r) => (r.id === disabled.id ? disabled : r)), changed: disabled });
+    changes.push({ rules: base.filter((r) => r.id !== 'ukendt'), changed: user[0]! });
+    for (const { rules, changed } of changes) {
+      await classifyAll(db, base, { learn: false });
+      await reclassifyForRule(db, rules, changed, { learn: false });
+      const incremental = await decisions(db);
+      await classifyAll(db, rules, { learn: false });
+      expect(incremental, `after changing ${changed.id}`).toEqual(await decisions(db));
+    }
+  });
+
+  it('previews what a rule catches and what it takes from other rules', async () => {
+    await classifyAll(db, [...BUILTIN, ...user], { learn: false });
+    const c = await ruleCatch(db, rule('probe', { signal: 'supplier', pattern: 'cvr:1', categoryId: 'office.paper' }));
+    expect(c.lines).toBe(16);
+    // A user rule outranks keywords, and ties with the user rule "varenr" (same tier) go to the older rule.
+    expect(c.wins.lines).toBe(12);
+    expect(c.takenFrom).toEqual([{ ruleId: 'builtin:kw:kuglepen', categoryId: 'office.supplies', method: 'keyword', lines: 12, spend: expect.closeTo(1266, 2) }]);
+    expect(c.fromUnclassified.lines).toBe(0);
+    expect(c.sample.length).toBe(16);
+    // Nothing was written: the preview leaves the classification alone.
+    expect((await decisions(db)).get(1)?.rule).toBe('builtin:kw:kuglepen');
+  });
+
+  it('proposes learned categories, accepts them above a threshold, and reports coverage', async () => {
+    await classifyAll(db, BUILTIN, { learn: true });
+    const rows = await queryRows(db, `SELECT line_id, category_id, confidence, accepted FROM classification WHERE method = 'learned' ORDER BY line_id`);
+    const byLine = new Map(rows.map((r) => [Number(r.line_id), r]));
+    // The supplier's other lines teach the model: "Varenr ..." from the office supplier → office supplies.
+    expect(byLine.get(13)).toMatchObject({ category_id: 'office.supplies', accepted: false });
+    expect(Number(byLine.get(13)?.confidence)).toBeGreaterThan(0.8);
+    expect(byLine.get(27)).toMatchObject({ category_id: 'transport.fuel' });
+    const before = await coverage(db);
+    expect(before.byMethod.none?.lines).toBe(rows.length);
+    expect(before.suggestions.lines).toBe(rows.length);
+    expect(await acceptLearned(db, 1)).toEqual({ lines: 0, refined: 0 });
+    const accepted = await acceptLearned(db, 0.8);
+    expect(accepted.lines).toBeGreaterThanOrEqual(4);
+    const after = await coverage(db);
+    expect(after.byMethod.learned?.lines).toBe(accepted.lines);
+    expect(after.coveredLines).toBe(before.coveredLines + accepted.lines);
+    const lines = workflowLines();
+    const spend = lines.reduce((n, l) => n + Math.abs(l.amount ?? 0), 0);
+    expect(after.lines).toBe(lines.length);
+    expect(after.spend).toBeCloseTo(spend, 2);
+    expect(after.byMethod.keyword?.lines).toBe(22);
+    expect(after.byMethod.account?.lines).toBe(6);
+    expect(after.coveredSpendShare).toBeCloseTo(after.coveredSpend / spend, 10);
+  });
+
+  it('proposes supplier rules for suppliers dominated by one category', async () => {
+    await classifyAll(db, BUILTIN, { learn: false });
+    const proposals = await proposeSupplierRules(db, { minShare: 0.8, minLines: 5 });
+    expect(proposals.map((p) => [p.supplierKey, p.categoryId, p.unclassifiedLines])).toEqual([
+      ['cvr:2', 'transport.fuel', 3],
+      ['cvr:1', 'office.supplies', 4],
+    ]);
+    expect(proposals[1]?.share).toBe(1);
+    expect(proposals[1]?.rule).toMatchObject({ signal: 'supplier', pattern: 'cvr:1', match: 'exact', origin: 'learned' });
+    expect(await proposeSupplierRules(db, { minLines: 11 })).toHaveLength(1);
+    // Accepting the proposals covers the suppliers' other lines through the supplier tier.
+    await classifyAll(db, [...BUILTIN, ...proposals.map((p) => p.rule)], { learn: false });
+    const d = await decisions(db);
+    expect(d.get(13)).toMatchObject({ category: 'office.supplies', method: 'supplier' });
+    expect(await proposeSupplierRules(db)).toEqual([]);
+  });
+});
