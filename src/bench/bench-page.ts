@@ -4,6 +4,9 @@ import { queryRows } from '../core/db/rows.js';
 import { executeImport } from '../core/import/import-file.js';
 import { planImport } from '../core/import/plan.js';
 import { clearWorkspace } from '../core/workspace/schema.js';
+import { builtinRules, coverage, reclassifyForRule, type Rule } from '../core/classify/index.js';
+import { defaultCategoryTree } from '../core/taxonomy/category-tree.js';
+import { refreshAnalysis } from '../core/workspace/refresh.js';
 import { openBrowserDb } from '../ui/db/browser-connector.js';
 import { createWorkerParsers, fileSource } from '../ui/import/worker-parsers.js';
 
@@ -18,6 +21,16 @@ interface ImportResult {
   planMs: number;
   loadMs: number;
   totalMs: number;
+  /** Suppliers + classification (rules and learned proposals) after the import. */
+  analyseMs: number;
+  classifyRulesMs: number;
+  classifyLearnMs: number;
+  rules: number;
+  classifiedShare: number;
+  /** Re-classification after one user rule is added. */
+  reclassifyMs: number;
+  reclassifiedLines: number;
+  reclassifyWasFull: boolean;
 }
 
 interface BenchApi {
@@ -70,7 +83,25 @@ const api: BenchApi = {
     const end = performance.now();
     // Force the loaded rows to be materialised before the clock stops.
     await queryRows(db!, 'SELECT count(*) FROM spend_line');
+    const a0 = performance.now();
+    const refreshed = await refreshAnalysis(db!);
+    const analyseMs = Math.round(performance.now() - a0);
+    const tree = defaultCategoryTree();
+    const rules = builtinRules(tree);
+    const edit: Rule = { id: 'bench:user', signal: 'keyword', pattern: 'kuglepen', match: 'word', categoryId: 'office.supplies', priority: 1, origin: 'user', enabled: true };
+    const r0 = performance.now();
+    const re = await reclassifyForRule(db!, [...rules, edit], edit, { tree });
+    const reclassifyMs = Math.round(performance.now() - r0);
+    const cov = await coverage(db!);
     const result = {
+      analyseMs,
+      classifyRulesMs: Math.round(refreshed.classification.ms.rules),
+      classifyLearnMs: Math.round(refreshed.classification.ms.learned),
+      rules: rules.length,
+      classifiedShare: Math.round(cov.coveredSpendShare * 1000) / 1000,
+      reclassifyMs,
+      reclassifiedLines: re.lines,
+      reclassifyWasFull: re.full === true,
       rowsRead: outcome.summary.rowsRead,
       rowsLoaded: outcome.summary.rowsLoaded,
       rowsRejected: outcome.summary.rowsRejected,
