@@ -6,7 +6,7 @@ import { literal } from '../sql/escape.js';
 import { defaultCategoryTree, type CategoryTree } from '../taxonomy/category-tree.js';
 import { hasModel, trainModel } from './learned.js';
 import { acceptLearned, predictLearned } from './learned-predict.js';
-import { buildDict, buildLineTable, lineTableFields, MODEL_FIELDS, scopedValues } from './lines-sql.js';
+import { buildDict, buildLineTable, fullRunState, MODEL_FIELDS, saveDictMeta, scopedValues, type FullRunState } from './lines-sql.js';
 import { buildHits, checkFields, decisionSql, lineRankSql, matchShape, valueTable, type MatchShape, type Scope } from './match-sql.js';
 import { compileRules, writeRules, type CompiledRule } from './rule-table.js';
 import type { Rule } from './rules.js';
@@ -35,18 +35,32 @@ export interface ClassifyStats {
   full?: boolean;
 }
 
-async function count(db: DbConnector, sql: string): Promise<number> {
-  const rows = await queryRows(db, sql);
-  return Number(rows[0]?.n ?? 0);
-}
-
-/** Rule decisions for the lines in scope: old rows out, one INSERT ... SELECT in. */
+/**
+ * Rule decisions for the lines in scope: old rows out, one INSERT ... SELECT in. Learned proposals a
+ * person accepted are decisions too: they come back where no rule catches the line now, and an
+ * accepted level-2 choice comes back under the same rule's level-1 decision.
+ */
 async function decide(db: DbConnector, shape: MatchShape, scope: Scope): Promise<void> {
-  await buildHits(db, 'rule', shape, valueTable(scope));
-  await db.exec(scope === 'all' ? 'DELETE FROM classification' : 'DELETE FROM classification WHERE line_id IN (SELECT line_id FROM cls_scope)');
+  const inScope = scope === 'all' ? '' : 'AND line_id IN (SELECT line_id FROM cls_scope)';
+  await buildHits(db, 'rule', shape, valueTable(scope), scope === 'all' ? 'cls' : 'cls_s');
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE cls_keep AS
+     SELECT * FROM classification WHERE accepted AND (method = 'learned' OR refine_rule_id = 'learned') ${inScope}`,
+  );
+  await db.exec(`DELETE FROM classification WHERE TRUE ${inScope}`);
   await db.exec(
     `INSERT INTO classification (line_id, category_id, rule_id, method, confidence, accepted, refine_rule_id)
      ${decisionSql(lineRankSql(shape.fields, scope))}`,
+  );
+  await db.exec(
+    `INSERT INTO classification SELECT k.* FROM cls_keep k
+      WHERE k.method = 'learned' AND NOT EXISTS (SELECT 1 FROM classification c WHERE c.line_id = k.line_id)`,
+  );
+  await db.exec(
+    `UPDATE classification SET category_id = k.category_id, confidence = k.confidence, refine_rule_id = 'learned'
+       FROM cls_keep k JOIN cls_category cat ON cat.category_id = k.category_id
+      WHERE k.method <> 'learned' AND classification.line_id = k.line_id
+        AND classification.rule_id IS NOT DISTINCT FROM k.rule_id AND classification.category_id = cat.parent_id`,
   );
 }
 
@@ -92,7 +106,7 @@ export async function classifyAll(db: DbConnector, rules: readonly Rule[], optio
   await checkFields(db, lineFields);
   await buildLineTable(db, lineFields);
   await buildDict(db, full, filtered, 'rule');
-  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_dict_meta AS SELECT ${literal(JSON.stringify(filtered))} AS filtered`);
+  await saveDictMeta(db, filtered, shape.wordFields);
   await decide(db, shape, 'all');
   const rulesDone = performance.now();
   if (options.learn !== false) {
@@ -103,13 +117,10 @@ export async function classifyAll(db: DbConnector, rules: readonly Rule[], optio
 }
 
 /** Whether the line table and dictionary of the last full run can serve an incremental run. */
-async function incrementalReady(db: DbConnector, shape: MatchShape, changed: CompiledRule | undefined): Promise<boolean> {
-  const fields = await lineTableFields(db);
-  if (!fields || !shape.fields.every((f) => fields.includes(f))) return false;
-  const [meta] = await queryRows(db, `SELECT filtered FROM cls_dict_meta`);
-  const filtered = JSON.parse(String(meta?.filtered ?? '[]')) as Field[];
-  // A filtered field's dictionary only knows the values the old rules named.
-  return !shape.fields.some((f) => filtered.includes(f) && (!shape.exactOnly.includes(f) || f === changed?.field));
+function incrementalReady(state: FullRunState | null, shape: MatchShape, changed: CompiledRule | undefined): state is FullRunState {
+  if (!state || !shape.fields.every((f) => state.fields.includes(f))) return false;
+  // A filtered field's dictionary only knows the values exact rules named; a new exact rule adds its own.
+  return !shape.fields.some((f) => state.filtered.includes(f) && (!shape.exactOnly.includes(f) || (f === changed?.field && changed.kind !== 'exact')));
 }
 
 /**
@@ -117,7 +128,7 @@ async function incrementalReady(db: DbConnector, shape: MatchShape, changed: Com
  * catches now or decided before. `rules` is the whole new rule set; `changed` the rule as it is now
  * (for a deleted rule, pass the old rule; it is simply no longer in `rules`). Learned suggestions
  * for lines that lost their rule come from the model trained by the last classifyAll. Falls back to
- * classifyAll when the lines changed since, or the rule reads a field the last run did not hash.
+ * classifyAll when the lines changed since, or a rule reads a field the last run did not hash.
  */
 export async function reclassifyForRule(db: DbConnector, rules: readonly Rule[], changed: Rule, options: ClassifyOptions = {}): Promise<ClassifyStats> {
   const started = performance.now();
@@ -126,12 +137,21 @@ export async function reclassifyForRule(db: DbConnector, rules: readonly Rule[],
   await ensureClassifySchema(db);
   const shape = matchShape(compiled);
   const now = compiled.find((c) => c.rule.id === changed.id);
-  if (!(await incrementalReady(db, shape, now))) return { ...(await classifyAll(db, rules, options)), full: true };
+  const state = await fullRunState(db);
+  if (!incrementalReady(state, shape, now)) return { ...(await classifyAll(db, rules, options)), full: true };
   await writeRules(db, compiled, tree);
-  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_scope AS SELECT line_id FROM classification WHERE rule_id = ${literal(changed.id)}`);
+  const id = literal(changed.id);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_scope AS SELECT line_id FROM classification WHERE rule_id = ${id} OR refine_rule_id = ${id}`);
   if (now?.rule.enabled) {
-    await db.exec(`CREATE OR REPLACE TEMP TABLE cls_one AS SELECT * FROM rule WHERE rule_id = ${literal(changed.id)}`);
-    await buildHits(db, 'cls_one', matchShape([now]), 'cls_dict');
+    await db.exec(`CREATE OR REPLACE TEMP TABLE cls_one AS SELECT * FROM rule WHERE rule_id = ${id}`);
+    if (state.filtered.includes(now.field)) {
+      // An exact rule on a filtered field (a manual line override): its value joins the dictionary.
+      await buildDict(db, [], [now.field], 'cls_one', '', 'cls_dict_add');
+      await db.exec(`INSERT INTO cls_dict SELECT * FROM cls_dict_add a WHERE NOT EXISTS (SELECT 1 FROM cls_dict d WHERE d.field = a.field AND d.h = a.h)`);
+    }
+    // The full run's word tables hold every description; a word rule on another field tokenises its own.
+    const reuse = now.kind !== 'word' || state.words.includes(now.field);
+    await buildHits(db, 'cls_one', matchShape([now]), 'cls_dict', reuse ? 'cls' : 'cls_s', reuse);
     await db.exec(
       `INSERT INTO cls_scope SELECT cl.line_id FROM cls_line cl
          JOIN (SELECT h FROM cls_best WHERE field = ${literal(now.field)}) b ON b.h = cl.${hashColumn(now.field)}`,
@@ -143,12 +163,4 @@ export async function reclassifyForRule(db: DbConnector, rules: readonly Rule[],
   const rulesDone = performance.now();
   if (options.learn !== false && (await hasModel(db))) await predictLearned(db, 'scoped');
   return finish(db, 'scoped', options, started, rulesDone, performance.now());
-}
-
-/** Lines and classified lines, for a quick check. */
-export async function classifiedCount(db: DbConnector): Promise<{ lines: number; classified: number }> {
-  return {
-    lines: await count(db, 'SELECT count(*) AS n FROM spend_line'),
-    classified: await count(db, 'SELECT count(*) AS n FROM classification WHERE accepted'),
-  };
 }

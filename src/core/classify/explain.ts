@@ -4,7 +4,7 @@ import type { DbConnector } from '../db/connector.js';
 import { queryRows, type Row } from '../db/rows.js';
 import { literal } from '../sql/escape.js';
 import { defaultCategoryTree, type CategoryTree } from '../taxonomy/category-tree.js';
-import { buildDict } from './lines-sql.js';
+import { buildDict, fullRunState } from './lines-sql.js';
 import { buildHits, checkFields, type MatchShape } from './match-sql.js';
 import { compileRule, WORDS_SQL, type Kind } from './rule-table.js';
 import { TIER_METHOD, type Method, type Rule } from './rules.js';
@@ -75,7 +75,7 @@ export async function explainLine(db: DbConnector, lineId: number): Promise<Line
   // The dictionary of this one line: every hit below is a hit on this line.
   const full = shape.fields.filter((f) => !shape.exactOnly.includes(f));
   await buildDict(db, full, shape.exactOnly, 'rule', `WHERE l.line_id = ${literal(lineId)}`, 'cls_val');
-  await buildHits(db, 'rule', shape, 'cls_val');
+  await buildHits(db, 'rule', shape, 'cls_val', 'cls_s');
   const rows = await queryRows(db, `SELECT DISTINCT r.* EXCLUDE (words) FROM cls_hit h JOIN rule r ON r.rk = h.rk ORDER BY r.rk`);
   const matches = rows.map(toMatch);
   const decision = c
@@ -121,8 +121,12 @@ export async function ruleCatch(db: DbConnector, rule: Rule, options: { tree?: C
   await db.exec(`UPDATE cls_probe SET words = ${WORDS_SQL}`);
   const exact = probe.kind === 'exact';
   const shape: MatchShape = { fields: [probe.field], exactOnly: exact ? [probe.field] : [], wordFields: probe.kind === 'word' ? [probe.field] : [], kinds: new Set([probe.kind]) };
-  await buildDict(db, exact ? [] : [probe.field], exact ? [probe.field] : [], 'cls_probe', '', 'cls_val');
-  await buildHits(db, 'cls_probe', shape, 'cls_val');
+  // With a fresh full run the probe matches its dictionary (and word tables); else one scan builds them.
+  const state = await fullRunState(db);
+  const full = !!state?.fields.includes(probe.field) && !state.filtered.includes(probe.field);
+  const reuse = full && (probe.kind !== 'word' || !!state?.words.includes(probe.field));
+  if (!full) await buildDict(db, exact ? [] : [probe.field], exact ? [probe.field] : [], 'cls_probe', '', 'cls_val');
+  await buildHits(db, 'cls_probe', shape, full ? 'cls_dict' : 'cls_val', reuse ? 'cls' : 'cls_s', reuse);
   // Precedence as in the rank: lower tier, then higher priority, then longer pattern; a tie keeps the old rule.
   const beats = `(w.rule_id IS NULL OR p.tier < w.tier OR (p.tier = w.tier AND (p.priority > w.priority
                    OR (p.priority = w.priority AND length(p.norm) > length(w.norm)))))`;

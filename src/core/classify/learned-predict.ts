@@ -16,14 +16,15 @@ const DENSE_JOINS = `LEFT JOIN cls_nb_da fa ON fa.h = x.ha AND fa.c = cl.c LEFT 
 
 /** cls_nb_x: the distinct inputs to score, with their number of known features (n). */
 async function buildInputs(db: DbConnector, scope: Scope): Promise<void> {
+  // Both sides narrowed to the scope first: an incremental run must not build a hash table of every line.
+  const narrow = (table: string): string => (scope === 'all' ? table : `(SELECT * FROM ${table} ${scopeWhere(scope, table)})`);
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE cls_nb_todo AS
      SELECT line_id, hd, hs, ha, hu, base, hash(hd, hs, ha, hu, base) AS k FROM (
        SELECT cl.line_id, ${inputsSql()}, c.category_id AS base
-         FROM cls_line cl LEFT JOIN classification c ON c.line_id = cl.line_id
+         FROM ${narrow('cls_line')} cl LEFT JOIN ${narrow('classification')} c ON c.line_id = cl.line_id
          LEFT JOIN cls_category cat ON cat.category_id = c.category_id
-         ${scopeWhere(scope, 'cl') || 'WHERE TRUE'}
-          AND (c.line_id IS NULL OR (cat.level = 1 AND c.method <> 'learned')))`,
+        WHERE c.line_id IS NULL OR (cat.level = 1 AND c.method <> 'learned'))`,
   );
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE cls_nb_x AS

@@ -28,14 +28,17 @@ export function inputsSql(cl = 'cl'): string {
 /** Legal forms and filler in supplier names carry no meaning. */
 const NAME_STOP = ['a', 's', 'as', 'aps', 'i', 'is', 'ivs', 'k', 'ks', 'p', 'ps', 'v', 'og', 'the', 'ltd', 'inc', 'ab', 'gmbh', 'danmark', 'denmark'];
 
-/** Features (h, f) from the word skeletons of `source` (columns h, sk): words, and the ends of long words. */
+/**
+ * Features (h, f) from the word skeletons of `source` (columns h, sk): the word, and the start and
+ * end of long words; worked out once per distinct skeleton, then joined.
+ */
 function skeletonFeaturesSql(source: string, tag: 'w' | 'n'): string {
   const stop = tag === 'n' ? ` AND sk NOT IN (${NAME_STOP.map(literal).join(', ')})` : '';
-  return `SELECT DISTINCT h, f FROM (
-      SELECT DISTINCT h, sk FROM ${source}
-       WHERE length(sk) >= 2 AND NOT regexp_full_match(sk, '[0-9]+')${stop}),
-    LATERAL (SELECT unnest(CASE WHEN length(sk) >= 8 THEN ['${tag}:' || sk, '${tag}<' || left(sk, 5), '${tag}>' || right(sk, 5)]
-                                ELSE ['${tag}:' || sk] END) AS f)`;
+  return `WITH hs AS MATERIALIZED (SELECT DISTINCT h, sk FROM ${source}),
+      sf AS (SELECT sk, unnest(CASE WHEN length(sk) >= 8 THEN ['${tag}:' || sk, '${tag}<' || left(sk, 5), '${tag}>' || right(sk, 5)]
+                                    ELSE ['${tag}:' || sk] END) AS f
+               FROM (SELECT DISTINCT sk FROM hs) WHERE length(sk) >= 2 AND NOT regexp_full_match(sk, '[0-9]+')${stop})
+    SELECT DISTINCT hs.h, sf.f FROM hs JOIN sf USING (sk)`;
 }
 
 /** (h, sk): the skeleton of every word of a lowercase text column `col` of `source` (columns h, col). */
@@ -54,11 +57,14 @@ async function buildFeatures(db: DbConnector, reuseTokens: boolean): Promise<voi
     : skeletonRows(`(SELECT h, val FROM cls_dict WHERE field = ${desc})`, 'val');
   await db.exec(`CREATE OR REPLACE TEMP TABLE cls_nb_dwf AS ${skeletonFeaturesSql(source, 'w')}`);
   await db.exec(
+    `CREATE OR REPLACE TEMP TABLE cls_nb_names AS
+     SELECT hash(supplier_key) AS h, lower(trim(supplier_key)) AS k, lower(any_value(supplier_name)) AS nm
+       FROM spend_line WHERE supplier_key IS NOT NULL GROUP BY supplier_key`,
+  );
+  await db.exec(
     `CREATE OR REPLACE TEMP TABLE cls_nb_sup AS
-     WITH names AS (SELECT hash(supplier_key) AS h, lower(trim(supplier_key)) AS k, lower(any_value(supplier_name)) AS nm
-                      FROM spend_line WHERE supplier_key IS NOT NULL GROUP BY supplier_key)
-     ${skeletonFeaturesSql(skeletonRows('names', 'nm'), 'n')}
-     UNION SELECT h, 's:' || k FROM names`,
+     SELECT * FROM (${skeletonFeaturesSql(skeletonRows('cls_nb_names', 'nm'), 'n')})
+     UNION SELECT h, 's:' || k FROM cls_nb_names`,
   );
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE cls_nb_au AS

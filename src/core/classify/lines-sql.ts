@@ -19,16 +19,30 @@ export async function buildLineTable(db: DbConnector, fields: readonly Field[]):
   );
 }
 
-/** The fields of cls_line when it is still in step with spend_line (same count and last id); else null. */
-export async function lineTableFields(db: DbConnector): Promise<Field[] | null> {
-  const exists = await queryRows(db, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'cls_line_meta' AND temporary`);
-  if (!Number(exists[0]?.n)) return null;
+/** What the last full run left for incremental work: hashed fields, filtered fields, tokenised fields. */
+export interface FullRunState {
+  fields: Field[];
+  filtered: Field[];
+  words: Field[];
+}
+
+/** Records which dictionary fields are filtered and which fields the full run tokenised. */
+export async function saveDictMeta(db: DbConnector, filtered: readonly Field[], words: readonly Field[]): Promise<void> {
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_dict_meta AS SELECT ${literal(JSON.stringify(filtered))} AS filtered, ${literal(JSON.stringify(words))} AS words`);
+}
+
+/** The last full run's state when cls_line is still in step with spend_line (same count and last id); else null. */
+export async function fullRunState(db: DbConnector): Promise<FullRunState | null> {
+  const exists = await queryRows(db, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN ('cls_line_meta', 'cls_dict_meta') AND temporary`);
+  if (Number(exists[0]?.n) < 2) return null;
   const [row] = await queryRows(
     db,
-    `SELECT m.fields, m.n = s.n AND m.mx IS NOT DISTINCT FROM s.mx AS fresh
-       FROM cls_line_meta m, (SELECT count(*) AS n, max(line_id) AS mx FROM spend_line) s`,
+    `SELECT m.fields, d.filtered, d.words, m.n = s.n AND m.mx IS NOT DISTINCT FROM s.mx AS fresh
+       FROM cls_line_meta m, cls_dict_meta d, (SELECT count(*) AS n, max(line_id) AS mx FROM spend_line) s`,
   );
-  return row?.fresh ? (JSON.parse(String(row.fields)) as Field[]) : null;
+  if (!row?.fresh) return null;
+  const list = (v: unknown): Field[] => JSON.parse(String(v)) as Field[];
+  return { fields: list(row.fields), filtered: list(row.filtered), words: list(row.words) };
 }
 
 /**
@@ -47,11 +61,11 @@ export async function buildDict(db: DbConnector, full: readonly Field[], filtere
       return cols.map((c, i) => `g${i} = ${mine.has(c) ? 0 : 1}`).join(' AND ');
     };
     const sets = full.map((f) => `(${fieldColumns(f).map(quoteIdent).join(', ')})`).join(', ');
-    const grouped = `(SELECT ${cols.map(quoteIdent).join(', ')}, ${flags} FROM spend_line l ${where} GROUP BY GROUPING SETS (${sets}))`;
-    parts.push(
-      `WITH g AS MATERIALIZED ${grouped} ` +
-        full.map((f) => `SELECT ${literal(f)} AS field, ${fieldHashSql(f, 'g')} AS h, ${fieldSql(f, 'g')} AS val FROM g WHERE ${inSet(f)}`).join(' UNION ALL '),
+    await db.exec(
+      `CREATE OR REPLACE TEMP TABLE cls_dict_g AS
+       SELECT ${cols.map(quoteIdent).join(', ')}, ${flags} FROM spend_line l ${where} GROUP BY GROUPING SETS (${sets})`,
     );
+    for (const f of full) parts.push(`SELECT ${literal(f)} AS field, ${fieldHashSql(f, 'g')} AS h, ${fieldSql(f, 'g')} AS val FROM cls_dict_g g WHERE ${inSet(f)}`);
   }
   for (const f of filtered) {
     const cols = fieldColumns(f).map((c) => `l.${quoteIdent(c)}`).join(', ');
@@ -63,6 +77,7 @@ export async function buildDict(db: DbConnector, full: readonly Field[], filtere
   }
   const body = parts.length ? parts.map((p) => `SELECT * FROM (${p})`).join(' UNION ALL ') : `SELECT NULL::VARCHAR AS field, NULL::UBIGINT AS h, NULL::VARCHAR AS val WHERE FALSE`;
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM (${body}) WHERE val IS NOT NULL`);
+  await db.exec('DROP TABLE IF EXISTS cls_dict_g');
 }
 
 /** cls_val: the dictionary entries of the lines in cls_scope (through their hashes in cls_line). */

@@ -51,17 +51,23 @@ export async function checkFields(db: DbConnector, fields: readonly Field[]): Pr
   if (missing.length) throw new Error(`Reglerne læser kolonner, som fakturalinjerne ikke har: ${missing.join(', ')}`);
 }
 
-/** cls_vt (values with their words), cls_tok (one row per word) and cls_form (distinct word → skeleton). */
-export async function buildTokens(db: DbConnector, wordFields: readonly Field[]): Promise<void> {
+/**
+ * Word tables of the values in cls_dv: `<set>_vt` (value → words), `<set>_tok` (one row per word) and
+ * `<set>_form` (distinct word → skeleton). The full run's set ('cls') is kept for incremental runs,
+ * which build their own ('cls_s').
+ */
+export type TokenSet = 'cls' | 'cls_s';
+
+export async function buildTokens(db: DbConnector, wordFields: readonly Field[], set: TokenSet): Promise<void> {
   await db.exec(
-    `CREATE OR REPLACE TEMP TABLE cls_vt AS
+    `CREATE OR REPLACE TEMP TABLE ${set}_vt AS
      SELECT field, val, ${tokensSql('val')} AS toks FROM cls_dv WHERE field IN (${wordFields.map(literal).join(', ') || 'NULL'})`,
   );
   await db.exec(
-    `CREATE OR REPLACE TEMP TABLE cls_tok AS
-     SELECT field, val, generate_subscripts(toks, 1) AS pos, unnest(toks) AS tok FROM cls_vt`,
+    `CREATE OR REPLACE TEMP TABLE ${set}_tok AS
+     SELECT field, val, generate_subscripts(toks, 1) AS pos, unnest(toks) AS tok FROM ${set}_vt`,
   );
-  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_form AS SELECT tok, ${skeletonSql('tok')} AS sk FROM (SELECT DISTINCT tok FROM cls_tok)`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${set}_form AS SELECT tok, ${skeletonSql('tok')} AS sk FROM (SELECT DISTINCT tok FROM ${set}_tok)`);
 }
 
 const LIVE = `r.rk IS NOT NULL`;
@@ -98,9 +104,9 @@ const WHOLE = (expr: string): string => `(length(${expr}) < 3 OR regexp_full_mat
  * distinct words (hash-joined on their first three letters, then checked as prefixes); phrases are
  * then checked against the word list of the value. Skeleton rules compare skeletons throughout.
  */
-function wordSql(rt: string): string {
+function wordSql(rt: string, set: TokenSet): string {
   const lst = `CASE WHEN c.sm THEN list_transform(v.toks, t -> ${skeletonSql('t')}) ELSE v.toks END`;
-  return `WITH forms AS (SELECT tok, tok AS form, FALSE AS sm FROM cls_form UNION ALL SELECT tok, sk, TRUE FROM cls_form),
+  return `WITH forms AS (SELECT tok, tok AS form, FALSE AS sm FROM ${set}_form UNION ALL SELECT tok, sk, TRUE FROM ${set}_form),
     rw AS (SELECT r.field, r.rk, r.rule_id, r.words, len(r.words) AS nw, r.skel_mode AS sm, r.words[1] AS first,
                   left(r.words[1], 3) AS k3, ${WHOLE('r.words[1]')} AS whole
              FROM ${rt} r WHERE r.kind = 'word' AND ${LIVE}),
@@ -108,11 +114,11 @@ function wordSql(rt: string): string {
             -- The first word of a phrase is a whole word; a single word may be a prefix unless it is short or a number.
             WHERE f.form = rw.first OR (rw.nw = 1 AND NOT rw.whole)),
     cand AS (SELECT t.field, t.val, t.pos, fh.rk, fh.rule_id, fh.words, fh.nw, fh.sm
-               FROM cls_tok t JOIN fh ON fh.tok = t.tok AND fh.field = t.field),
+               FROM ${set}_tok t JOIN fh ON fh.tok = t.tok AND fh.field = t.field),
     -- Phrases: the second word is checked by a join first (cheap), longer phrases then against the word list.
     two AS (SELECT c.*, CASE WHEN c.sm THEN f2.sk ELSE t2.tok END AS w2
-              FROM cand c JOIN cls_tok t2 ON t2.field = c.field AND t2.val = c.val AND t2.pos = c.pos + 1
-              JOIN cls_form f2 ON f2.tok = t2.tok
+              FROM cand c JOIN ${set}_tok t2 ON t2.field = c.field AND t2.val = c.val AND t2.pos = c.pos + 1
+              JOIN ${set}_form f2 ON f2.tok = t2.tok
              WHERE c.nw > 1)
   SELECT field, val, rk, rule_id FROM cand WHERE nw = 1
   UNION ALL
@@ -120,19 +126,19 @@ function wordSql(rt: string): string {
    WHERE nw = 2 AND starts_with(w2, words[2]) AND (NOT ${WHOLE('words[2]')} OR w2 = words[2])
   UNION ALL
   SELECT field, val, rk, rule_id FROM (
-    SELECT c.*, ${lst} AS lst FROM two c JOIN cls_vt v ON v.field = c.field AND v.val = c.val WHERE c.nw > 2 AND c.w2 = c.words[2])
+    SELECT c.*, ${lst} AS lst FROM two c JOIN ${set}_vt v ON v.field = c.field AND v.val = c.val WHERE c.nw > 2 AND c.w2 = c.words[2])
    WHERE list_slice(lst, pos, pos + nw - 2) = list_slice(words, 1, nw - 1)
      AND starts_with(coalesce(lst[pos + nw - 1], ''), words[nw])
      AND (NOT ${WHOLE('words[nw]')} OR lst[pos + nw - 1] = words[nw])`;
 }
 
 /** The union of all matches of the rules in `rt` against cls_dv: (field, val, rk, rule_id). */
-export function hitsSql(rt: string, kinds: ReadonlySet<Kind>): string {
+export function hitsSql(rt: string, kinds: ReadonlySet<Kind>, set: TokenSet = 'cls'): string {
   const parts: string[] = [];
   if (kinds.has('exact')) parts.push(exactSql(rt));
   if (kinds.has('prefix') || kinds.has('art')) parts.push(prefixSql(rt));
   if (kinds.has('contains')) parts.push(containsSql(rt));
-  if (kinds.has('word')) parts.push(wordSql(rt));
+  if (kinds.has('word')) parts.push(wordSql(rt, set));
   if (!parts.length) return `SELECT NULL::VARCHAR AS field, NULL::VARCHAR AS val, NULL::INTEGER AS rk, NULL::VARCHAR AS rule_id WHERE FALSE`;
   return parts.map((p) => `SELECT * FROM (${p})`).join('\nUNION ALL\n');
 }
@@ -140,13 +146,14 @@ export function hitsSql(rt: string, kinds: ReadonlySet<Kind>): string {
 /**
  * Matches the rules in table `rt` against the distinct values in `values` (cls_dict or cls_val):
  * cls_hit(field, val, rk, rule_id), then cls_best(field, h, rk, rf): per value hash the best rank and
- * the best keyword rank (which may refine a coarse decision).
+ * the best keyword rank (which may refine a coarse decision). Word tables are built into `tokens`
+ * unless `reuse` says the full run's tables already hold every value of the word fields.
  */
-export async function buildHits(db: DbConnector, rt: string, shape: MatchShape, values: string): Promise<void> {
+export async function buildHits(db: DbConnector, rt: string, shape: MatchShape, values: string, tokens: TokenSet, reuse = false): Promise<void> {
   const fields = shape.fields.map(literal).join(', ') || 'NULL';
   await db.exec(`CREATE OR REPLACE TEMP TABLE cls_dv AS SELECT DISTINCT field, val FROM ${quoteIdent(values)} WHERE field IN (${fields})`);
-  if (shape.wordFields.length) await buildTokens(db, shape.wordFields);
-  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_hit AS ${hitsSql(quoteIdent(rt), shape.kinds)}`);
+  if (shape.wordFields.length && !reuse) await buildTokens(db, shape.wordFields, tokens);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_hit AS ${hitsSql(quoteIdent(rt), shape.kinds, tokens)}`);
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE cls_best AS
      SELECT v.field, v.h, min(x.rk) AS rk, min(x.rk) FILTER (WHERE r.tier = ${TIERS.keyword}) AS rf

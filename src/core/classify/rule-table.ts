@@ -113,22 +113,20 @@ export async function writeRules(db: DbConnector, compiled: readonly CompiledRul
   await ensureClassifySchema(db);
   await writeCategories(db, tree);
   await db.exec('DELETE FROM rule');
-  if (compiled.length) {
-    await db.exec('DROP TABLE IF EXISTS cls_rule_in');
-    await db.insertArrow('cls_rule_in', rulesArrow(compiled));
-    await db.exec(
-      `INSERT INTO rule (${TEXT_COLUMNS.join(', ')})
-       SELECT rule_id, signal, column_name, pattern, match_kind, category_id, priority::DOUBLE, origin, enabled::BOOLEAN, note,
-              ordinal::INTEGER, field, kind, norm, tier::INTEGER, method, skel_mode::BOOLEAN
-         FROM cls_rule_in`,
-    );
-    await db.exec('DROP TABLE cls_rule_in');
-  }
-  await db.exec(`UPDATE rule SET words = ${WORDS_SQL}`);
+  if (!compiled.length) return;
+  await db.exec('DROP TABLE IF EXISTS cls_rule_in');
+  await db.insertArrow('cls_rule_in', rulesArrow(compiled));
+  // One statement: typed columns, word lists, then the rank of every live rule.
   await db.exec(
-    `UPDATE rule SET rk = r.rk FROM (
-       SELECT rule_id, row_number() OVER (ORDER BY tier, priority DESC, length(norm) DESC, ordinal)::INTEGER AS rk
-         FROM rule WHERE enabled AND (kind <> 'word' OR len(words) > 0)) r
-      WHERE rule.rule_id = r.rule_id`,
+    `INSERT INTO rule (${TEXT_COLUMNS.join(', ')}, words, rk)
+     SELECT * EXCLUDE (live),
+            CASE WHEN live THEN row_number() OVER (PARTITION BY live ORDER BY tier, priority DESC, length(norm) DESC, ordinal) END::INTEGER
+       FROM (SELECT *, enabled AND (kind <> 'word' OR len(words) > 0) AS live FROM (
+               SELECT *, ${WORDS_SQL} AS words FROM (
+                 SELECT rule_id, signal, column_name, pattern, match_kind, category_id, priority::DOUBLE AS priority, origin,
+                        enabled::BOOLEAN AS enabled, note, ordinal::INTEGER AS ordinal, field, kind, norm, tier::INTEGER AS tier,
+                        method, skel_mode::BOOLEAN AS skel_mode
+                   FROM cls_rule_in)))`,
   );
+  await db.exec('DROP TABLE cls_rule_in');
 }

@@ -65,6 +65,8 @@ function workflowLines(): TestLine[] {
   for (let i = 0; i < 3; i++) lines.push({ id: id++, description: null, supplier_key: 'cvr:2', supplier_name: 'Tankstation Nord', amount: 200 });
   for (let i = 0; i < 6; i++) lines.push({ id: id++, description: `Løn ${i}`, account: '1.0', amount: -1000 });
   lines.push({ id: id++, description: 'Ukendt ting', supplier_key: 'cvr:3', amount: 10 });
+  // An item code decides food (segment 50); the word "kaffe" picks beverages under it.
+  for (let i = 0; i < 4; i++) lines.push({ id: id++, description: `Kaffe ${i} kg`, item_code: '50121500', item_scheme: 'UNSPSC', amount: 80 });
   return lines;
 }
 
@@ -91,13 +93,31 @@ describe('classification workflow', () => {
     const disabled = { ...BUILTIN.find((r) => r.id === 'builtin:kw:kuglepen')!, enabled: false };
     changes.push({ rules: base.map((r) => (r.id === disabled.id ? disabled : r)), changed: disabled });
     changes.push({ rules: base.filter((r) => r.id !== 'ukendt'), changed: user[0]! });
+    const coffee = { ...BUILTIN.find((r) => r.id === 'builtin:kw:kaffe')!, enabled: false };
+    changes.push({ rules: base.map((r) => (r.id === coffee.id ? coffee : r)), changed: coffee });
     for (const { rules, changed } of changes) {
       await classifyAll(db, base, { learn: false });
-      await reclassifyForRule(db, rules, changed, { learn: false });
+      const stats = await reclassifyForRule(db, rules, changed, { learn: false });
+      expect(stats.full, changed.id).toBeUndefined();
       const incremental = await decisions(db);
       await classifyAll(db, rules, { learn: false });
       expect(incremental, `after changing ${changed.id}`).toEqual(await decisions(db));
     }
+    // A manual override (an exact rule on line_id) is incremental too, once the field is in use.
+    const manual = (line: number): Rule => rule(`manual:${line}`, { signal: 'column', column: 'line_id', match: 'exact', pattern: String(line), categoryId: 'office.paper', origin: 'manual' });
+    await classifyAll(db, [...base, manual(2)], { learn: false });
+    const override = await reclassifyForRule(db, [...base, manual(2), manual(20)], manual(20), { learn: false });
+    expect(override.full).toBeUndefined();
+    expect(override.lines).toBe(1);
+    const overridden = await decisions(db);
+    expect(overridden.get(20)).toMatchObject({ category: 'office.paper', method: 'manual' });
+    await classifyAll(db, [...base, manual(2), manual(20)], { learn: false });
+    expect(overridden).toEqual(await decisions(db));
+    await classifyAll(db, base, { learn: false });
+    expect((await decisions(db)).get(37)).toMatchObject({ category: 'food.beverages', method: 'item_code', refine: 'builtin:kw:kaffe' });
+    // A rule on a column the last run did not read falls back to a full run.
+    const konto = rule('konto', { signal: 'column', column: 'account_no', match: 'prefix', pattern: '03', categoryId: 'office.paper' });
+    expect((await reclassifyForRule(db, [...base, konto], konto, { learn: false })).full).toBe(true);
   });
 
   it('previews what a rule catches and what it takes from other rules', async () => {
@@ -137,9 +157,18 @@ describe('classification workflow', () => {
     expect(after.byMethod.keyword?.lines).toBe(22);
     expect(after.byMethod.account?.lines).toBe(6);
     expect(after.coveredSpendShare).toBeCloseTo(after.coveredSpend / spend, 10);
+    // Accepted proposals are decisions: a full run keeps them, a rule that now catches the line wins.
+    const acceptedBefore = await queryRows(db, `SELECT line_id, category_id FROM classification WHERE method = 'learned' AND accepted ORDER BY line_id`);
+    await classifyAll(db, BUILTIN);
+    expect(await queryRows(db, `SELECT line_id, category_id FROM classification WHERE method = 'learned' AND accepted ORDER BY line_id`)).toEqual(acceptedBefore);
+    const varenr = rule('varenr', { signal: 'column', column: 'description', match: 'prefix', pattern: 'varenr', categoryId: 'office.print' });
+    await reclassifyForRule(db, [...BUILTIN, varenr], varenr);
+    expect((await decisions(db)).get(13)).toMatchObject({ category: 'office.print', method: 'user_rule' });
+    expect((await coverage(db)).byMethod.learned?.lines).toBe(accepted.lines - 4);
   });
 
   it('proposes supplier rules for suppliers dominated by one category', async () => {
+    await loadLines(db, workflowLines());
     await classifyAll(db, BUILTIN, { learn: false });
     const proposals = await proposeSupplierRules(db, { minShare: 0.8, minLines: 5 });
     expect(proposals.map((p) => [p.supplierKey, p.categoryId, p.unclassifiedLines])).toEqual([

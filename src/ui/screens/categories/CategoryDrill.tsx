@@ -16,7 +16,7 @@ export function CategoryDrill({ where, categoryId, name, onClose }: { where: str
   const { t, lang } = useT();
   const [supplier, setSupplier] = useState<{ key: string; name: string } | null>(null);
   const scope = useMemo(() => ({ where, categoryId }), [where, categoryId]);
-  const drill = useQuery(`drill|${JSON.stringify(scope)}`, (db, signal) => loadCategoryDrill(db, scope, { matrixUnits: 7, signal }));
+  const drill = useQuery(`drill|${JSON.stringify(scope)}`, (db, signal) => loadCategoryDrill(db, scope, { signal }));
   const box = useRef<HTMLElement>(null);
   useEffect(() => {
     // A block body on purpose: newer Chromium returns a promise from smooth scrolling, and an
@@ -94,7 +94,6 @@ export function CategoryDrill({ where, categoryId, name, onClose }: { where: str
       </div>
       <div className="panel">
         <h3>{t('cat.matrix')}</h3>
-        <p className="muted">{t('cat.matrixHint')}</p>
         {d && <SupplierUnitMatrix matrix={d.matrix} />}
       </div>
       <div className="panel">

@@ -53,6 +53,7 @@ export function LinesPanel({ scope, title, action, testId = 'invoice-lines' }: {
             sort={sort.id}
             desc={sort.desc}
             title={t('cat.sortBy', { column: t(c.label) })}
+            firstDesc={c.numeric}
             onSort={(id, desc) => {
               setSort({ id, desc });
               setOffset(0);

@@ -6,6 +6,7 @@ export function SortHeader<S extends string>({
   desc,
   onSort,
   title,
+  firstDesc = false,
 }: {
   id: S;
   label: string;
@@ -13,6 +14,8 @@ export function SortHeader<S extends string>({
   desc: boolean;
   onSort: (id: S, desc: boolean) => void;
   title: string;
+  /** The first click sorts largest first (amounts and counts). */
+  firstDesc?: boolean;
 }) {
   const active = sort === id;
   return (
@@ -22,7 +25,7 @@ export function SortHeader<S extends string>({
       aria-pressed={active}
       title={title}
       data-testid={`sort-${id}`}
-      onClick={() => onSort(id, active ? !desc : id === 'amount' || id === 'spend' || id === 'lines')}
+      onClick={() => onSort(id, active ? !desc : firstDesc)}
     >
       {label}
       <span className="sort-mark" aria-hidden="true">{active ? (desc ? '▼' : '▲') : '↕'}</span>

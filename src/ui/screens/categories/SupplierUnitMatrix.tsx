@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { SupplierUnitMatrix as Matrix } from '../../../core/analysis/views/index.js';
-import { formatKr, formatKrCompact } from '../../../core/format/format.js';
+import { formatKr, formatNumber } from '../../../core/format/format.js';
 import { useT } from '../../app/app-context.js';
 import { DataTable } from '../../components/DataTable.js';
 import { heatStyle } from './heat.js';
@@ -21,8 +21,17 @@ export function SupplierUnitMatrix({ matrix }: { matrix: Matrix }) {
     [matrix],
   );
   const max = useMemo(() => Math.max(0, ...matrix.cells.flat()), [matrix]);
+  // One unit for the whole matrix (million or thousand kroner), so the cells stay narrow and comparable.
+  const millions = Math.max(max, ...matrix.suppliers.map((s) => s.spend)) >= 1e6;
   const columns = useMemo<ColumnDef<MatrixRow, unknown>[]>(() => {
-    const money = (v: number) => (v === 0 ? '' : formatKrCompact(v, lang));
+    const step = millions ? 0.1 : 1;
+    const money = (v: number) => {
+      if (v === 0) return '';
+      const scaled = millions ? v / 1e6 : v / 1e3;
+      // A small amount is not shown as "0,0": it is there, just below the last digit.
+      if (Math.abs(scaled) < step / 2) return `${scaled < 0 ? '> −' : '< '}${formatNumber(step, lang, millions ? 1 : 0)}`;
+      return formatNumber(scaled, lang, millions ? 1 : 0);
+    };
     return [
       {
         id: 'supplier',
@@ -45,14 +54,17 @@ export function SupplierUnitMatrix({ matrix }: { matrix: Matrix }) {
       {
         id: 'other',
         header: t('cat.colOther'),
-        cell: ({ row }) => <span className="muted">{money(row.original.other)}</span>,
+        cell: ({ row }) => <span className="muted" title={formatKr(row.original.other, lang, 0)}>{money(row.original.other)}</span>,
         meta: { numeric: true },
       },
-      { id: 'total', header: t('cat.colTotal'), cell: ({ row }) => <strong>{formatKrCompact(row.original.total, lang)}</strong>, meta: { numeric: true } },
+      { id: 'total', header: t('cat.colTotal'), cell: ({ row }) => <strong title={formatKr(row.original.total, lang, 0)}>{money(row.original.total)}</strong>, meta: { numeric: true } },
     ];
-  }, [matrix.units, max, t, lang]);
+  }, [matrix.units, max, millions, t, lang]);
   return (
     <div className="matrix">
+      <p className="muted">
+        {t('cat.matrixHint')} {t(millions ? 'cat.matrixMillions' : 'cat.matrixThousands')}
+      </p>
       <DataTable data={rows} columns={columns} maxHeight={420} testId="unit-supplier-matrix" />
     </div>
   );

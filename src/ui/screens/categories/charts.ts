@@ -12,7 +12,8 @@ export function treemapOption(rows: CategoryRow[], lang: Lang, unclassifiedLabel
     .map((r, i) => ({
       name: r.id === null ? unclassifiedLabel : r.name[lang],
       value: r.spend,
-      itemStyle: { color: r.id === null ? '#9aa5b1' : PALETTE[i % PALETTE.length] },
+      // The border colour is also the header's background (ECharts' upper label), so it matches the block.
+      itemStyle: { color: r.id === null ? '#9aa5b1' : PALETTE[i % PALETTE.length], borderColor: r.id === null ? '#9aa5b1' : PALETTE[i % PALETTE.length] },
       children: r.children.filter((c) => c.spend > 0).map((c) => ({ name: c.name[lang], value: c.spend })),
     }));
   return {
@@ -31,17 +32,24 @@ export function treemapOption(rows: CategoryRow[], lang: Lang, unclassifiedLabel
         roam: false,
         nodeClick: false,
         breadcrumb: { show: false },
-        width: '100%',
-        height: '100%',
-        top: 0,
-        left: 0,
-        leafDepth: 2,
-        upperLabel: { show: true, height: 20, color: '#fff', fontWeight: 600, overflow: 'truncate' },
+        top: 2,
+        left: 2,
+        right: 2,
+        bottom: 2,
+        upperLabel: {
+          show: true,
+          height: 18,
+          color: '#fff',
+          fontSize: 11,
+          fontWeight: 600,
+          overflow: 'truncate',
+          formatter: (p: { name: string; value: number }) => `${p.name} · ${formatKrCompact(p.value, lang)}`,
+        },
         label: { show: true, fontSize: 11, lineHeight: 14, overflow: 'truncate', formatter: (p: { name: string; value: number }) => `${p.name}\n${formatKrCompact(p.value, lang)}` },
         // levels[0] is the root, then level 1 (blocks with a header) and level 2 (their parts).
         levels: [
-          { itemStyle: { borderWidth: 0, gapWidth: 3 } },
-          { itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 1 } },
+          { itemStyle: { borderWidth: 0, gapWidth: 3 }, upperLabel: { show: false } },
+          { itemStyle: { borderWidth: 2, gapWidth: 1 } },
           { colorSaturation: [0.3, 0.55], itemStyle: { borderColorSaturation: 0.65, gapWidth: 1, borderWidth: 1 } },
         ],
       },
@@ -56,6 +64,7 @@ export function trendOption(months: DrillMonth[], lang: Lang): ChartOption {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatKr(Number(v), lang, 0) },
     xAxis: { type: 'category', data: months.map((m) => m.month) },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatKrCompact(v, lang) } },
+    animationDuration: 300,
     series: [{ type: 'bar', data: months.map((m) => m.spend), itemStyle: { color: '#1f5f8b' } }],
   };
 }

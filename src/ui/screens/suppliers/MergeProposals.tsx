@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { formatKr, formatNumber } from '../../../core/format/format.js';
+import { formatKr, formatKrCompact, formatNumber } from '../../../core/format/format.js';
 import { acceptMerge, acceptProposalsAbove, listMergeProposals, rejectMerge, type MergeProposal } from '../../../core/suppliers/index.js';
 import { useApp, useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
@@ -53,7 +53,11 @@ export function MergeProposals() {
       {
         id: 'spend',
         header: t('sup.mergeSpend'),
-        cell: ({ row: { original: p } }) => `${formatKr(p.fromSpend, lang, 0)} / ${formatKr(p.toSpend, lang, 0)}`,
+        cell: ({ row: { original: p } }) => (
+          <span title={`${formatKr(p.fromSpend, lang, 0)} / ${formatKr(p.toSpend, lang, 0)}`}>
+            {formatKrCompact(p.fromSpend, lang)} / {formatKrCompact(p.toSpend, lang)}
+          </span>
+        ),
         meta: { numeric: true },
       },
       {
@@ -115,7 +119,9 @@ export function MergeProposals() {
       {list.length === 0 && !proposals.isLoading ? (
         <p className="muted">{t('sup.noProposals')}</p>
       ) : (
-        <DataTable data={list} columns={columns} maxHeight={420} testId="merge-table" />
+        <div className="merge-table">
+          <DataTable data={list} columns={columns} maxHeight={420} testId="merge-table" />
+        </div>
       )}
     </section>
   );

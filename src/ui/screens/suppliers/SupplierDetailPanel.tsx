@@ -1,19 +1,20 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { loadSupplierBreakdown, type SupplierBreakdown } from '../../../core/analysis/views/index.js';
-import { formatKr, formatKrCompact, formatNumber, formatPercent } from '../../../core/format/format.js';
+import { formatKrCompact, formatNumber, formatPercent } from '../../../core/format/format.js';
 import { loadSupplierDetail, type NameVariant } from '../../../core/suppliers/index.js';
 import { useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { DataTable } from '../../components/DataTable.js';
 import { LinesPanel } from '../categories/LinesPanel.js';
+import { Money } from '../categories/Money.js';
 import { CVR_STATUS } from './labels.js';
 
 type CategorySpend = SupplierBreakdown['byCategory'][number];
 type UnitSpend = SupplierBreakdown['byUnit'][number];
 
 /** A right-aligned number column read from one numeric field. */
-function numberColumn<T>(field: keyof T & string, header: string, format: (n: number) => string): ColumnDef<T, unknown> {
+function numberColumn<T>(field: keyof T & string, header: string, format: (n: number) => ReactNode): ColumnDef<T, unknown> {
   return { id: field, header, accessorFn: (r: T) => r[field], cell: (c) => format(Number(c.getValue())), meta: { numeric: true } };
 }
 
@@ -29,14 +30,14 @@ export function SupplierDetailPanel({ supplierKey, where, onClose }: { supplierK
     () => [
       { id: 'name', header: t('sup.colVariant'), accessorKey: 'name' },
       numberColumn<NameVariant>('lines', t('sup.colLines'), (n) => formatNumber(n, lang)),
-      numberColumn<NameVariant>('spend', t('sup.colSpend'), (n) => formatKr(n, lang, 0)),
+      numberColumn<NameVariant>('spend', t('sup.colSpend'), (n) => <Money value={n} />),
     ],
     [t, lang],
   );
   const categoryColumns = useMemo<ColumnDef<CategorySpend, unknown>[]>(
     () => [
       { id: 'category', header: t('sup.colCategory'), cell: ({ row }) => (row.original.categoryId === null ? t('sup.unclassified') : row.original.name[lang]) },
-      numberColumn<CategorySpend>('spend', t('sup.colSpend'), (n) => formatKr(n, lang, 0)),
+      numberColumn<CategorySpend>('spend', t('sup.colSpend'), (n) => <Money value={n} />),
       numberColumn<CategorySpend>('share', t('sup.colShare'), (n) => formatPercent(n, lang)),
       numberColumn<CategorySpend>('lines', t('sup.colLines'), (n) => formatNumber(n, lang)),
     ],
@@ -45,7 +46,7 @@ export function SupplierDetailPanel({ supplierKey, where, onClose }: { supplierK
   const unitColumns = useMemo<ColumnDef<UnitSpend, unknown>[]>(
     () => [
       { id: 'unit', header: t('sup.colUnit'), cell: ({ row }) => row.original.unit ?? t('sup.noUnit') },
-      numberColumn<UnitSpend>('spend', t('sup.colSpend'), (n) => formatKr(n, lang, 0)),
+      numberColumn<UnitSpend>('spend', t('sup.colSpend'), (n) => <Money value={n} />),
       numberColumn<UnitSpend>('share', t('sup.colShare'), (n) => formatPercent(n, lang)),
       numberColumn<UnitSpend>('lines', t('sup.colLines'), (n) => formatNumber(n, lang)),
     ],
@@ -72,18 +73,20 @@ export function SupplierDetailPanel({ supplierKey, where, onClose }: { supplierK
         </div>
         <button type="button" className="button" onClick={onClose}>{t('sup.close')}</button>
       </div>
-      <div className="panel-grid three">
-        <div className="panel">
-          <h3>{t('sup.variants')}</h3>
-          <DataTable data={d?.variants ?? []} columns={variantColumns} maxHeight={300} testId="supplier-variants" />
-        </div>
-        <div className="panel">
-          <h3>{t('sup.byCategory')}</h3>
-          <DataTable data={b?.byCategory ?? []} columns={categoryColumns} maxHeight={300} testId="supplier-categories" />
+      <div className="panel-grid">
+        <div className="stack">
+          <div className="panel">
+            <h3>{t('sup.variants')}</h3>
+            <DataTable data={d?.variants ?? []} columns={variantColumns} maxHeight={240} testId="supplier-variants" />
+          </div>
+          <div className="panel">
+            <h3>{t('sup.byCategory')}</h3>
+            <DataTable data={b?.byCategory ?? []} columns={categoryColumns} maxHeight={240} testId="supplier-categories" />
+          </div>
         </div>
         <div className="panel">
           <h3>{t('sup.byUnit')}</h3>
-          <DataTable data={b?.byUnit ?? []} columns={unitColumns} maxHeight={300} testId="supplier-units" />
+          <DataTable data={b?.byUnit ?? []} columns={unitColumns} maxHeight={560} testId="supplier-units" />
         </div>
       </div>
       <LinesPanel scope={scope} title={t('cat.lines')} testId="supplier-lines" />

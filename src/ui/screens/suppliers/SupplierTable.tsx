@@ -39,8 +39,8 @@ export function SupplierTable({
 }) {
   const { t, lang } = useT();
   const columns = useMemo<ColumnDef<SupplierOverviewRow, unknown>[]>(() => {
-    const header = (id: SupplierSort, label: MessageKey) => () => (
-      <SortHeader id={id} label={t(label)} sort={sort} desc={desc} onSort={onSort} title={t('sup.sortBy', { column: t(label) })} />
+    const header = (id: SupplierSort, label: MessageKey, numeric = false) => () => (
+      <SortHeader id={id} label={t(label)} sort={sort} desc={desc} onSort={onSort} title={t('sup.sortBy', { column: t(label) })} firstDesc={numeric} />
     );
     const name: ColumnDef<SupplierOverviewRow, unknown> = {
       id: 'name',
@@ -67,11 +67,15 @@ export function SupplierTable({
     };
     const rest = COLUMNS.map<ColumnDef<SupplierOverviewRow, unknown>>((c) => ({
       id: c.id,
-      header: c.id === 'topCategory' ? t(c.label) : header(c.id, c.label),
+      header: c.id === 'topCategory' ? t(c.label) : header(c.id, c.label, c.numeric),
       cell: ({ row }) => c.value(row.original, lang),
       meta: { numeric: c.numeric },
     }));
     return [name, rest[0]!, status, ...rest.slice(1)];
   }, [t, lang, sort, desc, onSort, selected, onSelect]);
-  return <DataTable data={rows} columns={columns} maxHeight={520} testId="supplier-table" />;
+  return (
+    <div className="supplier-table">
+      <DataTable data={rows} columns={columns} maxHeight={520} testId="supplier-table" />
+    </div>
+  );
 }
