@@ -1,0 +1,27 @@
+import type { DbConnector } from '../db/connector.js';
+
+/**
+ * The classification engine keeps its working state in temp tables (cls_best, cls_hit, cls_val...)
+ * that a preview, an explanation and a re-classification all rebuild. Run one at a time per
+ * database, so a live preview typed during a re-classification never reads the other's tables.
+ */
+const queues = new WeakMap<DbConnector, Promise<unknown>>();
+
+export class AbortedError extends Error {
+  constructor() {
+    super('Afbrudt');
+    this.name = 'AbortError';
+  }
+}
+
+/** Runs `task` after every task queued before it on `db`; skipped when `signal` aborted meanwhile. */
+export function serialized<T>(db: DbConnector, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const before = queues.get(db) ?? Promise.resolve();
+  const run = before.then(
+    () => (signal?.aborted ? Promise.reject(new AbortedError()) : task()),
+    () => (signal?.aborted ? Promise.reject(new AbortedError()) : task()),
+  );
+  // The queue goes on whatever this task does.
+  queues.set(db, run.catch(() => undefined));
+  return run;
+}

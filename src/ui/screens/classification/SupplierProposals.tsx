@@ -1,0 +1,74 @@
+import { useMemo, useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { SupplierProposal } from '../../../core/classify/index.js';
+import { categoryLabel, supplierProposals, upsertRules } from '../../../core/review/index.js';
+import { formatKrCompact, formatNumber, formatPercent } from '../../../core/format/format.js';
+import { useT } from '../../app/app-context.js';
+import { useQuery } from '../../app/use-query.js';
+import { DataTable } from '../../components/DataTable.js';
+import { useClsActions } from './action.js';
+import { CATEGORY_TREE } from './CategoryPicker.js';
+
+/** Supplier rule proposals: suppliers whose classified spend is dominated by one category. */
+export function SupplierProposals() {
+  const { t, lang } = useT();
+  const actions = useClsActions();
+  const proposals = useQuery('cls-proposals', (db, signal) => supplierProposals(db, { signal }));
+  const [onlyNew, setOnlyNew] = useState(true);
+  const all = proposals.data ?? [];
+  const useful = all.filter((p) => p.unclassifiedLines > 0);
+  const list = onlyNew ? useful : all;
+
+  const accept = (ps: SupplierProposal[]) =>
+    void actions.run(t('cls.acceptingProposals', { n: formatNumber(ps.length, lang) }), async (db) => {
+      await upsertRules(db, ps.map((p) => p.rule));
+      return t('cls.proposalsAccepted', { n: formatNumber(ps.length, lang) });
+    });
+
+  const columns = useMemo<ColumnDef<SupplierProposal, unknown>[]>(
+    () => [
+      { id: 'supplier', header: t('cls.colSupplier'), cell: ({ row: { original: p } }) => <span className="cls-label" title={p.supplierKey}>{p.supplierName} <span className="muted key">{p.supplierKey}</span></span> },
+      { id: 'category', header: t('cls.colCategory'), cell: ({ row }) => <span className="cls-label">{categoryLabel(CATEGORY_TREE, row.original.categoryId, lang)}</span> },
+      { id: 'share', header: t('cls.colDominance'), cell: ({ row }) => formatPercent(row.original.share, lang, 0), meta: { numeric: true } },
+      {
+        id: 'classified',
+        header: t('cls.colClassified'),
+        cell: ({ row: { original: p } }) => <span title={t('cls.linesAndSpend')}>{formatNumber(p.lines, lang)} · {formatKrCompact(p.spend, lang)}</span>,
+        meta: { numeric: true },
+      },
+      {
+        id: 'open',
+        header: t('cls.colWouldCover'),
+        cell: ({ row: { original: p } }) => <span title={t('cls.linesAndSpend')}>{formatNumber(p.unclassifiedLines, lang)} · {formatKrCompact(p.unclassifiedSpend, lang)}</span>,
+        meta: { numeric: true },
+      },
+      {
+        id: 'actions',
+        header: t('cls.colActions'),
+        cell: ({ row: { original: p } }) => (
+          <button type="button" className="button small primary" disabled={!!actions.busy} data-testid="proposal-accept" onClick={() => accept([p])}>{t('cls.accept')}</button>
+        ),
+      },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [lang, actions.busy],
+  );
+  if (proposals.error) throw proposals.error;
+
+  return (
+    <section className="panel cls-proposals" data-testid="cls-proposals" aria-busy={proposals.isLoading}>
+      <div className="panel-head">
+        <h2>{t('cls.proposalsTitle')}</h2>
+        <span className="muted" data-testid="proposal-count" data-value={all.length}>{t('cls.proposalCount', { n: formatNumber(all.length, lang) })}</span>
+        <button type="button" className="button primary" disabled={!!actions.busy || useful.length === 0} data-testid="proposal-accept-all" onClick={() => accept(useful)}>
+          {t('cls.acceptUseful', { n: formatNumber(useful.length, lang) })}
+        </button>
+      </div>
+      <p className="muted">{t('cls.proposalsIntro')}</p>
+      <label className="cls-check">
+        <input type="checkbox" checked={onlyNew} onChange={(e) => setOnlyNew(e.target.checked)} data-testid="proposal-only-new" /> {t('cls.onlyNew')}
+      </label>
+      {list.length === 0 && !proposals.isLoading ? <p className="muted">{t('cls.noProposals')}</p> : <DataTable data={list} columns={columns} maxHeight={460} testId="proposal-table" />}
+    </section>
+  );
+}

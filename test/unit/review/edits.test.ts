@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
+import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
+import { builtinRules, classifyAll, coverage, RuleImportError, RuleSetError, type Rule } from '../../../src/core/classify/index.js';
+import type { DbConnector } from '../../../src/core/db/connector.js';
+import { queryRows } from '../../../src/core/db/rows.js';
+import { loadDemo } from '../../../src/core/demo/load-demo.js';
+import {
+  assignGroups, deleteRules, exportUserRules, importRuleSet, previewRule, reviewQueue, ruleOverview, setRuleEnabled, supplierRule, upsertRules,
+} from '../../../src/core/review/index.js';
+import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
+import { defaultCategoryTree } from '../../../src/core/taxonomy/category-tree.js';
+import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
+import { loadUserRules, saveUserRules } from '../../../src/core/workspace/rule-store.js';
+import { diff, snapshot } from './helpers.js';
+
+const where = filtersWhere(EMPTY_FILTERS);
+const TREE = defaultCategoryTree();
+
+/** The same rules classified in one full pass, for comparison with an incremental edit. */
+async function fullPass(db: DbConnector): Promise<Map<number, string>> {
+  const before = await snapshot(db);
+  await classifyAll(db, [...builtinRules(TREE), ...(await loadUserRules(db, TREE))], { tree: TREE, learn: true });
+  const full = await snapshot(db);
+  // Learned suggestions are proposals from a model trained on different decisions; compare rule decisions.
+  const rules = (m: Map<number, string>) => new Map([...m].filter(([, v]) => !v.includes('|learned|')));
+  expect(diff(rules(before), rules(full))).toEqual([]);
+  return full;
+}
+
+describe('bulk assignment and rule edits on Demo Kommune (5,000 lines)', () => {
+  let db: DbConnector;
+  beforeAll(async () => {
+    db = await openNodeWasmDb();
+    await loadDemo(db, 5000);
+    await saveUserRules(db, []);
+    await refreshAnalysis(db);
+  });
+  afterAll(() => db?.close());
+
+  it('assigns the largest unclassified supplier: a saved user rule, re-classified incrementally, coverage rises', async () => {
+    const before = await coverage(db);
+    const [top] = (await reviewQueue(db, { by: 'supplier', where, limit: 1 })).rows;
+    const category = top!.suggestion?.categoryId ?? 'consulting.management';
+    const preview = await previewRule(db, supplierRule(top!.key!, category));
+    expect(preview.fromUnclassified.spend).toBeCloseTo(top!.spend, 2);
+    const result = await assignGroups(db, 'supplier', [top!.key], category);
+    expect(result.incremental).toBe(true);
+    expect(result.rules).toEqual([supplierRule(top!.key!, category)]);
+    expect(await loadUserRules(db, TREE)).toEqual(result.rules);
+    const after = await coverage(db);
+    expect(after.coveredSpend).toBeCloseTo(before.coveredSpend + top!.spend, 0);
+    expect(after.byMethod.user_rule?.spend).toBeCloseTo(preview.spend, 0);
+    const next = (await reviewQueue(db, { by: 'supplier', where, limit: 5 })).rows;
+    expect(next.map((r) => r.key)).not.toContain(top!.key);
+    await fullPass(db);
+  });
+
+  it('assigns descriptions exactly or as keywords, quotes included', async () => {
+    const rows = (await reviewQueue(db, { by: 'description', where, limit: 10 })).rows.filter((r) => r.key !== null);
+    const [a, b] = rows;
+    const before = await coverage(db);
+    await assignGroups(db, 'description', [a!.key], 'consulting.management');
+    await assignGroups(db, 'description', [b!.key], 'social.residential', { match: 'keyword' });
+    const after = await coverage(db);
+    expect(after.coveredSpend).toBeGreaterThanOrEqual(before.coveredSpend + a!.spend + b!.spend - 0.01);
+    const ids = (await loadUserRules(db, TREE)).map((r) => r.id);
+    expect(ids).toContain(`user:text:${a!.key}`);
+    expect(ids).toContain(`user:kw:${b!.key}`);
+    // A description with quotes is data: the rule catches nothing here, and nothing breaks.
+    const odd = await assignGroups(db, 'description', [`o'brien "kaffe"; drop table x`], 'food.beverages');
+    expect(odd.rules.some((r) => r.pattern === `o'brien "kaffe"; drop table x`)).toBe(true);
+    await fullPass(db);
+  });
+
+  it('switches a rule off and on, deletes it, and refuses an unusable rule before saving', async () => {
+    const [rule] = await loadUserRules(db, TREE);
+    const on = await coverage(db);
+    await setRuleEnabled(db, rule!.id, false);
+    const off = await coverage(db);
+    expect(off.coveredSpend).toBeLessThan(on.coveredSpend);
+    expect((await loadUserRules(db, TREE)).find((r) => r.id === rule!.id)?.enabled).toBe(false);
+    await setRuleEnabled(db, rule!.id, true);
+    expect((await coverage(db)).coveredSpend).toBeCloseTo(on.coveredSpend, 2);
+    const saved = await loadUserRules(db, TREE);
+    const bad: Rule = { ...rule!, id: 'bad', categoryId: 'no.such' };
+    await expect(upsertRules(db, [bad])).rejects.toBeInstanceOf(RuleSetError);
+    await expect(upsertRules(db, [{ ...rule!, id: 'builtin:kw:toner' }])).rejects.toThrow(/bruges af to regler/);
+    expect(await loadUserRules(db, TREE)).toEqual(saved);
+    await deleteRules(db, [rule!.id]);
+    expect((await loadUserRules(db, TREE)).map((r) => r.id)).not.toContain(rule!.id);
+    expect((await coverage(db)).coveredSpend).toBeCloseTo(off.coveredSpend, 2);
+    await fullPass(db);
+  });
+
+  it('lists the rules with what each decides', async () => {
+    const overview = await ruleOverview(db);
+    expect(overview.builtin.length).toBe(builtinRules(TREE).length);
+    expect(overview.user.map((u) => u.rule)).toEqual(await loadUserRules(db, TREE));
+    const cov = await coverage(db);
+    const userLines = overview.user.reduce((n, u) => n + u.lines, 0);
+    expect(userLines).toBe(cov.byMethod.user_rule?.lines ?? 0);
+    expect(overview.builtin.reduce((n, u) => n + u.lines, 0)).toBeGreaterThan(1000);
+  });
+
+  it('exports the rule set and imports it again; a bad file gives Danish problems', async () => {
+    const json = await exportUserRules(db);
+    const rules = await loadUserRules(db, TREE);
+    await saveUserRules(db, []);
+    const again = await importRuleSet(db, json);
+    expect(again.added).toBe(rules.length);
+    expect(again.incremental).toBe(rules.length <= 3);
+    expect(await loadUserRules(db, TREE)).toEqual(rules);
+    const same = await importRuleSet(db, json);
+    expect(same.replaced).toBe(rules.length);
+    const withBuiltin = JSON.stringify({ rules: [...JSON.parse(json).rules, builtinRules(TREE)[0]] });
+    expect((await importRuleSet(db, withBuiltin)).skippedBuiltin).toBe(1);
+    await expect(importRuleSet(db, '{"rules": [')).rejects.toBeInstanceOf(RuleImportError);
+    await expect(importRuleSet(db, '{"rules": [{"id": "x"}]}')).rejects.toThrow(/Regelsættet kan ikke indlæses/);
+    expect(await loadUserRules(db, TREE)).toEqual(rules);
+    const [row] = await queryRows(db, 'SELECT count(*) AS n FROM rule');
+    expect(Number(row?.n)).toBe(builtinRules(TREE).length + rules.length);
+  });
+});
