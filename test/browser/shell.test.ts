@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, PREVIEW_ORIGIN } from '../support/browser.js';
 import { openApp, outsideRequests, screenshot } from '../support/app-page.js';
 
 describe('app shell in Chromium (built app on vite preview)', () => {
@@ -88,7 +88,7 @@ describe('app shell in Chromium (built app on vite preview)', () => {
       // (Requests made inside the worker, such as the wasm fetch, are not routable from here.)
       await context.route(blocked, (route) => route.abort());
       const page = await context.newPage();
-      await page.goto('http://localhost:4173/#/overview');
+      await page.goto(`${PREVIEW_ORIGIN}/#/overview`);
       await page.waitForSelector('[data-testid="db-status"][data-phase="failed"]', { timeout: 60_000 });
       expect(await page.locator('[data-testid="db-status"]').textContent()).toContain('Databasen kunne ikke starte');
       expect(await page.locator('nav a').count()).toBe(8);

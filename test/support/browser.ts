@@ -4,7 +4,8 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const PREVIEW_PORT = 4173;
+/** 4173 is the test contract's port; OVERBLIK_PREVIEW_PORT lets a second checkout test beside it. */
+export const PREVIEW_PORT = Number(process.env.OVERBLIK_PREVIEW_PORT ?? 4173);
 export const PREVIEW_ORIGIN = `http://localhost:${PREVIEW_PORT}`;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -44,7 +45,7 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** `vite preview` of the built dist on port 4173 (the test contract's port). */
+/** `vite preview` of the built dist on PREVIEW_PORT. */
 export async function startPreview(): Promise<{ stop(): Promise<void> }> {
   if (!existsSync(path.join(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(PREVIEW_PORT), '--strictPort'], {
