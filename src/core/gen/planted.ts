@@ -85,30 +85,71 @@ export interface ContractSpec {
   from: string;
   to: string;
   framework: string;
+  /**
+   * Share of the category's spend bought from the agreement's suppliers (compliance 1). Absent:
+   * the suppliers keep the weights they have (the planted maverick and fragmentation stories).
+   */
+  compliance?: number;
 }
+
+/** How well Demo Kommune buys where it has an agreement: a well-run municipality, so the planted stories stand out. */
+const WELL_RUN = 0.97;
+const r = (...ranks: number[]): SupplierRef[] => ranks.map((rank) => ({ rank }));
 
 /** Framework labels follow SKI's naming; the numbers are illustrative, not a statement about SKI. */
 export const CONTRACT_SPECS: readonly ContractSpec[] = [
   { id: 'K-2022-014', name: 'Kontorartikler', categoryId: 'office.supplies', suppliers: [{ anchor: 'kontorland' }], from: '2022-04-01', to: '2026-03-31', framework: 'SKI 02.19 Kontorartikler' },
-  { id: 'K-2022-015', name: 'Kopipapir', categoryId: 'office.paper', suppliers: [{ anchor: 'kontorland' }], from: '2022-04-01', to: '2026-03-31', framework: 'SKI 02.19 Kontorartikler' },
+  { id: 'K-2022-015', name: 'Kopipapir', categoryId: 'office.paper', suppliers: [{ anchor: 'kontorland' }], from: '2022-04-01', to: '2026-03-31', framework: 'SKI 02.19 Kontorartikler', compliance: WELL_RUN },
   { id: 'K-2023-031', name: 'Computere og tilbehør', categoryId: 'it.hardware', suppliers: [{ anchor: 'datapunkt' }], from: '2023-07-01', to: '2027-06-30', framework: 'SKI 50.40 Computere og tilbehør' },
-  { id: 'K-2023-032', name: 'Standardsoftware', categoryId: 'it.software', suppliers: [{ anchor: 'datapunkt' }], from: '2023-07-01', to: '2027-06-30', framework: 'SKI 02.18 Standardsoftware' },
-  { id: 'K-2021-003', name: 'Elektricitet', categoryId: 'energy.electricity', suppliers: [{ anchor: 'elhandel' }], from: '2021-01-01', to: '2026-12-31', framework: 'SKI 88.20 El' },
-  { id: 'K-2023-002', name: 'Inkontinensprodukter', categoryId: 'health.incontinence', suppliers: [{ anchor: 'kontinens' }], from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale (fælleskommunalt udbud)' },
-  { id: 'K-2022-001', name: 'Forsikringer', categoryId: 'finance.insurance', suppliers: [{ anchor: 'forsikring' }], from: '2022-01-01', to: '2026-12-31', framework: 'Egen aftale' },
-  { id: 'K-2023-017', name: 'Fødevarer', categoryId: 'food.groceries', suppliers: [{ anchor: 'storkoekken' }], from: '2023-10-01', to: '2027-09-30', framework: 'SKI 50.70 Fødevarer' },
-  { id: 'K-2024-004', name: 'Rengørings- og hygiejneartikler', categoryId: 'facility.hygiene', suppliers: [{ anchor: 'hygiejnehuset' }], from: '2024-03-01', to: '2028-02-29', framework: 'SKI 50.86 Rengøringsartikler' },
-  { id: 'K-2023-021', name: 'Sygeplejeartikler', categoryId: 'health.supplies', suppliers: [{ anchor: 'medicura' }], from: '2023-05-01', to: '2027-04-30', framework: 'Egen aftale (indkøbsfællesskab)' },
-  { id: 'K-2022-021', name: 'Vikarer sundhed og pleje', categoryId: 'staffing.health', suppliers: [{ rank: 0 }, { rank: 1 }], from: '2022-09-01', to: '2026-08-31', framework: 'SKI 02.40 Vikarer' },
-  { id: 'K-2020-011', name: 'Leasing af biler', categoryId: 'transport.vehicles', suppliers: [{ rank: 0 }], from: '2020-07-01', to: '2024-06-30', framework: 'SKI 50.10 Leasing af biler' },
-  { id: 'K-2023-009', name: 'Brændstof', categoryId: 'transport.fuel', suppliers: [{ rank: 0 }], from: '2023-01-01', to: '2026-12-31', framework: 'SKI 02.17 Brændstof' },
-  { id: 'K-2022-030', name: 'Mobil- og fastnettelefoni', categoryId: 'it.telecom', suppliers: [{ rank: 0 }], from: '2022-02-01', to: '2026-01-31', framework: 'SKI 50.56 Mobil- og fastnettelefoni' },
-  { id: 'K-2021-012', name: 'Madservice', categoryId: 'food.meals', suppliers: [{ rank: 0 }], from: '2021-04-01', to: '2025-03-31', framework: 'Egen aftale' },
-  { id: 'K-2022-006', name: 'Affaldshåndtering', categoryId: 'facility.waste', suppliers: [{ rank: 0 }], from: '2022-01-01', to: '2027-12-31', framework: 'Egen aftale' },
-  { id: 'K-2024-010', name: 'Teknisk rådgivning', categoryId: 'works.advisory', suppliers: [{ rank: 0 }, { rank: 1 }, { rank: 2 }], from: '2024-01-01', to: '2027-12-31', framework: 'Egen aftale (rammeaftale)' },
-  { id: 'K-2023-012', name: 'Møbler', categoryId: 'equipment.furniture', suppliers: [{ rank: 0 }], from: '2023-03-01', to: '2027-02-28', framework: 'SKI 50.50 Møbler' },
-  { id: 'K-2019-003', name: 'Frit valg hjemmepleje', categoryId: 'social.homecare', suppliers: [{ rank: 0 }, { rank: 1 }, { rank: 2 }], from: '2019-01-01', to: '2026-12-31', framework: 'Egen aftale (godkendelsesmodel)' },
-  { id: 'K-2024-015', name: 'Revision', categoryId: 'consulting.finance', suppliers: [{ rank: 0 }], from: '2024-01-01', to: '2027-12-31', framework: 'Egen aftale' },
+  { id: 'K-2023-032', name: 'Standardsoftware', categoryId: 'it.software', suppliers: [{ anchor: 'datapunkt' }], from: '2023-07-01', to: '2027-06-30', framework: 'SKI 02.18 Standardsoftware', compliance: WELL_RUN },
+  { id: 'K-2021-003', name: 'Elektricitet', categoryId: 'energy.electricity', suppliers: [{ anchor: 'elhandel' }], from: '2021-01-01', to: '2026-12-31', framework: 'SKI 88.20 El', compliance: WELL_RUN },
+  { id: 'K-2023-002', name: 'Inkontinensprodukter', categoryId: 'health.incontinence', suppliers: [{ anchor: 'kontinens' }], from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale (fælleskommunalt udbud)', compliance: WELL_RUN },
+  { id: 'K-2022-001', name: 'Forsikringer', categoryId: 'finance.insurance', suppliers: [{ anchor: 'forsikring' }], from: '2022-01-01', to: '2026-12-31', framework: 'Egen aftale', compliance: WELL_RUN },
+  { id: 'K-2023-017', name: 'Fødevarer', categoryId: 'food.groceries', suppliers: [{ anchor: 'storkoekken' }], from: '2023-10-01', to: '2027-09-30', framework: 'SKI 50.70 Fødevarer', compliance: WELL_RUN },
+  { id: 'K-2024-004', name: 'Rengørings- og hygiejneartikler', categoryId: 'facility.hygiene', suppliers: [{ anchor: 'hygiejnehuset' }], from: '2024-03-01', to: '2028-02-29', framework: 'SKI 50.86 Rengøringsartikler', compliance: WELL_RUN },
+  { id: 'K-2023-021', name: 'Sygeplejeartikler', categoryId: 'health.supplies', suppliers: [{ anchor: 'medicura' }], from: '2023-05-01', to: '2027-04-30', framework: 'Egen aftale (indkøbsfællesskab)', compliance: WELL_RUN },
+  { id: 'K-2022-021', name: 'Vikarer sundhed og pleje', categoryId: 'staffing.health', suppliers: [{ rank: 0 }, { rank: 1 }], from: '2022-09-01', to: '2026-08-31', framework: 'SKI 02.40 Vikarer', compliance: WELL_RUN },
+  { id: 'K-2020-011', name: 'Leasing af biler', categoryId: 'transport.vehicles', suppliers: [{ rank: 0 }], from: '2020-07-01', to: '2024-06-30', framework: 'SKI 50.10 Leasing af biler', compliance: WELL_RUN },
+  { id: 'K-2023-009', name: 'Brændstof', categoryId: 'transport.fuel', suppliers: [{ rank: 0 }], from: '2023-01-01', to: '2026-12-31', framework: 'SKI 02.17 Brændstof', compliance: WELL_RUN },
+  { id: 'K-2022-030', name: 'Mobil- og fastnettelefoni', categoryId: 'it.telecom', suppliers: [{ rank: 0 }], from: '2022-02-01', to: '2026-01-31', framework: 'SKI 50.56 Mobil- og fastnettelefoni', compliance: WELL_RUN },
+  { id: 'K-2021-012', name: 'Madservice', categoryId: 'food.meals', suppliers: [{ rank: 0 }], from: '2021-04-01', to: '2025-03-31', framework: 'Egen aftale', compliance: WELL_RUN },
+  { id: 'K-2022-006', name: 'Affaldshåndtering', categoryId: 'facility.waste', suppliers: [{ rank: 0 }], from: '2022-01-01', to: '2027-12-31', framework: 'Egen aftale', compliance: WELL_RUN },
+  { id: 'K-2024-010', name: 'Teknisk rådgivning', categoryId: 'works.advisory', suppliers: [{ rank: 0 }, { rank: 1 }, { rank: 2 }], from: '2024-01-01', to: '2027-12-31', framework: 'Egen aftale (rammeaftale)', compliance: WELL_RUN },
+  { id: 'K-2023-012', name: 'Møbler', categoryId: 'equipment.furniture', suppliers: [{ rank: 0 }], from: '2023-03-01', to: '2027-02-28', framework: 'SKI 50.50 Møbler', compliance: WELL_RUN },
+  { id: 'K-2019-003', name: 'Frit valg hjemmepleje', categoryId: 'social.homecare', suppliers: [{ rank: 0 }, { rank: 1 }, { rank: 2 }], from: '2019-01-01', to: '2026-12-31', framework: 'Egen aftale (godkendelsesmodel)', compliance: WELL_RUN },
+  { id: 'K-2024-015', name: 'Revision', categoryId: 'consulting.finance', suppliers: [{ rank: 0 }], from: '2024-01-01', to: '2027-12-31', framework: 'Egen aftale', compliance: WELL_RUN },
+  // Framework agreements (rammeaftaler) that a municipality of this size has for its larger
+  // categories; renewals of the two that expire inside the period.
+  { id: 'K-2024-016', name: 'Leasing af biler', categoryId: 'transport.vehicles', suppliers: r(0), from: '2024-07-01', to: '2028-06-30', framework: 'SKI 50.10 Leasing af biler', compliance: WELL_RUN },
+  { id: 'K-2025-005', name: 'Madservice', categoryId: 'food.meals', suppliers: r(0), from: '2025-04-01', to: '2029-03-31', framework: 'Egen aftale', compliance: WELL_RUN },
+  { id: 'K-2023-040', name: 'Håndværkerydelser', categoryId: 'works.crafts', suppliers: r(0, 1, 2, 3, 4, 5), from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale (rammeaftale, 6 leverandører)', compliance: WELL_RUN },
+  { id: 'K-2023-041', name: 'Socialpædagogisk støtte', categoryId: 'social.support', suppliers: r(0, 1, 2, 3), from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale (rammeaftale, light-regimet)', compliance: WELL_RUN },
+  { id: 'K-2022-042', name: 'Hjælpemidler', categoryId: 'health.aids', suppliers: r(0, 1, 2), from: '2022-06-01', to: '2026-05-31', framework: 'Fælleskommunalt udbud', compliance: WELL_RUN },
+  { id: 'K-2023-043', name: 'Ejendomsservice og tekniske installationer', categoryId: 'facility.service', suppliers: r(0, 1, 2, 3, 4), from: '2023-04-01', to: '2027-03-31', framework: 'Egen aftale (rammeaftale)', compliance: WELL_RUN },
+  { id: 'K-2022-044', name: 'Kørsel af borgere', categoryId: 'transport.citizens', suppliers: r(0, 1, 2), from: '2022-08-01', to: '2026-07-31', framework: 'Trafikselskabets flextrafik', compliance: WELL_RUN },
+  { id: 'K-2024-045', name: 'Grøn drift og vintertjeneste', categoryId: 'facility.grounds', suppliers: r(0, 1, 2), from: '2024-01-01', to: '2027-12-31', framework: 'Egen aftale', compliance: WELL_RUN },
+  { id: 'K-2023-046', name: 'IT-konsulentydelser', categoryId: 'it.services', suppliers: r(0, 1, 2), from: '2023-01-01', to: '2026-12-31', framework: 'SKI 02.06 It-konsulentydelser', compliance: WELL_RUN },
+  { id: 'K-2023-047', name: 'Kurser og uddannelse', categoryId: 'consulting.training', suppliers: r(0, 1, 2, 3, 4), from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale (rammeaftale)', compliance: WELL_RUN },
+  { id: 'K-2023-048', name: 'Sundhedsydelser', categoryId: 'health.services', suppliers: r(0, 1, 2, 3), from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale (light-regimet)', compliance: WELL_RUN },
+  { id: 'K-2022-049', name: 'Læremidler', categoryId: 'learning.materials', suppliers: [{ anchor: 'skolehobby' }, ...r(0, 1)], from: '2022-08-01', to: '2026-07-31', framework: 'SKI 50.80 Læremidler', compliance: WELL_RUN },
+  { id: 'K-2024-050', name: 'Managementrådgivning', categoryId: 'consulting.management', suppliers: [{ anchor: 'nordlys' }, ...r(0, 1)], from: '2024-01-01', to: '2027-12-31', framework: 'SKI 02.20 Konsulentydelser', compliance: WELL_RUN },
+  { id: 'K-2023-051', name: 'Vikarer pædagogik og undervisning', categoryId: 'staffing.education', suppliers: r(0, 1), from: '2023-01-01', to: '2026-12-31', framework: 'SKI 02.40 Vikarer', compliance: WELL_RUN },
+  { id: 'K-2023-052', name: 'Byggematerialer', categoryId: 'works.materials', suppliers: [{ anchor: 'toemmergaarden' }, ...r(0)], from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale', compliance: WELL_RUN },
+  { id: 'K-2023-053', name: 'Kommunikation og annoncer', categoryId: 'consulting.communication', suppliers: r(0, 1, 2), from: '2023-01-01', to: '2026-12-31', framework: 'SKI 02.25 Kommunikation', compliance: WELL_RUN },
+  { id: 'K-2023-054', name: 'Juridisk rådgivning', categoryId: 'consulting.legal', suppliers: r(0, 1), from: '2023-01-01', to: '2026-12-31', framework: 'SKI 02.21 Juridisk rådgivning', compliance: WELL_RUN },
+  { id: 'K-2023-055', name: 'Maskiner og værktøj', categoryId: 'equipment.tools', suppliers: [{ anchor: 'toemmergaarden' }, ...r(0)], from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale', compliance: WELL_RUN },
+  { id: 'K-2023-056', name: 'Storkøkkenudstyr', categoryId: 'equipment.kitchen', suppliers: r(0, 1), from: '2023-01-01', to: '2026-12-31', framework: 'SKI 50.60 Storkøkkenudstyr', compliance: WELL_RUN },
+  { id: 'K-2023-057', name: 'Medicin og vacciner', categoryId: 'health.medicine', suppliers: r(0), from: '2023-01-01', to: '2026-12-31', framework: 'Amgros / egen aftale', compliance: WELL_RUN },
+  { id: 'K-2023-058', name: 'Arbejdstøj og vask', categoryId: 'equipment.workwear', suppliers: r(0, 1), from: '2023-01-01', to: '2026-12-31', framework: 'SKI 50.45 Arbejdstøj', compliance: WELL_RUN },
+  { id: 'K-2023-059', name: 'Legetøj og pædagogiske materialer', categoryId: 'learning.toys', suppliers: [{ anchor: 'skolehobby' }, ...r(0)], from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale', compliance: WELL_RUN },
+  { id: 'K-2023-060', name: 'Printere og multifunktionsmaskiner', categoryId: 'it.printers', suppliers: [{ anchor: 'datapunkt' }], from: '2023-07-01', to: '2027-06-30', framework: 'SKI 50.41 Print', compliance: WELL_RUN },
+  { id: 'K-2023-061', name: 'Værksteds- og dækydelser', categoryId: 'transport.repair', suppliers: r(0, 1, 2), from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale', compliance: WELL_RUN },
+  { id: 'K-2023-062', name: 'Biblioteksmaterialer', categoryId: 'learning.library', suppliers: r(0, 1), from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale', compliance: WELL_RUN },
+  { id: 'K-2023-063', name: 'Drikkevarer og kaffe', categoryId: 'food.beverages', suppliers: [{ anchor: 'storkoekken' }, ...r(0)], from: '2023-10-01', to: '2027-09-30', framework: 'SKI 50.70 Fødevarer', compliance: WELL_RUN },
+  { id: 'K-2023-064', name: 'Porto og forsendelse', categoryId: 'office.postal', suppliers: r(0), from: '2023-01-01', to: '2026-12-31', framework: 'SKI 02.15 Post', compliance: WELL_RUN },
+  { id: 'K-2023-065', name: 'Bank og betalinger', categoryId: 'finance.banking', suppliers: r(0), from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale', compliance: WELL_RUN },
+  { id: 'K-2023-067', name: 'Vikarer administration', categoryId: 'staffing.office', suppliers: r(0, 1), from: '2023-01-01', to: '2026-12-31', framework: 'SKI 02.40 Vikarer', compliance: WELL_RUN },
+  { id: 'K-2023-066', name: 'Vagt og sikring', categoryId: 'facility.security', suppliers: r(0, 1), from: '2023-01-01', to: '2026-12-31', framework: 'Egen aftale', compliance: WELL_RUN },
 ];
 
 /** Categories bought the way they should be: one supplier, on an agreement, for the whole period. */

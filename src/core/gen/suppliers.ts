@@ -1,6 +1,6 @@
 import { makeCvr } from './ids.js';
 import { nameVariants, supplierName } from './names.js';
-import { ANCHORS, FIXED_WEIGHTS } from './planted.js';
+import { ANCHORS, CONTRACT_SPECS, FIXED_WEIGHTS } from './planted.js';
 import { Random, Weighted, zipfWeights } from './prng.js';
 import type { CategorySpec, Supplier, SupplierStyle } from './types.js';
 import { CITIES, STREETS } from './words.js';
@@ -35,6 +35,24 @@ function makeStyle(rng: Random): SupplierStyle {
     itemNoInText: rng.chance(0.25),
     truncate40: rng.chance(0.08),
   };
+}
+
+/**
+ * Where an agreement states its compliance, its suppliers get that share of the category's
+ * weight and everyone else the rest, each keeping their relative size.
+ */
+function applyCompliance(categoryId: string, members: readonly Supplier[], ranked: readonly Supplier[], weights: number[]): void {
+  const specs = CONTRACT_SPECS.filter((c) => c.categoryId === categoryId && c.compliance !== undefined);
+  if (specs.length === 0) return;
+  const compliance = specs[0]!.compliance!;
+  const onAgreement = new Set(
+    specs.flatMap((c) => c.suppliers.map((ref) => ('anchor' in ref ? members.find((m) => m.key === ref.anchor) : ranked[ref.rank]))),
+  );
+  let on = 0;
+  let off = 0;
+  members.forEach((m, i) => (onAgreement.has(m) ? (on += weights[i]!) : (off += weights[i]!)));
+  if (on === 0 || off === 0) return;
+  members.forEach((m, i) => (weights[i] = onAgreement.has(m) ? (weights[i]! / on) * compliance : (weights[i]! / off) * (1 - compliance)));
 }
 
 export function buildSuppliers(rng: Random, specs: readonly CategorySpec[]): SupplierUniverse {
@@ -111,6 +129,7 @@ export function buildSuppliers(rng: Random, specs: readonly CategorySpec[]): Sup
       members.push(s);
       weights.push(rawSum > 0 ? (raw[i]! / rawSum) * (1 - anchorShare) : 0);
     });
+    applyCompliance(spec.id, members, ranked, weights);
     members.forEach((s, i) => s.categories.set(spec.id, weights[i]!));
     byCategory.set(spec.id, { all: members, ranked, picker: new Weighted(members, weights) });
   }

@@ -5,6 +5,20 @@ import tree from './default-tree.json' with { type: 'json' };
 /** Procurement regime: which EU threshold applies (udbudsloven; light = bilag 10 / Annex XIV). */
 export type Regime = 'standard' | 'light' | 'works';
 
+/**
+ * Whether the category's volume can be pooled across the organisation, which is what the
+ * `tender` and `consolidate` opportunities assume:
+ * - `pooled` (the default when absent): the same goods or services bought by many units;
+ * - `per-project`: each construction work is valued and tendered on its own (udbudsloven § 30 on
+ *   the work, tilbudsloven), so a year of separate projects is not one contract to bundle;
+ * - `individual`: bought per citizen after individual assessment (placements, special schools,
+ *   treatment with free choice of provider), so the need, not the buyer, picks the supplier;
+ * - `excluded`: outside competition — leases of existing buildings (Directive 2014/24/EU
+ *   art. 10(a), implemented in udbudsloven) and supply from the local monopoly utility.
+ * Agreement compliance, small orders and price variance apply whatever the flag.
+ */
+export type Sourcing = 'pooled' | 'per-project' | 'individual' | 'excluded';
+
 export interface Crosswalk {
   /** CPV 2008 code prefixes, digits only, 2–8 digits. */
   cpv: string[];
@@ -23,6 +37,8 @@ export interface Category {
   name: { da: string; en: string };
   addressable: boolean;
   regime: Regime;
+  /** Absent means `pooled`. */
+  sourcing?: Sourcing;
   crosswalk: Crosswalk;
 }
 
@@ -36,6 +52,9 @@ export type CrosswalkScheme = keyof Crosswalk;
 
 const SCHEMES: readonly CrosswalkScheme[] = ['cpv', 'unspsc', 'accounts', 'keywords'];
 const REGIMES: readonly Regime[] = ['standard', 'light', 'works'];
+export const SOURCINGS: readonly Sourcing[] = ['pooled', 'per-project', 'individual', 'excluded'];
+
+export const sourcingOf = (c: Pick<Category, 'sourcing'> | undefined): Sourcing => c?.sourcing ?? 'pooled';
 
 export function cloneTree(t: CategoryTree): CategoryTree {
   return {
@@ -80,6 +99,7 @@ export function validateTree(t: CategoryTree): string[] {
   for (const c of t.categories) {
     if (c.level !== 1 && c.level !== 2) problems.push(`"${c.id}": level must be 1 or 2`);
     if (!REGIMES.includes(c.regime)) problems.push(`"${c.id}": unknown regime "${String(c.regime)}"`);
+    if (c.sourcing !== undefined && !SOURCINGS.includes(c.sourcing)) problems.push(`"${c.id}": unknown sourcing "${String(c.sourcing)}"`);
     if (c.level === 1 && c.parent !== null) problems.push(`level-1 "${c.id}" has a parent`);
     if (c.level === 2) {
       const parent = c.parent === null ? undefined : byId.get(c.parent);

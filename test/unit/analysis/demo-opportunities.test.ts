@@ -163,6 +163,20 @@ describe('Demo Kommune: suppliers, fragmentation and opportunities', () => {
       expect(cvrKeys(o)).toContain(item.supplierCvr);
     }
     console.log('Planted findings and their rank among', ops.length, 'opportunities:', ranks);
+
+    // "Among the top": the planted findings lead their kind, and the three that move spend
+    // (tender, the two agreement stories) are in the overall top ten.
+    const plantedIds = new Set([
+      `agreement:${p.officeFragmentation.categoryId}`, `tender:${p.cleaningAboveThreshold.categoryId}`, `agreement:${p.itHardwareMaverick.categoryId}`,
+      ...p.smallOrders.categories.map((s) => `small-orders:${s.categoryId}`),
+      ...ops.filter((o) => o.kind === 'price-variance' && o.details.items?.some((i) => p.priceVariance.some((x) => x.itemNo === i.itemNumber))).map((o) => o.id),
+    ]);
+    for (const kind of new Set(ops.filter((o) => plantedIds.has(o.id)).map((o) => o.kind))) {
+      const ofKind = ops.filter((o) => o.kind === kind);
+      const planted = ofKind.filter((o) => plantedIds.has(o.id)).length;
+      expect(ofKind.slice(0, planted).every((o) => plantedIds.has(o.id)), `${kind}: ${ofKind.map((o) => o.id).join(', ')}`).toBe(true);
+    }
+    for (const o of [office, cleaning, hw]) expect(o.rank).toBeLessThanOrEqual(10);
   });
 
   it('raises nothing on well-bought or non-addressable categories, and no unplanted price variance or small orders (precision)', () => {

@@ -4,6 +4,7 @@ import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
 import { findOpportunities, type Opportunity, type OpportunityOptions } from '../../../src/core/analysis/opportunities/index.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
+import { defaultCategoryTree, sourcingOf, validateTree } from '../../../src/core/taxonomy/category-tree.js';
 import { buildSuppliers } from '../../../src/core/suppliers/index.js';
 import { THRESHOLD_REGIMES, type Threshold } from '../../../src/core/thresholds/index.js';
 import { clearWorkspace } from '../../../src/core/workspace/schema.js';
@@ -128,6 +129,26 @@ describe('opportunities on hand-made lines', () => {
     expect(tender.assumptions[0]!.da).toContain('opregnet');
     const unit = await findOpportunities(db, { thresholds: THRESHOLDS, rules: RULES, where: filtersWhere({ ...EMPTY_FILTERS, unit: 'U3' }) });
     for (const o of unit.opportunities) for (const u of o.units) expect(u.name).toBe('U3');
+  });
+
+  it('pools volume (tender, consolidate) only where the tree says the category is bought that way', async () => {
+    const tree = defaultCategoryTree();
+    expect(sourcingOf(tree.categories.find((c) => c.id === 'facility.rent'))).toBe('excluded');
+    expect(sourcingOf(tree.categories.find((c) => c.id === 'works.construction'))).toBe('per-project');
+    expect(sourcingOf(tree.categories.find((c) => c.id === 'social.residential'))).toBe('individual');
+    expect(sourcingOf(tree.categories.find((c) => c.id === 'food.groceries'))).toBe('pooled');
+    for (const [id, sourcing] of [['food.groceries', 'excluded'], ['learning.toys', 'individual'], ['office.supplies', 'per-project']] as const) {
+      tree.categories.find((c) => c.id === id)!.sourcing = sourcing;
+    }
+    expect(validateTree(tree)).toEqual([]);
+    const { opportunities } = await findOpportunities(db, { thresholds: THRESHOLDS, rules: RULES, tree });
+    expect(opportunities.map((o) => o.id).sort()).toEqual([
+      // No tender on groceries, no consolidate on toys; small orders and the agreement stay.
+      'agreement:office.supplies', 'price-variance:facility.cleaning', 'small-orders:food.groceries', 'tender:facility.cleaning',
+    ]);
+    const bad = defaultCategoryTree();
+    (bad.categories[1] as { sourcing?: string }).sourcing = 'sometimes';
+    expect(validateTree(bad)).toContainEqual(expect.stringContaining('unknown sourcing "sometimes"'));
   });
 
   it('never raises an opportunity on non-addressable or well-bought spend', async () => {

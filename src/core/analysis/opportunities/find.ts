@@ -1,5 +1,5 @@
 import type { DbConnector } from '../../db/connector.js';
-import type { Category, Regime } from '../../taxonomy/category-tree.js';
+import { sourcingOf, type Category, type Regime } from '../../taxonomy/category-tree.js';
 import { loadThresholds } from '../../thresholds/table.js';
 import { thresholdFor, type Threshold } from '../../thresholds/thresholds.js';
 import { prepareAnalysisLines, type AnalysisLines } from '../fragmentation/lines.js';
@@ -57,6 +57,7 @@ function decide(
   hasContracts: boolean,
   rules: OpportunityRules,
   rates: SavingsRates,
+  pooled: boolean,
 ): Omit<Candidate, 'category' | 'categoryId' | 'stats' | 'details'>[] {
   const out: Omit<Candidate, 'category' | 'categoryId' | 'stats' | 'details'>[] = [];
   const value = s.value * factor;
@@ -65,11 +66,12 @@ function decide(
   const off = s.offAgreement * factor;
   if (off > 0 && off >= rules.agreementMinAnnual && off >= rules.agreementMinShare * value) pct('agreement', off);
   const noAgreement = s.noAgreement * factor;
-  if (noAgreement > 0 && value >= threshold) {
+  // Tender and consolidate pool volume across units; see Sourcing for the categories where that is not how they are bought.
+  if (pooled && noAgreement > 0 && value >= threshold) {
     const material = noAgreement >= Math.min(rules.tenderMinNoAgreementShare * value, threshold);
     // Without a register every line looks agreement-less: then only a spread over suppliers counts.
     if (hasContracts ? material : material && s.noAgreementSuppliers80 >= 2) pct('tender', noAgreement);
-  } else if (noAgreement > 0) {
+  } else if (pooled && noAgreement > 0) {
     const moving = s.outsideTop * factor;
     if (
       s.noAgreementSuppliers >= rules.consolidateMinSuppliers && s.noAgreementUnits >= rules.consolidateMinUnits &&
@@ -107,7 +109,8 @@ export async function findOpportunitiesIn(db: DbConnector, lines: AnalysisLines,
     const candidates: Candidate[] = [];
     for (const s of stats) {
       const th = thresholdFor(thresholds, regimeOf(s.categoryId), window.to);
-      for (const c of decide(s, window.factor, th?.dkk ?? Number.POSITIVE_INFINITY, lines.hasContracts, rules, rates)) {
+      const pooled = sourcingOf(byId.get(s.categoryId)) === 'pooled';
+      for (const c of decide(s, window.factor, th?.dkk ?? Number.POSITIVE_INFINITY, lines.hasContracts, rules, rates, pooled)) {
         candidates.push({ ...c, category: byId.get(s.categoryId), categoryId: s.categoryId, stats: s, details: {} });
       }
     }
