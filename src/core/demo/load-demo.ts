@@ -4,7 +4,7 @@ import { executeImport } from '../import/import-file.js';
 import { planImport } from '../import/plan.js';
 import { bytesSource, type Parsers } from '../import/sources.js';
 import type { FileSummary } from '../import/csv-import.js';
-import { clearWorkspace } from '../workspace/schema.js';
+import { startOver } from '../workspace/start-over.js';
 
 /** The demo is plain CSV, read by DuckDB itself; no JavaScript parser is involved. */
 const NO_PARSERS: Parsers = {
@@ -20,7 +20,7 @@ const NO_PARSERS: Parsers = {
  */
 export async function loadDemo(db: DbConnector, lines = 50_000): Promise<FileSummary[]> {
   const { files } = generateDemoFiles({ lines, seed: 'demo' });
-  await clearWorkspace(db);
+  await startOver(db);
   const summaries: FileSummary[] = [];
   for (const file of files) {
     const source = bytesSource(file.name, file.bytes);

@@ -8,7 +8,7 @@ export { findLines, type FoundLine, type LineFilter } from './lines.js';
 export { explain, previewRule, previewRules, supplierProposals, type PreviewOptions, type TakenFrom } from './preview.js';
 export { openLinesSql, reviewQueue, type QueueGrouping, type QueuePage, type QueueRequest, type QueueRow } from './queue.js';
 export {
-  deleteRules, editRules, exportUserRules, importRuleSet, INCREMENTAL_MAX, setRuleEnabled, upsertRules, userRuleProblems,
+  deleteRules, editRules, exportUserRules, importRuleSet, INCREMENTAL_MAX, setBuiltinRuleEnabled, setRuleEnabled, upsertRules, userRuleProblems,
   type EditOptions, type ImportResult, type RuleChangeResult, type RuleEdit,
 } from './rule-edits.js';
 export { ruleOverview, type RuleOverview, type RuleWithUse } from './rule-list.js';

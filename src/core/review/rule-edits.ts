@@ -6,7 +6,7 @@ import {
 } from '../classify/index.js';
 import type { DbConnector } from '../db/connector.js';
 import { defaultCategoryTree, type CategoryTree } from '../taxonomy/category-tree.js';
-import { loadUserRules, saveUserRules } from '../workspace/rule-store.js';
+import { loadBuiltinOff, loadBuiltinRules, loadUserRules, saveBuiltinOff, saveUserRules } from '../workspace/rule-store.js';
 import { serialized } from './serial.js';
 
 /** Up to this many changed rules are re-classified one by one; more take one full pass. */
@@ -40,7 +40,7 @@ export function userRuleProblems(rules: readonly Rule[], tree: CategoryTree): st
 }
 
 async function reclassify(db: DbConnector, userRules: readonly Rule[], changed: readonly Rule[], tree: CategoryTree): Promise<{ stats: ClassifyStats; incremental: boolean }> {
-  const all = [...builtinRules(tree), ...userRules];
+  const all = [...(await loadBuiltinRules(db, tree)), ...userRules];
   const options = { tree, learn: true };
   if (changed.length > INCREMENTAL_MAX) return { stats: await classifyAll(db, all, options), incremental: false };
   let stats: ClassifyStats | null = null;
@@ -96,6 +96,26 @@ export function setRuleEnabled(db: DbConnector, id: string, enabled: boolean, op
     },
     options,
   );
+}
+
+/**
+ * Switches a built-in rule off or on for this workspace (a keyword that misleads in this
+ * municipality's texts), then re-decides the lines it caught or would catch.
+ */
+export function setBuiltinRuleEnabled(db: DbConnector, id: string, enabled: boolean, options: EditOptions = {}): Promise<RuleChangeResult> {
+  const tree = options.tree ?? defaultCategoryTree();
+  return serialized(db, async () => {
+    const started = performance.now();
+    const rule = builtinRules(tree).find((r) => r.id === id);
+    if (!rule) throw new Error(`Den indbyggede regel "${id}" findes ikke`);
+    const off = await loadBuiltinOff(db);
+    if (enabled) off.delete(id);
+    else off.add(id);
+    await saveBuiltinOff(db, off);
+    const user = await loadUserRules(db, tree);
+    const { stats, incremental } = await reclassify(db, user, [{ ...rule, enabled }], tree);
+    return { rules: user, stats, incremental, ms: performance.now() - started };
+  });
 }
 
 /** Deletes user rules by id. */

@@ -1,9 +1,9 @@
 // The rule list: the user's rules and the built-in ones, each with what it decides today.
-import { builtinRules, type Rule } from '../classify/index.js';
+import type { Rule } from '../classify/index.js';
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
 import { defaultCategoryTree, type CategoryTree } from '../taxonomy/category-tree.js';
-import { loadUserRules } from '../workspace/rule-store.js';
+import { loadBuiltinRules, loadUserRules } from '../workspace/rule-store.js';
 
 export interface RuleWithUse {
   rule: Rule;
@@ -38,5 +38,5 @@ export async function ruleOverview(db: DbConnector, options: { tree?: CategoryTr
     const u = use.get(rule.id);
     return { rule, lines: Number(u?.lines ?? 0), spend: Number(u?.spend ?? 0), refined: Number(u?.refined ?? 0) };
   };
-  return { user: user.map(withUse), builtin: builtinRules(tree).map(withUse) };
+  return { user: user.map(withUse), builtin: (await loadBuiltinRules(db, tree)).map(withUse) };
 }

@@ -1,8 +1,8 @@
-import { builtinRules, classifyAll, ensureClassifySchema, type ClassifyStats } from '../classify/index.js';
+import { classifyAll, ensureClassifySchema, type ClassifyStats } from '../classify/index.js';
 import type { DbConnector } from '../db/connector.js';
 import { buildSuppliers, type SupplierBuildSummary } from '../suppliers/index.js';
 import { defaultCategoryTree, type CategoryTree } from '../taxonomy/category-tree.js';
-import { loadUserRules } from './rule-store.js';
+import { loadBuiltinRules, loadUserRules } from './rule-store.js';
 
 export interface RefreshOptions {
   tree?: CategoryTree;
@@ -23,7 +23,7 @@ export async function refreshAnalysis(db: DbConnector, options: RefreshOptions =
   const tree = options.tree ?? defaultCategoryTree();
   await ensureClassifySchema(db);
   const suppliers = await buildSuppliers(db);
-  const rules = [...builtinRules(tree), ...(await loadUserRules(db, tree))];
+  const rules = [...(await loadBuiltinRules(db, tree)), ...(await loadUserRules(db, tree))];
   const classification = await classifyAll(db, rules, { tree, learn: true, acceptLearned: options.acceptLearned });
   return { classification, suppliers };
 }

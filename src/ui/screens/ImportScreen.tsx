@@ -3,7 +3,7 @@ import { detectFormat, UnsupportedFileError } from '../../core/import/detect.js'
 import { browserSizeProblem, executeImport } from '../../core/import/import-file.js';
 import { planImport } from '../../core/import/plan.js';
 import { refreshAnalysis } from '../../core/workspace/refresh.js';
-import { clearWorkspace } from '../../core/workspace/schema.js';
+import { startOver as startNewAnalysis } from '../../core/workspace/start-over.js';
 import { useApp, useT } from '../app/app-context.js';
 import { useDemoLoader } from '../app/use-demo-loader.js';
 import { recallMapping, rememberMapping } from '../import/mapping-memory.js';
@@ -84,7 +84,7 @@ export function ImportScreen() {
 
   const startOver = async () => {
     if (!db) return;
-    await clearWorkspace(db);
+    await startNewAnalysis(db);
     setMessages([]);
     notifyDataChanged();
   };

@@ -6,12 +6,14 @@ import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
 import { loadDemo } from '../../../src/core/demo/load-demo.js';
 import {
-  assignGroups, deleteRules, exportUserRules, importRuleSet, previewRule, reviewQueue, ruleOverview, setRuleEnabled, supplierRule, upsertRules,
+  assignGroups, deleteRules, exportUserRules, importRuleSet, overrideLine, previewRule, reviewQueue, ruleOverview, setBuiltinRuleEnabled, setRuleEnabled,
+  supplierRule, upsertRules,
 } from '../../../src/core/review/index.js';
 import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
 import { defaultCategoryTree } from '../../../src/core/taxonomy/category-tree.js';
 import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
-import { loadUserRules, saveUserRules } from '../../../src/core/workspace/rule-store.js';
+import { loadBuiltinOff, loadUserRules, saveUserRules } from '../../../src/core/workspace/rule-store.js';
+import { startOver } from '../../../src/core/workspace/start-over.js';
 import { diff, snapshot } from './helpers.js';
 
 const where = filtersWhere(EMPTY_FILTERS);
@@ -120,5 +122,42 @@ describe('bulk assignment and rule edits on Demo Kommune (5,000 lines)', () => {
     expect(await loadUserRules(db, TREE)).toEqual(rules);
     const [row] = await queryRows(db, 'SELECT count(*) AS n FROM rule');
     expect(Number(row?.n)).toBe(builtinRules(TREE).length + rules.length);
+  });
+
+  it('switches a built-in rule off for this analysis and on again; a full refresh keeps it off', async () => {
+    const overview = await ruleOverview(db);
+    const busiest = [...overview.builtin].filter((u) => u.rule.signal === 'keyword').sort((a, b) => b.lines - a.lines)[0]!;
+    expect(busiest.lines).toBeGreaterThan(0);
+    const decidedBy = async (id: string) => Number((await queryRows(db, `SELECT count(*) AS n FROM classification WHERE rule_id = '${id}' OR refine_rule_id = '${id}'`))[0]!.n);
+    const caught = await decidedBy(busiest.rule.id);
+    expect(caught).toBeGreaterThan(0);
+    const off = await setBuiltinRuleEnabled(db, busiest.rule.id, false);
+    expect(off.incremental).toBe(true);
+    expect(await decidedBy(busiest.rule.id)).toBe(0);
+    expect((await ruleOverview(db)).builtin.find((u) => u.rule.id === busiest.rule.id)).toMatchObject({ rule: { enabled: false }, lines: 0 });
+    // The incremental result equals a full pass with the rule switched off.
+    const incremental = await snapshot(db);
+    await refreshAnalysis(db);
+    const rules = (m: Map<number, string>) => new Map([...m].filter(([, v]) => !v.includes('|learned|')));
+    expect(diff(rules(incremental), rules(await snapshot(db)))).toEqual([]);
+    expect(await decidedBy(busiest.rule.id)).toBe(0);
+    await setBuiltinRuleEnabled(db, busiest.rule.id, true);
+    expect(await decidedBy(busiest.rule.id)).toBe(caught);
+    expect(await loadBuiltinOff(db)).toEqual(new Set());
+    await expect(setBuiltinRuleEnabled(db, 'builtin:kw:findes-ikke', false)).rejects.toThrow('findes ikke');
+  });
+
+  it('starting over drops the manual overrides of single lines and keeps the other rules and switches', async () => {
+    const [line] = await queryRows(db, 'SELECT line_id FROM spend_line ORDER BY line_id LIMIT 1');
+    await overrideLine(db, Number(line!.line_id), 'consulting.legal');
+    const someBuiltin = (await ruleOverview(db)).builtin[0]!.rule.id;
+    await setBuiltinRuleEnabled(db, someBuiltin, false);
+    const before = await loadUserRules(db, TREE);
+    expect(before.some((r) => r.id === `manual:line:${String(line!.line_id)}`)).toBe(true);
+    expect(await startOver(db)).toEqual({ lineRulesDropped: 1 });
+    const after = await loadUserRules(db, TREE);
+    expect(after).toEqual(before.filter((r) => !r.id.startsWith('manual:line:')));
+    expect(after.length).toBeGreaterThan(0);
+    expect(await loadBuiltinOff(db)).toEqual(new Set([someBuiltin]));
   });
 });

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { Rule } from '../../../core/classify/index.js';
-import { categoryLabel, deleteRules, ruleOverview, setRuleEnabled, type RuleWithUse } from '../../../core/review/index.js';
+import { categoryLabel, deleteRules, ruleOverview, setBuiltinRuleEnabled, setRuleEnabled, type RuleWithUse } from '../../../core/review/index.js';
 import { formatKr, formatNumber } from '../../../core/format/format.js';
 import type { Lang } from '../../../core/state/url-state.js';
 import { useT } from '../../app/app-context.js';
@@ -55,6 +55,11 @@ export function RulesPanel() {
       await setRuleEnabled(db, u.rule.id, !u.rule.enabled);
       return t(u.rule.enabled ? 'cls.ruleOff' : 'cls.ruleOn', { id: u.rule.id });
     });
+  const toggleBuiltin = (u: RuleWithUse) =>
+    void actions.run(u.rule.enabled ? t('cls.disabling') : t('cls.enabling'), async (db) => {
+      await setBuiltinRuleEnabled(db, u.rule.id, !u.rule.enabled);
+      return t(u.rule.enabled ? 'cls.ruleOff' : 'cls.ruleOn', { id: u.rule.id });
+    });
   const remove = (u: RuleWithUse) => {
     if (!window.confirm(t('cls.confirmDelete', { id: u.rule.id }))) return;
     void actions.run(t('cls.deleting'), async (db) => {
@@ -87,7 +92,20 @@ export function RulesPanel() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [lang, actions.busy],
   );
-  const builtinColumns = useMemo(() => ruleColumns(t, lang), [lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  const builtinColumns = useMemo<ColumnDef<RuleWithUse, unknown>[]>(
+    () => [
+      {
+        id: 'on',
+        header: t('cls.colOn'),
+        cell: ({ row: { original: u } }) => (
+          <input type="checkbox" checked={u.rule.enabled} disabled={!!actions.busy} aria-label={t('cls.toggleRule', { id: u.rule.id })} data-testid="builtin-toggle" onChange={() => toggleBuiltin(u)} />
+        ),
+      },
+      ...ruleColumns(t, lang),
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [lang, actions.busy],
+  );
 
   const user = overview.data?.user ?? [];
   const builtin = useMemo(() => {
