@@ -38,6 +38,15 @@ export function ActionPlan({ result }: { result: OpportunityResult }) {
               <p className="muted">{t('plan.empty')}</p>
             ) : (
               <table className="data-table wave-table">
+                <thead>
+                  <tr>
+                    <th className="num">#</th>
+                    <th>{t('plan.action')}</th>
+                    <th>{t('plan.category')}</th>
+                    <th className="num">{t('opp.annualSpend')}</th>
+                    <th className="num">{t('plan.savings')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {w.opportunities.map((o) => (
                     <tr key={o.id} data-testid="action-plan-item" data-kind={o.kind}>

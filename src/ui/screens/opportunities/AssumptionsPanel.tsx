@@ -3,6 +3,8 @@ import {
   loadOpportunitySettings, resetOpportunitySettings, saveOpportunitySettings, validateOpportunitySettings,
   type OpportunitySettings,
 } from '../../../core/analysis/opportunities/index.js';
+import { formatEditable, parseEditable } from '../../../core/format/editable.js';
+import type { Lang } from '../../../core/state/url-state.js';
 import { SettingsError, type SettingProblem } from '../../../core/workspace/settings-error.js';
 import { useApp, useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
@@ -69,25 +71,20 @@ function get(s: OpportunitySettings, key: string): number {
   return v as number;
 }
 
-/** Shares are edited in %, without float noise (0.15 → "15"). */
-function toDraft(s: OpportunitySettings): Draft {
+/** Shares are edited in %, amounts with the language's grouping. */
+function toDraft(s: OpportunitySettings, lang: Lang): Draft {
   return Object.fromEntries(
     ALL_FIELDS.map((f) => {
       const v = get(s, f.key);
-      return [f.key, String(f.unit === 'pct' ? Math.round(v * 100 * 1e4) / 1e4 : v)];
+      return [f.key, formatEditable(f.unit === 'pct' ? Math.round(v * 100 * 1e4) / 1e4 : v, lang)];
     }),
   );
 }
 
-function parse(text: string): number {
-  const t = text.trim().replace(/\s/g, '').replace(',', '.');
-  return t === '' ? Number.NaN : Number(t);
-}
-
-function fromDraft(draft: Draft): OpportunitySettings {
+function fromDraft(draft: Draft, lang: Lang): OpportunitySettings {
   const value = (key: string) => {
     const f = ALL_FIELDS.find((x) => x.key === key)!;
-    const v = parse(draft[key] ?? '');
+    const v = parseEditable(draft[key] ?? '', lang);
     return f.unit === 'pct' ? v / 100 : v;
   };
   return {
@@ -119,18 +116,19 @@ const UNIT_KEY: Record<Unit, MessageKey | null> = {
 
 /** Savings rates and opportunity rules, edited in plain words and saved with the analysis. */
 export function AssumptionsPanel() {
+  const { lang } = useT();
   const settings = useQuery('opp-settings', (db) => loadOpportunitySettings(db));
   if (settings.error) throw settings.error;
   // The outcome of the last save outlives the form, which is remounted with the saved values.
   const [done, setDone] = useState<MessageKey | null>(null);
   if (!settings.data) return <p className="muted" aria-busy="true">…</p>;
-  return <AssumptionsForm key={JSON.stringify(settings.data)} saved={settings.data} done={done} setDone={setDone} />;
+  return <AssumptionsForm key={`${lang}|${JSON.stringify(settings.data)}`} saved={settings.data} done={done} setDone={setDone} />;
 }
 
 function AssumptionsForm({ saved, done, setDone }: { saved: OpportunitySettings; done: MessageKey | null; setDone: (m: MessageKey | null) => void }) {
   const { db, notifyDataChanged } = useApp();
   const { t, lang } = useT();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(saved));
+  const [draft, setDraft] = useState<Draft>(() => toDraft(saved, lang));
   const [problems, setProblems] = useState<SettingProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const invalid = new Set(problems.map((p) => p.field));
@@ -152,7 +150,7 @@ function AssumptionsForm({ saved, done, setDone }: { saved: OpportunitySettings;
     }
   };
   const save = () => {
-    const s = fromDraft(draft);
+    const s = fromDraft(draft, lang);
     const found = validateOpportunitySettings(s);
     if (found.length) {
       setProblems(found);

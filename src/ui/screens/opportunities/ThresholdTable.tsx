@@ -2,6 +2,8 @@ import { useState } from 'react';
 import {
   loadThresholds, resetThresholds, saveThresholds, THRESHOLD_REGIMES, thresholdProblems, type Threshold, type ThresholdRegime,
 } from '../../../core/thresholds/index.js';
+import { formatEditable, parseEditable } from '../../../core/format/editable.js';
+import type { Lang } from '../../../core/state/url-state.js';
 import { SettingsError, type SettingProblem } from '../../../core/workspace/settings-error.js';
 import { useApp, useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
@@ -20,21 +22,14 @@ interface DraftRow {
 
 const order = (r: ThresholdRegime) => THRESHOLD_REGIMES.indexOf(r);
 
-function toDraft(list: readonly Threshold[]): DraftRow[] {
+function toDraft(list: readonly Threshold[], lang: Lang): DraftRow[] {
   return [...list]
     .sort((a, b) => order(a.regime) - order(b.regime) || a.validFrom.localeCompare(b.validFrom))
-    .map((t) => ({ ...t, eur: String(t.eur), dkk: String(t.dkk) }));
+    .map((t) => ({ ...t, eur: formatEditable(t.eur, lang), dkk: formatEditable(t.dkk, lang) }));
 }
 
-/** "1.644.638" (Danish grouping), "1644638", "1644638,50" and "1644638.50" are all read. */
-const parse = (text: string) => {
-  let t = text.trim().replace(/\s/g, '');
-  t = /^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) ? t.replace(/\./g, '').replace(',', '.') : t.replace(',', '.');
-  return t === '' ? Number.NaN : Number(t);
-};
-
-const fromDraft = (rows: readonly DraftRow[]): Threshold[] =>
-  rows.map((r) => ({ ...r, eur: parse(r.eur), dkk: parse(r.dkk), source: r.source.trim() }));
+const fromDraft = (rows: readonly DraftRow[], lang: Lang): Threshold[] =>
+  rows.map((r) => ({ ...r, eur: parseEditable(r.eur, lang), dkk: parseEditable(r.dkk, lang), source: r.source.trim() }));
 
 /** ISO date + n days (UTC). */
 function addDays(iso: string, n: number): string {
@@ -45,17 +40,18 @@ function addDays(iso: string, n: number): string {
 
 /** The EU thresholds per regime and period: edit, add a period, save or go back to the shipped table. */
 export function ThresholdTable() {
+  const { lang } = useT();
   const thresholds = useQuery('thresholds', (db) => loadThresholds(db));
   const [done, setDone] = useState<MessageKey | null>(null);
   if (thresholds.error) throw thresholds.error;
   if (!thresholds.data) return <p className="muted" aria-busy="true">…</p>;
-  return <ThresholdForm key={JSON.stringify(thresholds.data)} saved={thresholds.data} done={done} setDone={setDone} />;
+  return <ThresholdForm key={`${lang}|${JSON.stringify(thresholds.data)}`} saved={thresholds.data} done={done} setDone={setDone} />;
 }
 
 function ThresholdForm({ saved, done, setDone }: { saved: Threshold[]; done: MessageKey | null; setDone: (m: MessageKey | null) => void }) {
   const { db, notifyDataChanged } = useApp();
   const { t, lang } = useT();
-  const [rows, setRows] = useState<DraftRow[]>(() => toDraft(saved));
+  const [rows, setRows] = useState<DraftRow[]>(() => toDraft(saved, lang));
   const [problems, setProblems] = useState<SettingProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const bad = (i: number, field: string) => problems.some((p) => p.field === `${i}.${field}`) || undefined;
@@ -88,7 +84,7 @@ function ThresholdForm({ saved, done, setDone }: { saved: Threshold[]; done: Mes
     }
   };
   const save = () => {
-    const list = fromDraft(rows);
+    const list = fromDraft(rows, lang);
     const found = thresholdProblems(list);
     if (found.length) {
       setProblems(found);
