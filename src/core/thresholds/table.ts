@@ -1,7 +1,8 @@
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
 import { literal } from '../sql/escape.js';
-import { defaultThresholds, THRESHOLD_REGIMES, type Threshold, type ThresholdRegime, validateThresholds } from './thresholds.js';
+import { SettingsError } from '../workspace/settings-error.js';
+import { defaultThresholds, THRESHOLD_REGIMES, type Threshold, type ThresholdRegime, thresholdProblems } from './thresholds.js';
 
 /**
  * The thresholds as a workspace table, so edits are saved with the analysis. Seeded from the
@@ -51,8 +52,8 @@ export async function loadThresholds(db: DbConnector): Promise<Threshold[]> {
 
 /** Replaces the whole table (the editing screen saves all rows at once); refuses an invalid table. */
 export async function saveThresholds(db: DbConnector, list: readonly Threshold[]): Promise<void> {
-  const problems = validateThresholds(list);
-  if (problems.length) throw new Error(`Invalid thresholds: ${problems.join('; ')}`);
+  const problems = thresholdProblems(list);
+  if (problems.length) throw new SettingsError('Invalid thresholds', problems);
   await db.exec(THRESHOLD_TABLE_SQL);
   await db.exec('DELETE FROM threshold');
   if (list.length) await db.exec(insertSql(list));

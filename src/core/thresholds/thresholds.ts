@@ -2,6 +2,7 @@
 // when KFST publishes new DKK figures; this module only loads, checks and looks them up.
 import data from './thresholds.json' with { type: 'json' };
 import type { Regime } from '../taxonomy/category-tree.js';
+import type { SettingProblem } from '../workspace/settings-error.js';
 
 /** The procurement regimes of the category tree plus the small-lots exemption (supplies/services). */
 export type ThresholdRegime = Regime | 'small-lots';
@@ -28,24 +29,49 @@ export function defaultThresholds(): Threshold[] {
   return (data.thresholds as Threshold[]).map((t) => ({ ...t }));
 }
 
-/** Human-readable problems; an empty list means the table can be used. */
-export function validateThresholds(list: readonly Threshold[]): string[] {
-  const problems: string[] = [];
+const REGIME_DA: Record<ThresholdRegime, string> = {
+  standard: 'varer og tjenesteydelser',
+  light: 'light-regimet',
+  works: 'bygge og anlæg',
+  'small-lots': 'mindre delkontrakter',
+};
+
+/** Problems in both languages, each naming its row (`${index}.field`); an empty list means the table can be used. */
+export function thresholdProblems(list: readonly Threshold[]): SettingProblem[] {
+  const problems: SettingProblem[] = [];
   for (const [i, t] of list.entries()) {
     const at = `#${i + 1} (${String(t.regime)} ${String(t.validFrom)})`;
-    if (!THRESHOLD_REGIMES.includes(t.regime)) problems.push(`${at}: unknown regime`);
-    if (!ISO.test(t.validFrom) || !ISO.test(t.validTo)) problems.push(`${at}: dates must be YYYY-MM-DD`);
-    else if (t.validFrom > t.validTo) problems.push(`${at}: validFrom is after validTo`);
-    if (!(t.dkk > 0) || !(t.eur > 0)) problems.push(`${at}: amounts must be positive`);
-    if (!t.source?.trim()) problems.push(`${at}: a source is required`);
+    const atDa = `Række ${i + 1} (${REGIME_DA[t.regime] ?? String(t.regime)} ${String(t.validFrom)})`;
+    const add = (field: string, da: string, en: string) => problems.push({ field: `${i}.${field}`, da: `${atDa}: ${da}`, en: `${at}: ${en}` });
+    if (!THRESHOLD_REGIMES.includes(t.regime)) add('regime', 'ukendt regime', 'unknown regime');
+    if (!ISO.test(t.validFrom) || !ISO.test(t.validTo)) add('validFrom', 'datoer skal skrives ÅÅÅÅ-MM-DD', 'dates must be YYYY-MM-DD');
+    else if (t.validFrom > t.validTo) add('validTo', 'startdatoen ligger efter slutdatoen', 'validFrom is after validTo');
+    if (!(t.dkk > 0) || !(t.eur > 0)) add(t.dkk > 0 ? 'eur' : 'dkk', 'beløbene skal være positive', 'amounts must be positive');
+    if (!t.source?.trim()) add('source', 'der skal angives en kilde', 'a source is required');
   }
   for (const regime of THRESHOLD_REGIMES) {
-    const spans = list.filter((t) => t.regime === regime).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+    const spans = list
+      .map((t, index) => ({ t, index }))
+      .filter(({ t }) => t.regime === regime)
+      .sort((a, b) => a.t.validFrom.localeCompare(b.t.validFrom));
     for (let i = 1; i < spans.length; i++) {
-      if (spans[i]!.validFrom <= spans[i - 1]!.validTo) problems.push(`${regime}: ${spans[i - 1]!.validFrom} and ${spans[i]!.validFrom} overlap`);
+      const prev = spans[i - 1]!.t;
+      const cur = spans[i]!;
+      if (cur.t.validFrom <= prev.validTo) {
+        problems.push({
+          field: `${cur.index}.validFrom`,
+          da: `${REGIME_DA[regime]}: perioderne fra ${prev.validFrom} og ${cur.t.validFrom} overlapper`,
+          en: `${regime}: ${prev.validFrom} and ${cur.t.validFrom} overlap`,
+        });
+      }
     }
   }
   return problems;
+}
+
+/** Human-readable problems (English); an empty list means the table can be used. */
+export function validateThresholds(list: readonly Threshold[]): string[] {
+  return thresholdProblems(list).map((p) => p.en);
 }
 
 /**

@@ -6,12 +6,19 @@ import type { MessageKey } from '../i18n/messages.js';
 import { useApp, useT } from '../app/app-context.js';
 import { useQuery } from '../app/use-query.js';
 import { NoDataState } from './EmptyState.js';
+import { ActionPlan } from './opportunities/ActionPlan.js';
+import { AssumptionsPanel } from './opportunities/AssumptionsPanel.js';
 import { OpportunityCard } from './opportunities/OpportunityCard.js';
+import { ThresholdTable } from './opportunities/ThresholdTable.js';
+
+const TABS = ['list', 'plan', 'assumptions'] as const;
+type Tab = (typeof TABS)[number];
 
 export function OpportunitiesScreen() {
   const { view } = useApp();
   const { t, lang } = useT();
   const [kind, setKind] = useState<OpportunityKind | ''>('');
+  const [tab, setTab] = useState<Tab>('list');
   const where = filtersWhere(view.filters);
   const result = useQuery(`opps|${where}`, (db) => findOpportunities(db, { where }));
   if (result.error) throw result.error;
@@ -27,27 +34,57 @@ export function OpportunitiesScreen() {
       ) : (
         <>
           {totals && (
-            <p className="opportunity-totals" data-testid="savings-total" data-value={totals.savingsBase}>
+            <p className="opportunity-totals" data-testid="savings-total" data-value={totals.savingsBase} aria-busy={result.isLoading || undefined}>
               {t('opp.totalSavings')}:{' '}
               <strong>{t('opp.savingsRange', { low: formatKrCompact(totals.savingsLow, lang), high: formatKrCompact(totals.savingsHigh, lang), base: formatKrCompact(totals.savingsBase, lang) })}</strong>
               {' · '}{t('opp.count', { n: formatNumber(all.length, lang) })}
             </p>
           )}
-          <label className="inline-filter">
-            <select value={kind} data-testid="opportunity-kind" onChange={(e) => setKind(e.target.value as OpportunityKind | '')}>
-              <option value="">{t('opp.allKinds')}</option>
-              {OPPORTUNITY_KINDS.map((k) => (
-                <option key={k} value={k}>{t(`opp.kind.${k}` as MessageKey)}</option>
-              ))}
-            </select>
-          </label>
-          {result.isLoading && !result.data ? <p className="muted" aria-busy="true">…</p> : null}
-          {shown.length === 0 && result.data ? <p className="muted">{t('opp.none')}</p> : null}
-          <ol className="opportunity-list" data-testid="opportunity-list">
-            {shown.map((o) => (
-              <OpportunityCard key={o.id} opportunity={o} detailed />
+          <div className="cls-tabs" role="tablist" aria-label={t('opp.tabs')}>
+            {TABS.map((id) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`opp-tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls="opp-tabpanel"
+                className={tab === id ? 'active' : undefined}
+                data-testid={`opp-tab-${id}`}
+                onClick={() => setTab(id)}
+              >
+                {t(`opp.tab.${id}` as MessageKey)}
+              </button>
             ))}
-          </ol>
+          </div>
+          <div role="tabpanel" id="opp-tabpanel" aria-labelledby={`opp-tab-${tab}`}>
+            {tab === 'list' && (
+              <>
+                <label className="inline-filter">
+                  <select value={kind} data-testid="opportunity-kind" onChange={(e) => setKind(e.target.value as OpportunityKind | '')}>
+                    <option value="">{t('opp.allKinds')}</option>
+                    {OPPORTUNITY_KINDS.map((k) => (
+                      <option key={k} value={k}>{t(`opp.kind.${k}` as MessageKey)}</option>
+                    ))}
+                  </select>
+                </label>
+                {result.isLoading && !result.data ? <p className="muted" aria-busy="true">…</p> : null}
+                {shown.length === 0 && result.data ? <p className="muted">{t('opp.none')}</p> : null}
+                <ol className="opportunity-list" data-testid="opportunity-list">
+                  {shown.map((o) => (
+                    <OpportunityCard key={o.id} opportunity={o} detailed />
+                  ))}
+                </ol>
+              </>
+            )}
+            {tab === 'plan' && (result.data ? <ActionPlan result={result.data} /> : <p className="muted" aria-busy="true">…</p>)}
+            {tab === 'assumptions' && (
+              <div className="assumptions-tab">
+                <AssumptionsPanel />
+                <ThresholdTable />
+              </div>
+            )}
+          </div>
         </>
       )}
     </section>

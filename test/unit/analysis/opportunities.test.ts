@@ -89,7 +89,7 @@ describe('opportunities on hand-made lines', () => {
     const agreement = find(opportunities, 'agreement', 'office.supplies')!;
     expect(agreement).toMatchObject({ annualSpend: 1500, categoryAnnualSpend: 5500, spendMoving: 1500, savingsBase: 150 });
     expect(agreement.suppliers.map((s) => s.key)).toEqual([`cvr:${CVR[4]}`, `cvr:${CVR[5]}`]);
-    expect(agreement.details.agreements).toEqual([{ id: 'K1', name: 'Kontorartikler', supplierName: 'Leverandør 3' }]);
+    expect(agreement.details.agreements).toEqual([{ id: 'K1', name: 'Kontorartikler', supplierName: 'Leverandør 3', validTo: '2026-12-31' }]);
     expect(agreement.rationale.da).toContain('K1');
     const consolidate = find(opportunities, 'consolidate', 'learning.toys')!;
     expect(consolidate).toMatchObject({ annualSpend: 3300, spendMoving: 900, savingsBase: 90, details: { supplierCount: 6, unitCount: 3 } });

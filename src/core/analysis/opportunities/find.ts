@@ -5,9 +5,10 @@ import { thresholdFor, type Threshold } from '../../thresholds/thresholds.js';
 import { prepareAnalysisLines, type AnalysisLines } from '../fragmentation/lines.js';
 import { agreementsByCategory, coverage, priceItems, priceSavings, type CoverageSpec } from './lists.js';
 import { ACTIONS, assumptionsFor, rationaleFor } from './rationale.js';
+import { loadOpportunitySettings } from './settings.js';
 import { buildWorkTables, categoryStats, computeWindow, dropWorkTables, type CategoryStats } from './stats.js';
 import {
-  DEFAULT_RATES, DEFAULT_RULES, OPPORTUNITY_KINDS, type Opportunity, type OpportunityDetails, type OpportunityKind,
+  DEFAULT_RATES, OPPORTUNITY_KINDS, type Opportunity, type OpportunityDetails, type OpportunityKind,
   type OpportunityOptions, type OpportunityResult, type OpportunityRules, type SavingsRates,
 } from './types.js';
 
@@ -37,14 +38,14 @@ interface Candidate {
   details: Partial<OpportunityDetails>;
 }
 
-function mergeRates(options: OpportunityOptions): SavingsRates {
+function mergeRates(options: OpportunityOptions, defaults: SavingsRates = DEFAULT_RATES): SavingsRates {
   const r = options.rates ?? {};
   return {
-    low: r.low ?? DEFAULT_RATES.low,
-    base: r.base ?? DEFAULT_RATES.base,
-    high: r.high ?? DEFAULT_RATES.high,
-    perInvoice: r.perInvoice ?? DEFAULT_RATES.perInvoice,
-    invoicesRemoved: { ...DEFAULT_RATES.invoicesRemoved, ...(r.invoicesRemoved ?? {}) },
+    low: r.low ?? defaults.low,
+    base: r.base ?? defaults.base,
+    high: r.high ?? defaults.high,
+    perInvoice: r.perInvoice ?? defaults.perInvoice,
+    invoicesRemoved: { ...defaults.invoicesRemoved, ...(r.invoicesRemoved ?? {}) },
   };
 }
 
@@ -94,8 +95,10 @@ function decide(
 
 /** Opportunities over prepared lines (see prepareAnalysisLines); the lines table is left as it was. */
 export async function findOpportunitiesIn(db: DbConnector, lines: AnalysisLines, options: OpportunityOptions = {}): Promise<OpportunityResult> {
-  const rates = mergeRates(options);
-  const rules: OpportunityRules = { ...DEFAULT_RULES, ...(options.rules ?? {}) };
+  // The workspace's saved rates and rules (the Opportunities screen edits them); explicit options win.
+  const saved = await loadOpportunitySettings(db);
+  const rates = mergeRates(options, saved.rates);
+  const rules: OpportunityRules = { ...saved.rules, ...(options.rules ?? {}) };
   const window = await computeWindow(db, lines);
   const empty = { savingsLow: 0, savingsBase: 0, savingsHigh: 0, spendMoving: 0 };
   if (!window) return { opportunities: [], window, rates, rules, totals: empty };
@@ -151,6 +154,7 @@ export async function findOpportunitiesIn(db: DbConnector, lines: AnalysisLines,
         kind: c.kind, categoryName, regime, annualSpend: cov.annualSpend,
         categoryAnnualSpend: Math.round(c.stats.value * window.factor * 100) / 100,
         threshold: th?.dkk ?? 0, thresholdEstimate: th?.estimate ?? false,
+        thresholdPeriod: th ? { from: th.validFrom, to: th.validTo } : null,
         // Price variance moves nothing between suppliers; its base is the items' own spend.
         spendMoving: c.kind === 'price-variance' ? cov.annualSpend : Math.round(c.spendMoving * 100) / 100, details,
       };

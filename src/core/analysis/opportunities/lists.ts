@@ -141,6 +141,8 @@ export interface AgreementInfo {
   id: string;
   name: string | null;
   supplierName: string | null;
+  /** Last day of the agreement (null when the register does not say). */
+  validTo: string | null;
 }
 
 /** Agreements valid at some point of the window, per level-2 category (a level-1 agreement covers its children). */
@@ -156,7 +158,7 @@ export async function agreementsByCategory(
   const ids = [...new Set(categoryIds.flatMap((id) => [id, parents.get(id) ?? null]).filter((x): x is string => x !== null))];
   const rows = await queryRows(
     db,
-    `SELECT DISTINCT category_id, coalesce(contract_id, name, '?') AS id, name, supplier_name FROM contract
+    `SELECT DISTINCT category_id, coalesce(contract_id, name, '?') AS id, name, supplier_name, valid_to FROM contract
       WHERE category_id IN (${list(ids)})
         AND coalesce(valid_from, DATE '0001-01-01') <= ${literal(window.to)}::DATE
         AND coalesce(valid_to, DATE '9999-12-31') >= ${literal(window.from)}::DATE
@@ -166,7 +168,10 @@ export async function agreementsByCategory(
     const parent = parents.get(id) ?? null;
     const hits = rows
       .filter((r) => r.category_id === id || (parent !== null && r.category_id === parent))
-      .map((r) => ({ id: String(r.id), name: r.name === null ? null : String(r.name), supplierName: r.supplier_name === null ? null : String(r.supplier_name) }));
+      .map((r) => ({
+        id: String(r.id), name: r.name === null ? null : String(r.name),
+        supplierName: r.supplier_name === null ? null : String(r.supplier_name), validTo: r.valid_to === null ? null : String(r.valid_to),
+      }));
     if (hits.length) out.set(id, hits);
   }
   return out;

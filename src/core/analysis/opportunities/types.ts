@@ -69,6 +69,7 @@ export const DEFAULT_RULES: OpportunityRules = {
 };
 
 export interface OpportunityOptions extends AnalysisOptions {
+  /** Default: the workspace's saved settings (settings.ts), else DEFAULT_RATES / DEFAULT_RULES; given fields win. */
   rates?: Partial<Omit<SavingsRates, 'invoicesRemoved'>> & { invoicesRemoved?: Partial<SavingsRates['invoicesRemoved']> };
   rules?: Partial<OpportunityRules>;
   /** Default: the workspace's `threshold` table (seeded from thresholds.json). */
@@ -116,6 +117,8 @@ export interface Opportunity {
   /** EU threshold of the category's regime on the last date of the data, DKK. */
   threshold: number;
   thresholdEstimate: boolean;
+  /** The period of the threshold table row that was used (null when the table has no row for the regime). */
+  thresholdPeriod: { from: string; to: string } | null;
   /** The annual spend the percentage savings apply to (0 for small orders). */
   spendMoving: number;
   suppliers: SupplierShare[];
@@ -132,7 +135,7 @@ export interface Opportunity {
 export interface OpportunityDetails {
   supplierCount: number;
   unitCount: number;
-  agreements?: { id: string; name: string | null; supplierName: string | null }[];
+  agreements?: { id: string; name: string | null; supplierName: string | null; validTo: string | null }[];
   smallOrders?: number;
   invoices?: number;
   items?: PriceVarianceItem[];

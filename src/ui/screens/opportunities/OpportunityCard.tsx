@@ -1,9 +1,11 @@
 import type { Opportunity } from '../../../core/analysis/opportunities/index.js';
-import { formatKr, formatKrCompact } from '../../../core/format/format.js';
+import { formatDate, formatKr, formatKrCompact } from '../../../core/format/format.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useT } from '../../app/app-context.js';
 
 const SHOWN = 5;
+/** The kinds decided by comparing the category's annual value with the threshold. */
+const USES_THRESHOLD: readonly Opportunity['kind'][] = ['tender', 'consolidate'];
 
 /** One ranked opportunity: what to do, why, who is involved, and what it is worth (an estimate). */
 export function OpportunityCard({ opportunity: o, detailed = false }: { opportunity: Opportunity; detailed?: boolean }) {
@@ -22,10 +24,11 @@ export function OpportunityCard({ opportunity: o, detailed = false }: { opportun
       <p className="rationale">{o.rationale[lang]}</p>
       <div className="opportunity-figures">
         <span>{t('opp.annualSpend')}: {formatKr(o.annualSpend, lang, 0)}</span>
-        {o.kind === 'tender' && (
-          <span>
-            {t('opp.threshold')}: {formatKr(o.threshold, lang, 0)}
-            {o.thresholdEstimate ? ` (${t('opp.estimate')})` : ''}
+        {USES_THRESHOLD.includes(o.kind) && o.threshold > 0 && (
+          <span data-testid="opportunity-threshold" data-value={o.threshold} data-estimate={o.thresholdEstimate}>
+            {t('opp.thresholdUsed')}: {formatKr(o.threshold, lang, 0)} ({t(`opp.regime.${o.regime}` as MessageKey)}
+            {o.thresholdPeriod ? `, ${formatDate(o.thresholdPeriod.from, lang)}–${formatDate(o.thresholdPeriod.to, lang)}` : ''}
+            {`, ${o.thresholdEstimate ? t('opp.estimate') : t('opp.thresholdOfficial')}`})
           </span>
         )}
       </div>
