@@ -112,6 +112,21 @@ describe('classification screen on Demo Kommune', () => {
     expect(await value(page, 'user-rule-count')).toBe(rules0 + 1);
     await screenshot(page, 'classification-rules-da');
 
+    // A built-in rule switched off for this analysis, and on again.
+    await page.fill('[data-testid="builtin-search"]', 'kuglepen');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="builtin-table"] tbody tr').length >= 1, undefined, { timeout: 30_000 });
+    const toggleSel = '[data-testid="builtin-table"] [data-testid="builtin-toggle"]';
+    const builtinIs = (checked: boolean) =>
+      page.waitForFunction(([sel, c]) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === c && !document.querySelector('[data-testid="cls-busy"]'), [toggleSel, checked] as const, { timeout: 120_000 });
+    await builtinIs(true);
+    await page.click(toggleSel);
+    await builtinIs(false);
+    expect(await page.locator('[data-testid="cls-error"]').count()).toBe(0);
+    await settled(page);
+    await screenshot(page, 'classification-builtin-off-da');
+    await page.click(toggleSel);
+    await builtinIs(true);
+
     // Supplier rule proposals.
     await page.click('[data-testid="cls-tab-proposals"]');
     await page.waitForSelector('[data-testid="proposal-count"]');
