@@ -91,8 +91,9 @@ export async function ensureSchema(db: DbConnector): Promise<void> {
 const DERIVED_TABLES = ['supplier', 'supplier_merge', 'supplier_merge_map'];
 
 /**
- * Empties the workspace (a new analysis). The user's rules and the edited thresholds stay: they
- * belong to the consultant, not to one municipality's data.
+ * Empties the workspace (a new analysis). The user's rules, the edited thresholds and the edited
+ * category tree (category_tree, see tree-store.ts) stay: they belong to the consultant, not to one
+ * municipality's data.
  */
 export async function clearWorkspace(db: DbConnector): Promise<void> {
   await ensureSchema(db);
