@@ -9,11 +9,11 @@ import { NoDataState } from './EmptyState.js';
 import { OpportunityCard } from './opportunities/OpportunityCard.js';
 
 export function OpportunitiesScreen() {
-  const { view } = useApp();
+  const { view, tree } = useApp();
   const { t, lang } = useT();
   const [kind, setKind] = useState<OpportunityKind | ''>('');
-  const where = filtersWhere(view.filters);
-  const result = useQuery(`opps|${where}`, (db) => findOpportunities(db, { where }));
+  const where = filtersWhere(view.filters, tree);
+  const result = useQuery(`opps|${where}`, (db) => findOpportunities(db, { where, tree }));
   if (result.error) throw result.error;
   const all = result.data?.opportunities ?? [];
   const shown = kind ? all.filter((o) => o.kind === kind) : all;
