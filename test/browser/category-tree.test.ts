@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { openApp, outsideRequests, screenshot } from '../support/app-page.js';
+import path from 'node:path';
+import { openApp, outsideRequests, screenshot, SCREENSHOT_DIR } from '../support/app-page.js';
 
 const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
 const settled = async (page: Page) => {
@@ -13,6 +14,13 @@ const catRow = (page: Page, id: string) => page.locator(`[data-testid="category-
 /** Every category id in the category table, top to bottom. */
 const catOrder = (page: Page) =>
   page.$$eval('[data-testid="category-table"] [data-testid="cat-select"]', (els) => els.map((e) => e.getAttribute('data-category') ?? ''));
+
+/** The top of the tree editor at full size (the full-page shot is too tall to read). */
+async function editorShot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const box = await page.locator('[data-testid="category-tree-editor"]').boundingBox();
+  if (box) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-top.png`), clip: { x: box.x, y: box.y, width: box.width, height: 560 }, fullPage: true });
+}
 
 /** Saves an edit in the tree editor and waits for its outcome; fails with the editor's error if it failed. */
 async function treeAct(page: Page, action: () => Promise<unknown>): Promise<string> {
@@ -68,7 +76,7 @@ describe('category tree editor on Demo Kommune', () => {
     await page.click('[data-testid="tree-save"]');
     await page.waitForSelector('[data-testid="tree-error"]');
     expect(await page.locator('[data-testid="tree-error"]').textContent()).toContain('bruges allerede');
-    await screenshot(page, 'category-tree-error-da');
+    await editorShot(page, 'category-tree-error-da');
 
     // Rename (both languages).
     await page.fill('[data-testid="tree-name-da"]', 'Printere og kopimaskiner');
@@ -93,7 +101,7 @@ describe('category tree editor on Demo Kommune', () => {
     await page.fill('[data-testid="tree-name-en"]', 'Signage');
     expect(await treeAct(page, () => page.click('[data-testid="tree-save"]'))).toContain('Skiltning');
     await page.waitForSelector('[data-testid="tree-row-office.skiltning"]');
-    await screenshot(page, 'category-tree-editor-da');
+    await editorShot(page, 'category-tree-editor-da');
 
     // Categories screen: new name, under the new parent, same spend.
     await go(page, '#/categories');
