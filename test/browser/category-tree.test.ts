@@ -18,8 +18,12 @@ const catOrder = (page: Page) =>
 /** The top of the tree editor at full size (the full-page shot is too tall to read). */
 async function editorShot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
-  const box = await page.locator('[data-testid="category-tree-editor"]').boundingBox();
-  if (box) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-top.png`), clip: { x: box.x, y: box.y, width: box.width, height: 560 }, fullPage: true });
+  // Document coordinates (a full-page clip is measured from the top of the page, not the viewport).
+  const box = await page.locator('[data-testid="category-tree-editor"]').evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width };
+  });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-top.png`), clip: { ...box, height: 560 }, fullPage: true });
 }
 
 /** Saves an edit in the tree editor and waits for its outcome; fails with the editor's error if it failed. */
