@@ -1,6 +1,7 @@
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
 import type { Filters } from '../state/url-state.js';
+import type { CategoryTree } from '../taxonomy/category-tree.js';
 import { ensureSchema } from '../workspace/schema.js';
 import { filtersWhere } from './filters-sql.js';
 
@@ -14,7 +15,8 @@ export interface Kpis {
   lastDate: string | null;
 }
 
-export async function loadKpis(db: DbConnector, filters: Filters, signal?: AbortSignal): Promise<Kpis> {
+/** `tree`: the workspace's tree, for the category filter (see filtersWhere). */
+export async function loadKpis(db: DbConnector, filters: Filters, signal?: AbortSignal, tree?: CategoryTree): Promise<Kpis> {
   await ensureSchema(db);
   const [row] = await queryRows(
     db,
@@ -25,7 +27,7 @@ export async function loadKpis(db: DbConnector, filters: Filters, signal?: Abort
             count(DISTINCT unit) AS units,
             min(coalesce(document_date, posting_date)) AS first_date,
             max(coalesce(document_date, posting_date)) AS last_date
-       FROM spend_line WHERE ${filtersWhere(filters)}`,
+       FROM spend_line WHERE ${filtersWhere(filters, tree)}`,
     { signal },
   );
   return {
@@ -44,12 +46,12 @@ export interface MonthSpend {
   spend: number;
 }
 
-export async function loadMonthlySpend(db: DbConnector, filters: Filters, signal?: AbortSignal): Promise<MonthSpend[]> {
+export async function loadMonthlySpend(db: DbConnector, filters: Filters, signal?: AbortSignal, tree?: CategoryTree): Promise<MonthSpend[]> {
   const rows = await queryRows(
     db,
     `SELECT strftime(date_trunc('month', coalesce(document_date, posting_date)), '%Y-%m') AS month,
             sum(amount)::DECIMAL(18,2) AS spend
-       FROM spend_line WHERE ${filtersWhere(filters)} AND coalesce(document_date, posting_date) IS NOT NULL
+       FROM spend_line WHERE ${filtersWhere(filters, tree)} AND coalesce(document_date, posting_date) IS NOT NULL
       GROUP BY 1 ORDER BY 1`,
     { signal },
   );
@@ -62,11 +64,11 @@ export interface SupplierSpend {
   lines: number;
 }
 
-export async function loadTopSuppliers(db: DbConnector, filters: Filters, limit = 10, signal?: AbortSignal): Promise<SupplierSpend[]> {
+export async function loadTopSuppliers(db: DbConnector, filters: Filters, limit = 10, signal?: AbortSignal, tree?: CategoryTree): Promise<SupplierSpend[]> {
   const rows = await queryRows(
     db,
     `SELECT arg_max(supplier_name, amount) AS supplier, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines
-       FROM spend_line WHERE ${filtersWhere(filters)}
+       FROM spend_line WHERE ${filtersWhere(filters, tree)}
       GROUP BY coalesce(supplier_key, supplier_cvr, lower(supplier_name))
       ORDER BY spend DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
     { signal },

@@ -1,4 +1,5 @@
 import type { DbConnector } from '../db/connector.js';
+import type { CategoryTree } from '../taxonomy/category-tree.js';
 import { analysisTotals, groupMetrics, prepareAnalysisLines, type AnalysisTotals, type GroupMetrics } from './fragmentation/index.js';
 import { findOpportunitiesIn, type Opportunity } from './opportunities/index.js';
 
@@ -12,12 +13,12 @@ export interface Overview {
   savings: { low: number; base: number; high: number };
 }
 
-/** Everything the overview screen shows, from one preparation of the filtered lines. */
-export async function loadOverview(db: DbConnector, where: string, topOpportunities = 5): Promise<Overview> {
-  const lines = await prepareAnalysisLines(db, { where });
+/** Everything the overview screen shows, from one preparation of the filtered lines. `tree`: the workspace's tree. */
+export async function loadOverview(db: DbConnector, where: string, topOpportunities = 5, tree?: CategoryTree): Promise<Overview> {
+  const lines = await prepareAnalysisLines(db, { where, tree });
   try {
     const totals = await analysisTotals(db, lines);
-    const found = await findOpportunitiesIn(db, lines, { where });
+    const found = await findOpportunitiesIn(db, lines, { where, tree });
     return {
       totals,
       classifiedShare: totals.spend === 0 ? 0 : totals.classifiedSpend / totals.spend,

@@ -107,7 +107,7 @@ export function validateTree(t: CategoryTree): string[] {
       else if (parent.level !== 1) problems.push(`level-2 "${c.id}": parent "${parent.id}" is not level 1`);
       // Non-addressable spend must stay out of opportunity figures however it is drilled into.
       else if (!parent.addressable && c.addressable) problems.push(`"${c.id}" is addressable under non-addressable "${parent.id}"`);
-      else if (c.parent !== null && !c.id.startsWith(`${c.parent}.`)) problems.push(`"${c.id}" does not start with its parent id`);
+      // No id-prefix check: a level-2 category moved to another parent keeps its id (see tree-edits.ts).
     }
     for (const lang of ['da', 'en'] as const) {
       const n = c.name[lang].trim().toLowerCase();

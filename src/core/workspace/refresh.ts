@@ -1,10 +1,12 @@
 import { classifyAll, ensureClassifySchema, type ClassifyStats } from '../classify/index.js';
 import type { DbConnector } from '../db/connector.js';
 import { buildSuppliers, type SupplierBuildSummary } from '../suppliers/index.js';
-import { defaultCategoryTree, type CategoryTree } from '../taxonomy/category-tree.js';
+import type { CategoryTree } from '../taxonomy/category-tree.js';
 import { loadBuiltinRules, loadUserRules } from './rule-store.js';
+import { loadWorkspaceTree } from './tree-store.js';
 
 export interface RefreshOptions {
+  /** Default: the workspace's tree (tree-store.ts; the default tree when none is saved). */
   tree?: CategoryTree;
   /** Accept learned proposals at or above this confidence (the command line); the browser asks a person. */
   acceptLearned?: number;
@@ -20,7 +22,7 @@ export interface RefreshResult {
  * user's rules and let the learned model propose the rest. Same steps in browser and CLI.
  */
 export async function refreshAnalysis(db: DbConnector, options: RefreshOptions = {}): Promise<RefreshResult> {
-  const tree = options.tree ?? defaultCategoryTree();
+  const tree = options.tree ?? (await loadWorkspaceTree(db));
   await ensureClassifySchema(db);
   const suppliers = await buildSuppliers(db);
   const rules = [...(await loadBuiltinRules(db, tree)), ...(await loadUserRules(db, tree))];

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { loadUnits } from '../../core/analysis/kpis.js';
 import type { DbConnector } from '../../core/db/connector.js';
 import type { Screen } from '../../core/state/url-state.js';
-import { defaultCategoryTree } from '../../core/taxonomy/category-tree.js';
+import { defaultCategoryTree, type CategoryTree } from '../../core/taxonomy/category-tree.js';
+import { loadWorkspaceTree } from '../../core/workspace/tree-store.js';
 import { openBrowserDb, type BrowserDbStatus } from '../db/browser-connector.js';
 import { CategoriesScreen } from '../screens/CategoriesScreen.js';
 import { ClassificationScreen } from '../screens/ClassificationScreen.js';
@@ -18,6 +19,8 @@ import { FilterBar } from './FilterBar.js';
 import { LangSwitch } from './LangSwitch.js';
 import { Sidebar } from './Sidebar.js';
 import { useViewState } from './use-view-state.js';
+
+const FALLBACK_TREE = defaultCategoryTree();
 
 function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
@@ -45,6 +48,8 @@ export function App() {
   const [dbError, setDbError] = useState<Error | null>(null);
   const [dataVersion, setDataVersion] = useState(0);
   const [units, setUnits] = useState<string[]>([]);
+  // The workspace's tree; null until read from the database (screens wait for it).
+  const [treeState, setTreeState] = useState<{ tree: CategoryTree; version: number } | null>(null);
 
   useEffect(() => {
     let closed = false;
@@ -67,22 +72,52 @@ export function App() {
     if (db) loadUnits(db).then(setUnits, () => setUnits([]));
   }, [db, dataVersion]);
 
+  // Re-read after every data change (cheap); a new version only when the content differs.
+  useEffect(() => {
+    if (!db) return;
+    let stale = false;
+    const keep = (tree: CategoryTree) =>
+      !stale &&
+      setTreeState((prev) => (prev && JSON.stringify(prev.tree) === JSON.stringify(tree) ? prev : { tree, version: (prev?.version ?? 0) + 1 }));
+    loadWorkspaceTree(db).then(keep, (error: unknown) => {
+      // A saved tree that no longer validates: work with the default tree rather than not at all.
+      console.error('Kategoritræet kunne ikke læses', error);
+      keep(defaultCategoryTree());
+    });
+    return () => {
+      stale = true;
+    };
+  }, [db, dataVersion]);
+
   useEffect(() => {
     document.documentElement.lang = view.lang;
   }, [view.lang]);
 
   const notifyDataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
-  const value = useMemo<AppContextValue>(
-    () => ({ db, view, setView, dataVersion, notifyDataChanged }),
-    [db, view, setView, dataVersion, notifyDataChanged],
+  const treeSaved = useCallback(
+    (tree: CategoryTree) => {
+      setTreeState((prev) => ({ tree, version: (prev?.version ?? 0) + 1 }));
+      notifyDataChanged();
+    },
+    [notifyDataChanged],
   );
+  const tree = treeState?.tree ?? FALLBACK_TREE;
+  const treeVersion = treeState?.version ?? 0;
+  const value = useMemo<AppContextValue>(
+    () => ({ db, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved }),
+    [db, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved],
+  );
+  // In tree order: each level-1 category followed by its children (a moved child follows its new parent).
   const categories = useMemo(
     () =>
-      defaultCategoryTree().categories.map((c) => ({
-        id: c.id,
-        name: `${c.level === 2 ? '– ' : ''}${c.name[view.lang]}`,
-      })),
-    [view.lang],
+      tree.categories
+        .filter((c) => c.level === 1)
+        .flatMap((top) => [top, ...tree.categories.filter((c) => c.parent === top.id)])
+        .map((c) => ({
+          id: c.id,
+          name: `${c.level === 2 ? '– ' : ''}${c.name[view.lang]}`,
+        })),
+    [tree, view.lang],
   );
 
   return (
@@ -99,7 +134,7 @@ export function App() {
           </header>
           <main>
             <ErrorBoundary lang={view.lang} resetKey={view.screen}>
-              {db ? <ScreenView screen={view.screen} /> : <div className="loading-screen" aria-busy="true" />}
+              {db && treeState ? <ScreenView screen={view.screen} /> : <div className="loading-screen" aria-busy="true" />}
             </ErrorBoundary>
           </main>
         </div>

@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { DbConnector } from '../../core/db/connector.js';
 import type { Lang, ViewState } from '../../core/state/url-state.js';
+import type { CategoryTree } from '../../core/taxonomy/category-tree.js';
 import { translate, type MessageKey } from '../i18n/messages.js';
 
 export interface AppContextValue {
@@ -10,6 +11,12 @@ export interface AppContextValue {
   /** Bumped whenever the loaded data changes, so screens re-query. */
   dataVersion: number;
   notifyDataChanged: () => void;
+  /** The workspace's category tree (saved edits, else the default tree); pass it to every core call that takes one. */
+  tree: CategoryTree;
+  /** Bumped whenever the tree's content changes, so screens re-query with it. */
+  treeVersion: number;
+  /** After saving an edited tree: every screen uses it at once and re-queries. */
+  treeSaved: (tree: CategoryTree) => void;
 }
 
 const AppContext = createContext<AppContextValue | null>(null);

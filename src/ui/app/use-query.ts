@@ -15,13 +15,13 @@ interface Settled<T> {
 }
 
 /**
- * Runs a core query function whenever `key` (what the query depends on), the database or the
- * loaded data change. The previous run is aborted, so a quick series of filter changes never
+ * Runs a core query function whenever `key` (what the query depends on), the database, the
+ * loaded data or the category tree change. The previous run is aborted, so a quick series of filter changes never
  * paints stale results; while a new key is pending the last data stays visible.
  */
 export function useQuery<T>(key: string, run: (db: DbConnector, signal: AbortSignal) => Promise<T>): QueryState<T> {
-  const { db, dataVersion } = useApp();
-  const fullKey = `${dataVersion}|${key}`;
+  const { db, dataVersion, treeVersion } = useApp();
+  const fullKey = `${dataVersion}|${treeVersion}|${key}`;
   const [settled, setSettled] = useState<Settled<T>>({ key: '', data: undefined, error: null });
   useEffect(() => {
     if (!db) return;

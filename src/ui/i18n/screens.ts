@@ -4,6 +4,7 @@
  * shared file.
  */
 export { default as categories } from './screens/categories.js';
+export { default as categoryTree } from './screens/category-tree.js';
 export { default as classification } from './screens/classification.js';
 export { default as opportunities } from './screens/opportunities.js';
 export { default as opportunitySettings } from './screens/opportunity-settings.js';

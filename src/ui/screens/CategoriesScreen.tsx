@@ -13,11 +13,11 @@ import { NoDataState } from './EmptyState.js';
 
 /** Kategorier: the category tree with fragmentation figures, a treemap, and a drill-down. */
 export function CategoriesScreen() {
-  const { view } = useApp();
+  const { view, tree } = useApp();
   const { t, lang } = useT();
-  const where = filtersWhere(view.filters);
+  const where = filtersWhere(view.filters, tree);
   const hasData = useQuery('has-data', (db, signal) => hasSpendLines(db, signal));
-  const overview = useQuery(`cat-overview|${where}`, (db) => loadCategoryOverview(db, { where }));
+  const overview = useQuery(`cat-overview|${where}`, (db) => loadCategoryOverview(db, { where, tree }));
   const [selected, setSelected] = useState<CategorySelection>(null);
   const select = useCallback((s: CategorySelection) => setSelected(s), []);
 

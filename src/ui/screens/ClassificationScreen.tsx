@@ -5,6 +5,7 @@ import { useApp, useT } from '../app/app-context.js';
 import { useQuery } from '../app/use-query.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ActionStatus, ClsActionsProvider, useClsActions } from './classification/action.js';
+import { CategoryTreeEditor } from './classification/CategoryTreeEditor.js';
 import { CoveragePanel } from './classification/CoveragePanel.js';
 import { ExplainPanel } from './classification/ExplainPanel.js';
 import { LearnedPanel } from './classification/LearnedPanel.js';
@@ -13,7 +14,7 @@ import { RulesPanel } from './classification/RulesPanel.js';
 import { SupplierProposals } from './classification/SupplierProposals.js';
 import { NoDataState } from './EmptyState.js';
 
-const TABS = ['queue', 'learned', 'rules', 'proposals', 'why'] as const;
+const TABS = ['queue', 'learned', 'rules', 'proposals', 'why', 'tree'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The status line, the tab bar and the open tab; a new tab starts without the last tab's message. */
@@ -51,6 +52,7 @@ function ClsTabs({ where, whyLine, setWhyLine, tab, setTab }: {
         {tab === 'rules' && <RulesPanel />}
         {tab === 'proposals' && <SupplierProposals />}
         {tab === 'why' && <ExplainPanel where={where} lineId={whyLine} onLine={setWhyLine} />}
+        {tab === 'tree' && <CategoryTreeEditor />}
       </div>
     </>
   );
@@ -62,9 +64,9 @@ function ClsTabs({ where, whyLine, setWhyLine, tab, setTab }: {
  * Coverage is of all loaded lines; the queue, suggestions and line search follow the global filters.
  */
 export function ClassificationScreen() {
-  const { view } = useApp();
+  const { view, tree } = useApp();
   const { t } = useT();
-  const where = filtersWhere(view.filters);
+  const where = filtersWhere(view.filters, tree);
   const hasData = useQuery('has-data', (db, signal) => hasSpendLines(db, signal));
   const [tab, setTab] = useState<Tab>('queue');
   const [whyLine, setWhyLine] = useState<number | null>(null);

@@ -15,12 +15,12 @@ const TABS = ['list', 'plan', 'assumptions'] as const;
 type Tab = (typeof TABS)[number];
 
 export function OpportunitiesScreen() {
-  const { view } = useApp();
+  const { view, tree } = useApp();
   const { t, lang } = useT();
   const [kind, setKind] = useState<OpportunityKind | ''>('');
   const [tab, setTab] = useState<Tab>('list');
-  const where = filtersWhere(view.filters);
-  const result = useQuery(`opps|${where}`, (db) => findOpportunities(db, { where }));
+  const where = filtersWhere(view.filters, tree);
+  const result = useQuery(`opps|${where}`, (db) => findOpportunities(db, { where, tree }));
   if (result.error) throw result.error;
   const all = result.data?.opportunities ?? [];
   const shown = kind ? all.filter((o) => o.kind === kind) : all;

@@ -15,13 +15,13 @@ import { OpportunityCard } from './opportunities/OpportunityCard.js';
 import { categoryTreemap } from './overview/category-treemap.js';
 
 export function OverviewScreen() {
-  const { view } = useApp();
+  const { view, tree } = useApp();
   const { t, lang } = useT();
   const filters = view.filters;
-  const where = filtersWhere(filters);
-  const overview = useQuery(`overview|${where}`, (db) => loadOverview(db, where));
-  const monthly = useQuery(`monthly|${where}`, (db, signal) => loadMonthlySpend(db, filters, signal));
-  const top = useQuery(`top|${where}`, (db, signal) => loadTopSuppliers(db, filters, 10, signal));
+  const where = filtersWhere(filters, tree);
+  const overview = useQuery(`overview|${where}`, (db) => loadOverview(db, where, 5, tree));
+  const monthly = useQuery(`monthly|${where}`, (db, signal) => loadMonthlySpend(db, filters, signal, tree));
+  const top = useQuery(`top|${where}`, (db, signal) => loadTopSuppliers(db, filters, 10, signal, tree));
 
   const trend = useMemo<ChartOption>(
     () => ({

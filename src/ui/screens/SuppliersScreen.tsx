@@ -14,9 +14,9 @@ const LIMIT = 500;
 
 /** Leverandører: normalised suppliers under the global filters, one supplier's details, merge proposals. */
 export function SuppliersScreen() {
-  const { view } = useApp();
+  const { view, tree } = useApp();
   const { t, lang } = useT();
-  const where = filtersWhere(view.filters);
+  const where = filtersWhere(view.filters, tree);
   const [text, setText] = useState('');
   const search = useDebounced(text.trim());
   const [sort, setSort] = useState<{ id: SupplierSort; desc: boolean }>({ id: 'spend', desc: true });
@@ -24,7 +24,7 @@ export function SuppliersScreen() {
   const onSort = useCallback((id: SupplierSort, desc: boolean) => setSort({ id, desc }), []);
   const hasData = useQuery('has-data', (db, signal) => hasSpendLines(db, signal));
   const list = useQuery(`sup-list|${where}|${search}|${sort.id}|${sort.desc}`, (db, signal) =>
-    loadSupplierOverview(db, { where, search, sort: sort.id, desc: sort.desc, limit: LIMIT, signal }),
+    loadSupplierOverview(db, { where, search, sort: sort.id, desc: sort.desc, limit: LIMIT, signal, tree }),
   );
   if (hasData.error) throw hasData.error;
   if (list.error) throw list.error;

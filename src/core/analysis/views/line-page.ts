@@ -89,7 +89,7 @@ export async function loadLinePage(db: DbConnector, scope: DrillScope, request: 
               LIMIT ${limit} OFFSET ${offset}`,
     { signal },
   );
-  const name = categoryNamer();
+  const name = categoryNamer(scope.tree);
   return {
     rows: rows.map((r) => ({
       lineId: Number(r.line_id),

@@ -1,7 +1,8 @@
 import type { DbConnector } from '../../db/connector.js';
-import { sql } from '../../sql/escape.js';
+import { list, sql } from '../../sql/escape.js';
 import { ensureSupplierTables } from '../../suppliers/tables.js';
 import { defaultCategoryTree, type CategoryTree } from '../../taxonomy/category-tree.js';
+import { categoryWithChildren } from '../../taxonomy/tree-edits.js';
 import { classifiedLinesSql } from '../fragmentation/classified.js';
 
 /**
@@ -16,15 +17,19 @@ export interface DrillScope {
   supplierKey?: string;
   /** One organisational unit (on top of the global filters). */
   unit?: string;
+  /** The workspace's tree: a level-1 id selects its children by parent link, and names come from it. Default: the default tree. */
+  tree?: CategoryTree;
 }
 
 /** Columns of the scoped lines (see scopedLinesSql). */
 export const SCOPED_COLUMNS =
   'line_id, file, "row", source_kind, document_id, date, amount, currency, unit, supplier_key, supplier_name, account, description, category_id';
 
-function categoryCondition(categoryId: string | null | undefined): string {
+function categoryCondition(categoryId: string | null | undefined, tree: CategoryTree | undefined): string {
   if (categoryId === undefined) return 'TRUE';
   if (categoryId === null) return 'cls.category_id IS NULL';
+  // A moved level-2 category keeps its id, so children come from the tree; unknown ids by prefix.
+  if (tree?.categories.some((c) => c.id === categoryId)) return sql`cls.category_id IN (${list(categoryWithChildren(tree, categoryId))})`;
   return sql`(cls.category_id = ${categoryId} OR starts_with(cls.category_id, ${`${categoryId}.`}))`;
 }
 
@@ -46,7 +51,7 @@ export async function scopedLinesSql(db: DbConnector, scope: DrillScope): Promis
       FROM (SELECT * FROM spend_line WHERE ${where}) b
       LEFT JOIN (${await classifiedLinesSql(db)}) cls ON cls.line_id = b.line_id
       LEFT JOIN supplier_merge_map mm ON mm.from_key = b.supplier_key
-     WHERE ${categoryCondition(scope.categoryId)} AND ${supplier} AND ${unit}`;
+     WHERE ${categoryCondition(scope.categoryId, scope.tree ?? defaultCategoryTree())} AND ${supplier} AND ${unit}`;
 }
 
 export interface CategoryName {

@@ -2,6 +2,7 @@ import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { literal } from '../../sql/escape.js';
 import type { CvrStatus } from '../../suppliers/tables.js';
+import type { CategoryTree } from '../../taxonomy/category-tree.js';
 import { categoryNamer, clampInt, scopedLinesSql, type CategoryName, type DrillScope } from './scope.js';
 
 /**
@@ -53,6 +54,8 @@ export interface SupplierOverviewRequest {
   desc?: boolean;
   limit?: number;
   signal?: AbortSignal;
+  /** The workspace's tree, for category names (default: the default tree). */
+  tree?: CategoryTree;
 }
 
 export interface SupplierOverview {
@@ -94,7 +97,7 @@ export async function loadSupplierOverview(db: DbConnector, request: SupplierOve
       ORDER BY ${SORT_SQL[sort]} ${desc ? 'DESC' : 'ASC'} NULLS LAST, key LIMIT ${limit}`,
     { signal },
   );
-  const name = categoryNamer();
+  const name = categoryNamer(request.tree);
   return {
     total: Number(rows[0]?.total ?? 0),
     rows: rows.map((r) => ({
@@ -142,7 +145,7 @@ export async function loadSupplierBreakdown(
   const spend = Math.round(byUnit.reduce((a, r) => a + Number(r.spend) * 100, 0)) / 100;
   const lines = byUnit.reduce((a, r) => a + Number(r.lines), 0);
   const share = (v: number) => (spend !== 0 ? v / spend : 0);
-  const name = categoryNamer();
+  const name = categoryNamer(scope.tree);
   return {
     spend,
     lines,

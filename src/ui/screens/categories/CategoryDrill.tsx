@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { loadCategoryDrill, type DrillSupplier, type DrillUnit } from '../../../core/analysis/views/index.js';
 import { formatKrCompact, formatNumber, formatPercent } from '../../../core/format/format.js';
-import { useT } from '../../app/app-context.js';
+import { useApp, useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { Chart, type ChartOption } from '../../components/Chart.js';
 import { DataTable } from '../../components/DataTable.js';
@@ -14,9 +14,10 @@ import { SupplierUnitMatrix } from './SupplierUnitMatrix.js';
 /** One category (or the unclassified lines): suppliers, units, unit × supplier matrix, months, lines. */
 export function CategoryDrill({ where, categoryId, name, onClose }: { where: string; categoryId: string | null; name: string; onClose: () => void }) {
   const { t, lang } = useT();
+  const { tree } = useApp();
   const [supplier, setSupplier] = useState<{ key: string; name: string } | null>(null);
   const scope = useMemo(() => ({ where, categoryId }), [where, categoryId]);
-  const drill = useQuery(`drill|${JSON.stringify(scope)}`, (db, signal) => loadCategoryDrill(db, scope, { signal }));
+  const drill = useQuery(`drill|${JSON.stringify(scope)}`, (db, signal) => loadCategoryDrill(db, { ...scope, tree }, { signal }));
   const box = useRef<HTMLElement>(null);
   useEffect(() => {
     // A block body on purpose: newer Chromium returns a promise from smooth scrolling, and an

@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { loadLinePage, type DrillScope, type LineRow, type LineSort } from '../../../core/analysis/views/index.js';
 import { formatDate, formatKr, formatNumber } from '../../../core/format/format.js';
-import { useT } from '../../app/app-context.js';
+import { useApp, useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { DataTable } from '../../components/DataTable.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -25,6 +25,7 @@ const COLUMNS: { id: LineSort; label: MessageKey; numeric?: boolean; cell: (r: L
 /** Invoice lines of a scope, sorted and paged in DuckDB; a new scope or search starts on the first page. */
 export function LinesPanel({ scope, title, action, testId = 'invoice-lines' }: { scope: DrillScope; title: string; action?: ReactNode; testId?: string }) {
   const { t, lang } = useT();
+  const { tree } = useApp();
   const [sort, setSort] = useState<{ id: LineSort; desc: boolean }>({ id: 'amount', desc: true });
   const [offset, setOffset] = useState(0);
   const [text, setText] = useState('');
@@ -38,7 +39,7 @@ export function LinesPanel({ scope, title, action, testId = 'invoice-lines' }: {
   }
   const key = JSON.stringify({ scope, sort, offset, search });
   const page = useQuery(`lines|${key}`, (db, signal) =>
-    loadLinePage(db, scope, { sort: sort.id, desc: sort.desc, offset, limit: PAGE, search, signal }),
+    loadLinePage(db, { ...scope, tree }, { sort: sort.id, desc: sort.desc, offset, limit: PAGE, search, signal }),
   );
   if (page.error) throw page.error;
 

@@ -4,7 +4,7 @@ import { formatKr, formatNumber } from '../../../core/format/format.js';
 import { useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { useClsActions } from './action.js';
-import { CategoryPicker } from './CategoryPicker.js';
+import { CategoryPicker, useCategoryTree } from './CategoryPicker.js';
 import { CatchSummary } from './CatchSummary.js';
 import { useDebounced } from './use-debounced.js';
 
@@ -14,6 +14,7 @@ const PREVIEW_MAX = 10;
 /** Bulk assignment: the selected groups → one category, as user rules, with a preview of what they catch. */
 export function AssignBar({ by, selected, onDone }: { by: QueueGrouping; selected: QueueRow[]; onDone: () => void }) {
   const { t, lang } = useT();
+  const tree = useCategoryTree();
   const actions = useClsActions();
   const [chosen, setChosen] = useState('');
   const [match, setMatch] = useState<TextMatch>('exact');
@@ -24,7 +25,7 @@ export function AssignBar({ by, selected, onDone }: { by: QueueGrouping; selecte
   const preview = useQuery(`cls-assign-preview|${previewKey}`, (db, signal) => {
     if (!previewKey) return Promise.resolve(null);
     const p = JSON.parse(previewKey) as { by: QueueGrouping; keys: string[]; category: string; match: TextMatch };
-    return previewRules(db, groupRules(p.by, p.keys, p.category, p.match), { signal });
+    return previewRules(db, groupRules(p.by, p.keys, p.category, p.match), { signal, tree });
   });
   const spend = selected.reduce((n, r) => n + r.spend, 0);
   const lines = selected.reduce((n, r) => n + r.lines, 0);
@@ -32,7 +33,7 @@ export function AssignBar({ by, selected, onDone }: { by: QueueGrouping; selecte
   const assign = async () => {
     const ok = await actions.run(t('cls.assigning', { n: formatNumber(keys.length, lang) }), async (db) => {
       const names = Object.fromEntries(selected.filter((r) => r.key !== null).map((r) => [r.key!, r.label]));
-      const result = await assignGroups(db, by, keys, category, { match, names });
+      const result = await assignGroups(db, by, keys, category, { match, names, tree });
       return t('cls.assigned', { n: formatNumber(keys.length, lang), s: (result.ms / 1000).toFixed(1) });
     });
     if (ok) {

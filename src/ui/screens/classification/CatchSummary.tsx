@@ -2,12 +2,13 @@ import type { RuleCatch } from '../../../core/classify/index.js';
 import { categoryLabel } from '../../../core/review/index.js';
 import { formatKr, formatNumber } from '../../../core/format/format.js';
 import { useT } from '../../app/app-context.js';
-import { CATEGORY_TREE } from './CategoryPicker.js';
+import { useCategoryTree } from './CategoryPicker.js';
 import { methodKey } from './labels.js';
 
 /** What a rule (or several) would catch: lines and spend, what is new, and what it takes from other rules. */
 export function CatchSummary({ result, loading, error, testId }: { result: RuleCatch | null; loading: boolean; error: Error | null; testId: string }) {
   const { t, lang } = useT();
+  const tree = useCategoryTree();
   if (error && error.name !== 'AbortError') return <p className="error-message" role="alert" data-testid={`${testId}-error`}>{error.message}</p>;
   if (!result) return <p className="muted" aria-busy="true" data-testid={testId}>{t('cls.previewing')}</p>;
   const taken = result.takenFrom;
@@ -30,7 +31,7 @@ export function CatchSummary({ result, loading, error, testId }: { result: RuleC
           <ul>
             {taken.slice(0, 12).map((x) => (
               <li key={`${x.ruleId ?? ''}|${x.categoryId}`}>
-                {x.ruleId ? <><code>{x.ruleId}</code> ({t(methodKey(x.method))})</> : t(methodKey(x.method))} · {categoryLabel(CATEGORY_TREE, x.categoryId, lang)}:{' '}
+                {x.ruleId ? <><code>{x.ruleId}</code> ({t(methodKey(x.method))})</> : t(methodKey(x.method))} · {categoryLabel(tree, x.categoryId, lang)}:{' '}
                 {formatNumber(x.lines, lang)} {t('cls.linesShort')}, {formatKr(x.spend, lang, 0)}
               </li>
             ))}

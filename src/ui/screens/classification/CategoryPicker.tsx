@@ -1,18 +1,22 @@
 import { useMemo } from 'react';
 import { categoryOptions } from '../../../core/review/index.js';
-import { defaultCategoryTree } from '../../../core/taxonomy/category-tree.js';
-import { useT } from '../../app/app-context.js';
+import type { CategoryTree } from '../../../core/taxonomy/category-tree.js';
+import { useApp, useT } from '../../app/app-context.js';
 
-const TREE = defaultCategoryTree();
+/** The tree the screen names categories with: the workspace's tree, as the engine uses it. */
+export function useCategoryTree(): CategoryTree {
+  return useApp().tree;
+}
 
 /** A category select: level-1 groups, each with the level-1 category itself and its children ("Kontor › Papir"). */
 export function CategoryPicker({
   value, onChange, testId, label, disabled,
 }: { value: string; onChange: (id: string) => void; testId: string; label: string; disabled?: boolean }) {
   const { t, lang } = useT();
+  const tree = useCategoryTree();
   const groups = useMemo(() => {
     const out = new Map<string, { label: string; options: { id: string; label: string }[] }>();
-    for (const o of categoryOptions(TREE, lang)) {
+    for (const o of categoryOptions(tree, lang)) {
       const g = out.get(o.groupId) ?? { label: o.groupLabel, options: [] };
       g.options.push({ id: o.id, label: o.level === 1 ? `${o.label} ${t('cls.wholeGroup')}` : o.label });
       out.set(o.groupId, g);
@@ -20,7 +24,7 @@ export function CategoryPicker({
     return [...out.entries()];
     // `t` is new each render; the language decides the labels.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lang]);
+  }, [lang, tree]);
   return (
     <label className="cls-picker">
       <span>{label}</span>
@@ -37,6 +41,3 @@ export function CategoryPicker({
     </label>
   );
 }
-
-/** The tree the screen names categories with (the default tree, as the engine uses it). */
-export const CATEGORY_TREE = TREE;

@@ -4,7 +4,7 @@ import { formatKr, formatPercent } from '../../../core/format/format.js';
 import { useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { useClsActions } from './action.js';
-import { CATEGORY_TREE, CategoryPicker } from './CategoryPicker.js';
+import { CategoryPicker, useCategoryTree } from './CategoryPicker.js';
 import { methodKey } from './labels.js';
 import { RuleMatches } from './RuleMatches.js';
 import { useDebounced } from './use-debounced.js';
@@ -14,12 +14,13 @@ const FILTERS: readonly LineFilter[] = ['all', 'unclassified', 'suggested', 'man
 /** "Why this category?": find a line, see the deciding rule, the other rules that matched, and set its category by hand. */
 export function ExplainPanel({ where, lineId, onLine }: { where: string; lineId: number | null; onLine: (id: number) => void }) {
   const { t, lang } = useT();
+  const tree = useCategoryTree();
   const actions = useClsActions();
   const [text, setText] = useState('');
   const [filter, setFilter] = useState<LineFilter>('all');
   const search = useDebounced(text.trim());
   const found = useQuery(`cls-find|${where}|${filter}|${search}`, (db, signal) => findLines(db, { search, filter, where, limit: 25, signal }));
-  const why = useQuery(`cls-why|${lineId ?? ''}`, (db, signal) => (lineId === null ? Promise.resolve(null) : explain(db, lineId, { signal })));
+  const why = useQuery(`cls-why|${lineId ?? ''}`, (db, signal) => (lineId === null ? Promise.resolve(null) : explain(db, lineId, { signal, tree })));
   const [override, setOverride] = useState('');
   if (found.error) throw found.error;
   const e = why.data;
@@ -27,8 +28,8 @@ export function ExplainPanel({ where, lineId, onLine }: { where: string; lineId:
   const setCategory = () => {
     if (lineId === null || !override) return;
     void actions.run(t('cls.overriding'), async (db) => {
-      await overrideLine(db, lineId, override);
-      return t('cls.overridden', { id: lineId, category: categoryLabel(CATEGORY_TREE, override, lang) });
+      await overrideLine(db, lineId, override, { tree });
+      return t('cls.overridden', { id: lineId, category: categoryLabel(tree, override, lang) });
     });
   };
 
@@ -50,7 +51,7 @@ export function ExplainPanel({ where, lineId, onLine }: { where: string; lineId:
                 <button type="button" className={`link-button${l.lineId === lineId ? ' selected' : ''}`} onClick={() => onLine(l.lineId)} data-testid="why-line">
                   <span className="cls-found-main">{l.description ?? t('cls.noDescription')}</span>
                   <span className="muted">
-                    {l.supplierName ?? '–'} · {formatKr(l.amount, lang, 0)} · {l.categoryId ? categoryLabel(CATEGORY_TREE, l.categoryId, lang) : t('cls.method.none')}
+                    {l.supplierName ?? '–'} · {formatKr(l.amount, lang, 0)} · {l.categoryId ? categoryLabel(tree, l.categoryId, lang) : t('cls.method.none')}
                     {l.accepted === false ? ` (${t('cls.suggestionShort')})` : ''}
                   </span>
                 </button>
@@ -80,12 +81,12 @@ export function ExplainPanel({ where, lineId, onLine }: { where: string; lineId:
               <p className="cls-verdict" data-testid="why-verdict" data-method={e.decision?.method ?? 'none'}>
                 {e.decision ? (
                   <>
-                    <strong>{categoryLabel(CATEGORY_TREE, e.decision.categoryId, lang)}</strong> · {t(methodKey(e.decision.method))} · {t('cls.confidence')}{' '}
+                    <strong>{categoryLabel(tree, e.decision.categoryId, lang)}</strong> · {t(methodKey(e.decision.method))} · {t('cls.confidence')}{' '}
                     {formatPercent(e.decision.confidence, lang, 0)}
                     {!e.decision.accepted && <span className="badge">{t('cls.suggestionShort')}</span>}
                     {e.decision.refineRuleId && <span className="muted"> · {t('cls.refinedBy', { id: e.decision.refineRuleId })}</span>}
                     {e.decision.suggestedCategoryId && (
-                      <span className="muted"> · {t('cls.level2Suggested', { category: categoryLabel(CATEGORY_TREE, e.decision.suggestedCategoryId, lang) })}</span>
+                      <span className="muted"> · {t('cls.level2Suggested', { category: categoryLabel(tree, e.decision.suggestedCategoryId, lang) })}</span>
                     )}
                   </>
                 ) : (

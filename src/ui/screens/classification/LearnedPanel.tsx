@@ -7,7 +7,7 @@ import { useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { DataTable } from '../../components/DataTable.js';
 import { useClsActions } from './action.js';
-import { CATEGORY_TREE } from './CategoryPicker.js';
+import { useCategoryTree } from './CategoryPicker.js';
 import { useDebounced } from './use-debounced.js';
 
 const PAGE = 50;
@@ -15,6 +15,7 @@ const PAGE = 50;
 /** Learned suggestions: accept all at or above a threshold the person picks, or one by one. */
 export function LearnedPanel({ where }: { where: string }) {
   const { t, lang } = useT();
+  const tree = useCategoryTree();
   const actions = useClsActions();
   const [threshold, setThreshold] = useState(DEFAULT_ACCEPT_LEARNED);
   const [onlyAbove, setOnlyAbove] = useState(false);
@@ -48,8 +49,8 @@ export function LearnedPanel({ where }: { where: string }) {
         id: 'category',
         header: t('cls.colSuggested'),
         cell: ({ row: { original: s } }) => (
-          <span className="cls-label" title={s.kind === 'refine' ? `${t('cls.refineTitle')} ${categoryLabel(CATEGORY_TREE, s.categoryId, lang)}` : categoryLabel(CATEGORY_TREE, s.categoryId, lang)}>
-            {s.kind === 'refine' && <span className="badge">{t('cls.refine')}</span>} {categoryLabel(CATEGORY_TREE, s.categoryId, lang)}
+          <span className="cls-label" title={s.kind === 'refine' ? `${t('cls.refineTitle')} ${categoryLabel(tree, s.categoryId, lang)}` : categoryLabel(tree, s.categoryId, lang)}>
+            {s.kind === 'refine' && <span className="badge">{t('cls.refine')}</span>} {categoryLabel(tree, s.categoryId, lang)}
           </span>
         ),
       },
@@ -71,7 +72,7 @@ export function LearnedPanel({ where }: { where: string }) {
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [lang, threshold, actions.busy],
+    [lang, threshold, actions.busy, tree],
   );
 
   const total = onlyAbove ? (data?.above.lines ?? 0) : (data?.total.lines ?? 0);

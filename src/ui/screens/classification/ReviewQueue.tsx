@@ -6,7 +6,7 @@ import { useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { DataTable } from '../../components/DataTable.js';
 import { AssignBar } from './AssignBar.js';
-import { CATEGORY_TREE } from './CategoryPicker.js';
+import { useCategoryTree } from './CategoryPicker.js';
 import { useDebounced } from './use-debounced.js';
 
 const PAGE = 50;
@@ -14,6 +14,7 @@ const PAGE = 50;
 /** The review queue: unclassified spend by supplier or by description, largest first, with bulk assignment. */
 export function ReviewQueue({ where }: { where: string }) {
   const { t, lang } = useT();
+  const tree = useCategoryTree();
   const [by, setBy] = useState<QueueGrouping>('supplier');
   const [offset, setOffset] = useState(0);
   const [text, setText] = useState('');
@@ -92,7 +93,7 @@ export function ReviewQueue({ where }: { where: string }) {
         cell: ({ row: { original: r } }) =>
           r.suggestion ? (
             <span className="cls-suggestion" title={t('cls.suggestionTitle', { share: formatPercent(r.suggestion.share, lang, 0), conf: formatPercent(r.suggestion.confidence, lang, 0) })}>
-              {categoryLabel(CATEGORY_TREE, r.suggestion.categoryId, lang)} <span className="muted">({formatPercent(r.suggestion.confidence, lang, 0)})</span>
+              {categoryLabel(tree, r.suggestion.categoryId, lang)} <span className="muted">({formatPercent(r.suggestion.confidence, lang, 0)})</span>
             </span>
           ) : (
             <span className="muted">–</span>
@@ -101,7 +102,7 @@ export function ReviewQueue({ where }: { where: string }) {
     ],
     // The closures read selection and page rows; the list names what changes them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [lang, by, selected, rows],
+    [lang, by, selected, rows, tree],
   );
 
   const data = page.data;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ruleProblems, type MatchKind, type Rule, type Signal } from '../../../core/classify/index.js';
 import { previewRule, upsertRules } from '../../../core/review/index.js';
 import { formatKr } from '../../../core/format/format.js';
@@ -6,11 +6,9 @@ import { useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { useClsActions } from './action.js';
 import { CatchSummary } from './CatchSummary.js';
-import { CATEGORY_TREE, CategoryPicker } from './CategoryPicker.js';
+import { CategoryPicker, useCategoryTree } from './CategoryPicker.js';
 import { matchesFor, matchKey, RULE_COLUMNS, SIGNALS_FOR_EDITOR, signalKey } from './labels.js';
 import { useDebounced } from './use-debounced.js';
-
-const CATEGORY_IDS = new Set(CATEGORY_TREE.categories.map((c) => c.id));
 
 /** A new user rule; it gets a readable id from what it matches when it is saved (readableId). */
 export function blankRule(): Rule {
@@ -28,14 +26,16 @@ export function readableId(rule: Rule, taken: readonly string[]): string {
 /** The rule editor with a live preview (what the rule would catch, what it takes from other rules) before saving. */
 export function RuleEditor({ initial, takenIds, onClose }: { initial: Rule; takenIds: readonly string[]; onClose: () => void }) {
   const { t, lang } = useT();
+  const tree = useCategoryTree();
+  const categoryIds = useMemo(() => new Set(tree.categories.map((c) => c.id)), [tree]);
   const actions = useClsActions();
   const [rule, setRule] = useState<Rule>(initial);
   const isNew = initial.id.startsWith('user:new:');
   const set = (patch: Partial<Rule>) => setRule((r) => ({ ...r, ...patch }));
-  const problems = rule.pattern.trim() && rule.categoryId ? ruleProblems(rule, CATEGORY_IDS) : [];
+  const problems = rule.pattern.trim() && rule.categoryId ? ruleProblems(rule, categoryIds) : [];
   const ready = !!rule.pattern.trim() && !!rule.categoryId && problems.length === 0;
   const probe = useDebounced(ready ? JSON.stringify(rule) : '');
-  const preview = useQuery(`cls-rule-preview|${probe}`, (db, signal) => (probe ? previewRule(db, JSON.parse(probe) as Rule, { signal }) : Promise.resolve(null)));
+  const preview = useQuery(`cls-rule-preview|${probe}`, (db, signal) => (probe ? previewRule(db, JSON.parse(probe) as Rule, { signal, tree }) : Promise.resolve(null)));
 
   const changeSignal = (signal: Signal) => {
     const allowed = matchesFor(signal);
@@ -47,7 +47,7 @@ export function RuleEditor({ initial, takenIds, onClose }: { initial: Rule; take
       if (clean.signal !== 'column') delete clean.column;
       if (isNew) clean.id = readableId(clean, takenIds);
       if (!clean.note?.trim()) delete clean.note;
-      const result = await upsertRules(db, [clean]);
+      const result = await upsertRules(db, [clean], { tree });
       return t('cls.ruleSaved', { id: clean.id, s: (result.ms / 1000).toFixed(1) });
     });
     if (ok) onClose();

@@ -1,12 +1,13 @@
 import type { LineExplanation } from '../../../core/classify/index.js';
 import { categoryLabel } from '../../../core/review/index.js';
 import { useT } from '../../app/app-context.js';
-import { CATEGORY_TREE } from './CategoryPicker.js';
+import { useCategoryTree } from './CategoryPicker.js';
 import { methodKey } from './labels.js';
 
 /** Every enabled rule that matches a line, best first: the first decided, the others lost on precedence. */
 export function RuleMatches({ explanation: e }: { explanation: LineExplanation }) {
   const { t, lang } = useT();
+  const tree = useCategoryTree();
   if (e.matches.length === 0) return <p className="muted" data-testid="why-matches">{t('cls.noMatches')}</p>;
   return (
     <table className="data-table cls-matches" data-testid="why-matches">
@@ -32,7 +33,7 @@ export function RuleMatches({ explanation: e }: { explanation: LineExplanation }
                 <span className="muted"> {m.signal}{m.column ? `:${m.column}` : ''} {m.match} “{m.pattern}”</span>
               </td>
               <td>{t(methodKey(m.method))}</td>
-              <td>{categoryLabel(CATEGORY_TREE, m.categoryId, lang)}</td>
+              <td>{categoryLabel(tree, m.categoryId, lang)}</td>
               <td>{decided ? <strong>{t('cls.decided')}</strong> : refined ? t('cls.refinedLevel2') : <span className="muted">{t('cls.lost')}</span>}</td>
             </tr>
           );

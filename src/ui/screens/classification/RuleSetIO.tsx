@@ -7,18 +7,18 @@ import { useClsActions } from './action.js';
 
 /** Rule sets: the user's rules as JSON to download, and a JSON file to merge in (same id = replaced). */
 export function RuleSetIO() {
-  const { db } = useApp();
+  const { db, tree } = useApp();
   const { t, lang } = useT();
   const actions = useClsActions();
   const input = useRef<HTMLInputElement>(null);
 
   const exportRules = async () => {
     if (!db) return;
-    downloadText(t('cls.exportFile'), await exportUserRules(db), 'application/json');
+    downloadText(t('cls.exportFile'), await exportUserRules(db, tree), 'application/json');
   };
   const importFile = (file: File) =>
     void actions.run(t('cls.importing', { name: file.name }), async (d) => {
-      const result = await importRuleSet(d, await file.text());
+      const result = await importRuleSet(d, await file.text(), { tree });
       return t('cls.imported', {
         added: formatNumber(result.added, lang),
         replaced: formatNumber(result.replaced, lang),

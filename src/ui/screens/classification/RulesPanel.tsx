@@ -4,12 +4,13 @@ import type { Rule } from '../../../core/classify/index.js';
 import { categoryLabel, deleteRules, ruleOverview, setBuiltinRuleEnabled, setRuleEnabled, type RuleWithUse } from '../../../core/review/index.js';
 import { formatKr, formatNumber } from '../../../core/format/format.js';
 import type { Lang } from '../../../core/state/url-state.js';
+import type { CategoryTree } from '../../../core/taxonomy/category-tree.js';
 import { useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { DataTable } from '../../components/DataTable.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useClsActions } from './action.js';
-import { CATEGORY_TREE } from './CategoryPicker.js';
+import { useCategoryTree } from './CategoryPicker.js';
 import { matchKey, originKey, signalKey } from './labels.js';
 import { blankRule, RuleEditor } from './RuleEditor.js';
 import { RuleSetIO } from './RuleSetIO.js';
@@ -18,7 +19,7 @@ import { useDebounced } from './use-debounced.js';
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** The columns both rule lists share: what the rule reads and matches, its category and what it decides today. */
-function ruleColumns(t: T, lang: Lang): ColumnDef<RuleWithUse, unknown>[] {
+function ruleColumns(t: T, lang: Lang, tree: CategoryTree): ColumnDef<RuleWithUse, unknown>[] {
   return [
     {
       id: 'rule',
@@ -32,7 +33,7 @@ function ruleColumns(t: T, lang: Lang): ColumnDef<RuleWithUse, unknown>[] {
       ),
     },
     { id: 'category', header: t('cls.colCategory'), cell: ({ row }) => {
-        const label = categoryLabel(CATEGORY_TREE, row.original.rule.categoryId, lang);
+        const label = categoryLabel(tree, row.original.rule.categoryId, lang);
         return <span className="cls-label" title={label}>{label}</span>;
       } },
     { id: 'origin', header: t('cls.colOrigin'), cell: ({ row }) => t(originKey(row.original.rule.origin)) },
@@ -44,26 +45,27 @@ function ruleColumns(t: T, lang: Lang): ColumnDef<RuleWithUse, unknown>[] {
 /** Rules: the user's rules (switch on/off, edit, delete, new) with the editor, rule sets, and the built-in rules to search. */
 export function RulesPanel() {
   const { t, lang } = useT();
+  const tree = useCategoryTree();
   const actions = useClsActions();
-  const overview = useQuery('cls-rules', (db, signal) => ruleOverview(db, { signal }));
+  const overview = useQuery('cls-rules', (db, signal) => ruleOverview(db, { signal, tree }));
   const [editing, setEditing] = useState<Rule | null>(null);
   const [text, setText] = useState('');
   const search = useDebounced(text.trim().toLowerCase(), 200);
 
   const toggle = (u: RuleWithUse) =>
     void actions.run(u.rule.enabled ? t('cls.disabling') : t('cls.enabling'), async (db) => {
-      await setRuleEnabled(db, u.rule.id, !u.rule.enabled);
+      await setRuleEnabled(db, u.rule.id, !u.rule.enabled, { tree });
       return t(u.rule.enabled ? 'cls.ruleOff' : 'cls.ruleOn', { id: u.rule.id });
     });
   const toggleBuiltin = (u: RuleWithUse) =>
     void actions.run(u.rule.enabled ? t('cls.disabling') : t('cls.enabling'), async (db) => {
-      await setBuiltinRuleEnabled(db, u.rule.id, !u.rule.enabled);
+      await setBuiltinRuleEnabled(db, u.rule.id, !u.rule.enabled, { tree });
       return t(u.rule.enabled ? 'cls.ruleOff' : 'cls.ruleOn', { id: u.rule.id });
     });
   const remove = (u: RuleWithUse) => {
     if (!window.confirm(t('cls.confirmDelete', { id: u.rule.id }))) return;
     void actions.run(t('cls.deleting'), async (db) => {
-      await deleteRules(db, [u.rule.id]);
+      await deleteRules(db, [u.rule.id], { tree });
       return t('cls.ruleDeleted', { id: u.rule.id });
     });
   };
@@ -77,7 +79,7 @@ export function RulesPanel() {
           <input type="checkbox" checked={u.rule.enabled} disabled={!!actions.busy} aria-label={t('cls.toggleRule', { id: u.rule.id })} data-testid="rule-toggle" onChange={() => toggle(u)} />
         ),
       },
-      ...ruleColumns(t, lang),
+      ...ruleColumns(t, lang, tree),
       {
         id: 'actions',
         header: t('cls.colActions'),
@@ -90,7 +92,7 @@ export function RulesPanel() {
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [lang, actions.busy],
+    [lang, actions.busy, tree],
   );
   const builtinColumns = useMemo<ColumnDef<RuleWithUse, unknown>[]>(
     () => [
@@ -101,18 +103,18 @@ export function RulesPanel() {
           <input type="checkbox" checked={u.rule.enabled} disabled={!!actions.busy} aria-label={t('cls.toggleRule', { id: u.rule.id })} data-testid="builtin-toggle" onChange={() => toggleBuiltin(u)} />
         ),
       },
-      ...ruleColumns(t, lang),
+      ...ruleColumns(t, lang, tree),
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [lang, actions.busy],
+    [lang, actions.busy, tree],
   );
 
   const user = overview.data?.user ?? [];
   const builtin = useMemo(() => {
     const all = overview.data?.builtin ?? [];
     if (!search) return all;
-    return all.filter((u) => `${u.rule.pattern} ${u.rule.categoryId} ${categoryLabel(CATEGORY_TREE, u.rule.categoryId, lang)}`.toLowerCase().includes(search));
-  }, [overview.data, search, lang]);
+    return all.filter((u) => `${u.rule.pattern} ${u.rule.categoryId} ${categoryLabel(tree, u.rule.categoryId, lang)}`.toLowerCase().includes(search));
+  }, [overview.data, search, lang, tree]);
   if (overview.error) throw overview.error;
 
   return (

@@ -7,13 +7,14 @@ import { useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { DataTable } from '../../components/DataTable.js';
 import { useClsActions } from './action.js';
-import { CATEGORY_TREE } from './CategoryPicker.js';
+import { useCategoryTree } from './CategoryPicker.js';
 
 /** Supplier rule proposals: suppliers whose classified spend is dominated by one category. */
 export function SupplierProposals() {
   const { t, lang } = useT();
+  const tree = useCategoryTree();
   const actions = useClsActions();
-  const proposals = useQuery('cls-proposals', (db, signal) => supplierProposals(db, { signal }));
+  const proposals = useQuery('cls-proposals', (db, signal) => supplierProposals(db, { signal, tree }));
   const [onlyNew, setOnlyNew] = useState(true);
   const all = proposals.data ?? [];
   const useful = all.filter((p) => p.unclassifiedLines > 0);
@@ -21,14 +22,14 @@ export function SupplierProposals() {
 
   const accept = (ps: SupplierProposal[]) =>
     void actions.run(t('cls.acceptingProposals', { n: formatNumber(ps.length, lang) }), async (db) => {
-      await upsertRules(db, ps.map((p) => p.rule));
+      await upsertRules(db, ps.map((p) => p.rule), { tree });
       return t('cls.proposalsAccepted', { n: formatNumber(ps.length, lang) });
     });
 
   const columns = useMemo<ColumnDef<SupplierProposal, unknown>[]>(
     () => [
       { id: 'supplier', header: t('cls.colSupplier'), cell: ({ row: { original: p } }) => <span className="cls-label" title={p.supplierKey}>{p.supplierName} <span className="muted key">{p.supplierKey}</span></span> },
-      { id: 'category', header: t('cls.colCategory'), cell: ({ row }) => <span className="cls-label">{categoryLabel(CATEGORY_TREE, row.original.categoryId, lang)}</span> },
+      { id: 'category', header: t('cls.colCategory'), cell: ({ row }) => <span className="cls-label">{categoryLabel(tree, row.original.categoryId, lang)}</span> },
       { id: 'share', header: t('cls.colDominance'), cell: ({ row }) => formatPercent(row.original.share, lang, 0), meta: { numeric: true } },
       {
         id: 'classified',
@@ -51,7 +52,7 @@ export function SupplierProposals() {
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [lang, actions.busy],
+    [lang, actions.busy, tree],
   );
   if (proposals.error) throw proposals.error;
 

@@ -3,7 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { loadSupplierBreakdown, type SupplierBreakdown } from '../../../core/analysis/views/index.js';
 import { formatKrCompact, formatNumber, formatPercent } from '../../../core/format/format.js';
 import { loadSupplierDetail, type NameVariant } from '../../../core/suppliers/index.js';
-import { useT } from '../../app/app-context.js';
+import { useApp, useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { DataTable } from '../../components/DataTable.js';
 import { LinesPanel } from '../categories/LinesPanel.js';
@@ -21,10 +21,11 @@ function numberColumn<T>(field: keyof T & string, header: string, format: (n: nu
 /** One supplier: every spelling with counts, spend by category and by unit (filters applied), its lines. */
 export function SupplierDetailPanel({ supplierKey, where, onClose }: { supplierKey: string; where: string; onClose: () => void }) {
   const { t, lang } = useT();
+  const { tree } = useApp();
   const detail = useQuery(`sup-detail|${supplierKey}`, (db) => loadSupplierDetail(db, supplierKey));
   // The detail resolves merges: after a merge the panel follows the supplier into its new key.
   const key = detail.data?.key ?? supplierKey;
-  const breakdown = useQuery(`sup-breakdown|${key}|${where}`, (db, signal) => loadSupplierBreakdown(db, { where, supplierKey: key }, signal));
+  const breakdown = useQuery(`sup-breakdown|${key}|${where}`, (db, signal) => loadSupplierBreakdown(db, { where, supplierKey: key, tree }, signal));
 
   const variantColumns = useMemo<ColumnDef<NameVariant, unknown>[]>(
     () => [
