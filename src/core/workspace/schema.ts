@@ -92,8 +92,9 @@ const DERIVED_TABLES = ['supplier', 'supplier_merge', 'supplier_merge_map'];
 
 /**
  * Empties the workspace (a new analysis). The user's rules, the edited thresholds and the savings
- * rates and opportunity rules (`opportunity_settings`) stay: they are configuration that belongs
- * to the consultant, not to one municipality's data.
+ * rates and opportunity rules (`opportunity_settings`) and the supply-risk overrides of the Kraljic
+ * matrix (`kraljic_risk_override`, by category id) stay: they are configuration that belongs to the
+ * consultant, not to one municipality's data.
  */
 export async function clearWorkspace(db: DbConnector): Promise<void> {
   await ensureSchema(db);
