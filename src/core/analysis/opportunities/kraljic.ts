@@ -17,8 +17,9 @@ import type { AnalysisWindow, Opportunity, OpportunityKind, Text } from './types
  * - Supply risk: a 0–1 score, the weighted sum of four components read from the data and the tree
  *   (each shown to the user): few suppliers actually used (suppliers for 80 % of the spend), the
  *   concentration (HHI), a thin market by the tree's `sourcing` flag, and the regime (light and
- *   works markets are local and specialised). High risk from `riskCut` (0.5); a person can
- *   override the level per category (kraljic-overrides.ts).
+ *   works markets are local and specialised). Weights 0.3 / 0.2 / 0.4 / 0.1, so one supplier alone
+ *   (0.5), or a category bought per citizen in the light regime (0.5), is high risk from `riskCut`
+ *   (0.5). A person can override the level per category (kraljic-overrides.ts).
  */
 
 export type KraljicQuadrant = 'strategic' | 'leverage' | 'bottleneck' | 'non-critical';
@@ -32,14 +33,14 @@ export interface RiskComponents {
   concentration: number;
   /** From the tree's sourcing flag: pooled 0, per-project 0.5, individual and excluded 1. */
   market: number;
-  /** From the regime: standard 0, light and works 0.5. */
+  /** From the regime: standard 0, light and works 1 (local, specialised markets). */
   regime: number;
 }
 
-export const RISK_WEIGHTS: Readonly<RiskComponents> = { suppliers: 0.35, concentration: 0.25, market: 0.3, regime: 0.1 };
+export const RISK_WEIGHTS: Readonly<RiskComponents> = { suppliers: 0.3, concentration: 0.2, market: 0.4, regime: 0.1 };
 
 export const MARKET_RISK: Readonly<Record<Sourcing, number>> = { pooled: 0, 'per-project': 0.5, individual: 1, excluded: 1 };
-export const REGIME_RISK: Readonly<Record<Regime, number>> = { standard: 0, light: 0.5, works: 0.5 };
+export const REGIME_RISK: Readonly<Record<Regime, number>> = { standard: 0, light: 1, works: 1 };
 
 export const KRALJIC_DEFAULTS = { impactShare: 0.8, riskCut: 0.5 } as const;
 
