@@ -4,12 +4,13 @@ import { BarChart, LineChart, ScatterChart, TreemapChart } from 'echarts/charts'
 import {
   DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent,
 } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only the chart types we use are registered, which keeps ECharts' share of the bundle small.
 echarts.use([
   BarChart, LineChart, ScatterChart, TreemapChart, GridComponent, TooltipComponent, LegendComponent, DatasetComponent,
-  MarkAreaComponent, MarkLineComponent, CanvasRenderer,
+  MarkAreaComponent, MarkLineComponent, LabelLayout, CanvasRenderer,
 ]);
 
 export type ChartOption = echarts.EChartsCoreOption;

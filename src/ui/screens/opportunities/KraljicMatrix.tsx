@@ -40,13 +40,18 @@ function componentLines(c: KraljicCategory, t: T, lang: Lang): string[] {
 
 /**
  * Where a point is drawn on the risk axis: its score, unless a person moved the category to the
- * other side of the cut; then the score is mirrored across the cut, so the point sits in its quadrant.
+ * other side of the cut; then the point is mirrored in the cut line, so it sits in its quadrant
+ * as far from the line as the score was.
  */
 function plottedRisk(c: KraljicCategory, cut: number): number {
-  if (c.override === 'high' && c.risk < cut) return Math.min(1, c.risk + cut);
-  if (c.override === 'low' && c.risk >= cut) return Math.max(0, c.risk - cut);
+  const mirrored = Math.min(1, Math.max(0, 2 * cut - c.risk));
+  if (c.override === 'high' && c.risk < cut) return Math.max(mirrored, cut + 0.005);
+  if (c.override === 'low' && c.risk >= cut) return Math.min(mirrored, cut - 0.005);
   return c.risk;
 }
+
+/** Two decimals, rounded down, so a score just under the cut never reads as the cut itself. */
+const score = (v: number, lang: Lang) => formatNumber(Math.floor(v * 100 + 1e-9) / 100, lang, 2);
 
 export function KraljicMatrix({ result, onOpenList }: { result: OpportunityResult | undefined; onOpenList: (kind: OpportunityKind) => void }) {
   const { view, db } = useApp();
@@ -94,6 +99,7 @@ export function KraljicMatrix({ result, onOpenList }: { result: OpportunityResul
     ];
     const series = KRALJIC_QUADRANTS.map((q, i) => ({
       type: 'scatter',
+      labelLayout: { hideOverlap: true },
       name: `${QUADRANT_APPROACH[q].title[lang]} (${formatNumber(matrix.counts[q], lang)})`,
       itemStyle: { color: QUADRANT_COLOR[q], opacity: 0.8, borderColor: '#fff', borderWidth: 1 },
       data: plotted
@@ -127,7 +133,7 @@ export function KraljicMatrix({ result, onOpenList }: { result: OpportunityResul
     const byId = new Map(plotted.map((c) => [c.categoryId, c]));
     return {
       animation: false,
-      grid: { left: 64, right: 32, top: 48, bottom: 56 },
+      grid: { left: 64, right: 150, top: 48, bottom: 56 },
       legend: { top: 0 },
       tooltip: {
         trigger: 'item',
@@ -140,7 +146,7 @@ export function KraljicMatrix({ result, onOpenList }: { result: OpportunityResul
           const lines = [
             `<strong>${esc(c.name[lang])}</strong> · ${esc(QUADRANT_APPROACH[c.quadrant].title[lang])}`,
             `${esc(t('kraljic.spend'))}: ${esc(formatKr(c.annualSpend, lang, 0))} (${esc(formatPercent(c.share, lang, 1))})`,
-            `${esc(t('kraljic.score', { score: formatNumber(c.risk, lang, 2) }))} → ${esc(level)}${c.override ? ` (${esc(t('kraljic.overridden', { level: computed }))})` : ''}`,
+            `${esc(t('kraljic.score', { score: score(c.risk, lang) }))} → ${esc(level)}${c.override ? ` (${esc(t('kraljic.overridden', { level: computed }))})` : ''}`,
             ...componentLines(c, t, lang).map((l) => `&nbsp;&nbsp;${esc(l)}`),
           ];
           if (c.opportunities.length) {
@@ -186,7 +192,7 @@ export function KraljicMatrix({ result, onOpenList }: { result: OpportunityResul
       },
       {
         header: t('kraljic.risk'), id: 'risk', meta: { numeric: true },
-        cell: (c) => <span title={componentLines(c.row.original, t, lang).join('\n')}>{formatNumber(c.row.original.risk, lang, 2)}</span>,
+        cell: (c) => <span title={componentLines(c.row.original, t, lang).join('\n')}>{score(c.row.original.risk, lang)}</span>,
       },
       {
         header: t('kraljic.riskLevel'), id: 'override',
