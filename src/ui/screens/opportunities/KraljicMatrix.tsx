@@ -50,8 +50,12 @@ function plottedRisk(c: KraljicCategory, cut: number): number {
   return c.risk;
 }
 
-/** Two decimals, rounded down, so a score just under the cut never reads as the cut itself. */
-const score = (v: number, lang: Lang) => formatNumber(Math.floor(v * 100 + 1e-9) / 100, lang, 2);
+/** Two decimals; a score just under the cut is rounded down, so it never reads as the cut itself. */
+const score = (v: number, lang: Lang) => {
+  const cut = KRALJIC_DEFAULTS.riskCut;
+  const rounded = Math.round(v * 100) / 100;
+  return formatNumber(v < cut && rounded >= cut ? Math.floor(v * 100) / 100 : rounded, lang, 2);
+};
 
 export function KraljicMatrix({ result, onOpenList }: { result: OpportunityResult | undefined; onOpenList: (kind: OpportunityKind) => void }) {
   const { view, db } = useApp();
