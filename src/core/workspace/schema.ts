@@ -92,9 +92,10 @@ const DERIVED_TABLES = ['supplier', 'supplier_merge', 'supplier_merge_map'];
 
 /**
  * Empties the workspace (a new analysis). The user's rules, the edited thresholds, the savings
- * rates and opportunity rules (`opportunity_settings`) and the edited category tree
- * (`category_tree`, see tree-store.ts) stay: they are configuration that belongs to the consultant,
- * not to one municipality's data. start-over.ts also drops the manual overrides of single lines.
+ * rates and opportunity rules (`opportunity_settings`), the edited category tree (`category_tree`,
+ * see tree-store.ts) and the supply-risk overrides of the Kraljic matrix (`kraljic_risk_override`)
+ * stay: they are configuration that belongs to the consultant, not to one municipality's data.
+ * start-over.ts also drops the manual overrides of single lines.
  */
 export async function clearWorkspace(db: DbConnector): Promise<void> {
   await ensureSchema(db);

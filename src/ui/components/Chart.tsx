@@ -1,11 +1,17 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, TreemapChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, LegendComponent, DatasetComponent } from 'echarts/components';
+import { BarChart, LineChart, ScatterChart, TreemapChart } from 'echarts/charts';
+import {
+  DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent,
+} from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only the chart types we use are registered, which keeps ECharts' share of the bundle small.
-echarts.use([BarChart, LineChart, TreemapChart, GridComponent, TooltipComponent, LegendComponent, DatasetComponent, CanvasRenderer]);
+echarts.use([
+  BarChart, LineChart, ScatterChart, TreemapChart, GridComponent, TooltipComponent, LegendComponent, DatasetComponent,
+  MarkAreaComponent, MarkLineComponent, LabelLayout, CanvasRenderer,
+]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 

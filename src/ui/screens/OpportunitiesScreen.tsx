@@ -8,10 +8,11 @@ import { useQuery } from '../app/use-query.js';
 import { NoDataState } from './EmptyState.js';
 import { ActionPlan } from './opportunities/ActionPlan.js';
 import { AssumptionsPanel } from './opportunities/AssumptionsPanel.js';
+import { KraljicMatrix } from './opportunities/KraljicMatrix.js';
 import { OpportunityCard } from './opportunities/OpportunityCard.js';
 import { ThresholdTable } from './opportunities/ThresholdTable.js';
 
-const TABS = ['list', 'plan', 'assumptions'] as const;
+const TABS = ['list', 'plan', 'kraljic', 'assumptions'] as const;
 type Tab = (typeof TABS)[number];
 
 export function OpportunitiesScreen() {
@@ -78,6 +79,7 @@ export function OpportunitiesScreen() {
               </>
             )}
             {tab === 'plan' && (result.data ? <ActionPlan result={result.data} /> : <p className="muted" aria-busy="true">…</p>)}
+            {tab === 'kraljic' && <KraljicMatrix result={result.data} onOpenList={(k) => { setKind(k); setTab('list'); }} />}
             {tab === 'assumptions' && (
               <div className="assumptions-tab">
                 <AssumptionsPanel />

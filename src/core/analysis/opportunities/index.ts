@@ -10,3 +10,11 @@ export {
   defaultOpportunitySettings, loadOpportunitySettings, OPPORTUNITY_SETTINGS_TABLE_SQL, resetOpportunitySettings,
   saveOpportunitySettings, validateOpportunitySettings, type OpportunitySettings,
 } from './settings.js';
+export {
+  buildKraljicMatrix, KRALJIC_DEFAULTS, KRALJIC_QUADRANTS, kraljicFiguresIn, loadKraljic, loadKraljicFigures, MARKET_RISK,
+  QUADRANT_APPROACH, quadrantOf, REGIME_RISK, RISK_WEIGHTS, riskComponents, riskScore,
+  type KraljicCategory, type KraljicData, type KraljicFigures, type KraljicMatrix, type KraljicOptions, type KraljicQuadrant, type RiskComponents,
+} from './kraljic.js';
+export {
+  KRALJIC_OVERRIDE_TABLE_SQL, loadKraljicOverrides, resetKraljicOverrides, RISK_LEVELS, saveKraljicOverride, type RiskLevel,
+} from './kraljic-overrides.js';
