@@ -18,7 +18,9 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/browser/global-setup.ts'],
-          testTimeout: 180_000,
+          // One test drives a whole screen through many actions on Demo Kommune in a real browser;
+          // on a loaded 2-core machine that takes minutes.
+          testTimeout: 420_000,
           hookTimeout: 180_000,
           fileParallelism: false,
         },

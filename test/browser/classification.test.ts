@@ -114,7 +114,11 @@ describe('classification screen on Demo Kommune', () => {
 
     // A built-in rule switched off for this analysis, and on again.
     await page.fill('[data-testid="builtin-search"]', 'kuglepen');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="builtin-table"] tbody tr').length >= 1, undefined, { timeout: 30_000 });
+    // The search is debounced: wait until the filtered list shows, so the click hits the right rule.
+    await page.waitForFunction(() => {
+      const rows = document.querySelectorAll('[data-testid="builtin-table"] tbody tr');
+      return rows.length >= 1 && [...rows].every((r) => /kuglepen/i.test(r.textContent ?? ''));
+    }, undefined, { timeout: 30_000 });
     const toggleSel = '[data-testid="builtin-table"] [data-testid="builtin-toggle"]';
     const builtinIs = (checked: boolean) =>
       page.waitForFunction(([sel, c]) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === c && !document.querySelector('[data-testid="cls-busy"]'), [toggleSel, checked] as const, { timeout: 120_000 });

@@ -5,10 +5,10 @@ import {
 } from '../../../core/analysis/opportunities/index.js';
 import { formatEditable, parseEditable } from '../../../core/format/editable.js';
 import type { Lang } from '../../../core/state/url-state.js';
-import { SettingsError, type SettingProblem } from '../../../core/workspace/settings-error.js';
-import { useApp, useT } from '../../app/app-context.js';
+import { useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import type { MessageKey } from '../../i18n/messages.js';
+import { useSettingsSave } from './use-settings-save.js';
 
 /** How a setting is shown: a share as %, an amount in kr., or a count. */
 type Unit = 'pct' | 'kr' | 'krYear' | 'count' | 'perYear' | 'suppliers' | 'units';
@@ -126,40 +126,13 @@ export function AssumptionsPanel() {
 }
 
 function AssumptionsForm({ saved, done, setDone }: { saved: OpportunitySettings; done: MessageKey | null; setDone: (m: MessageKey | null) => void }) {
-  const { db, notifyDataChanged } = useApp();
   const { t, lang } = useT();
   const [draft, setDraft] = useState<Draft>(() => toDraft(saved, lang));
-  const [problems, setProblems] = useState<SettingProblem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { problems, busy, run, save: saveChecked } = useSettingsSave(setDone);
   const invalid = new Set(problems.map((p) => p.field));
 
-  const run = async (action: () => Promise<void>, message: MessageKey) => {
-    if (!db) return;
-    setBusy(true);
-    setDone(null);
-    try {
-      await action();
-      setProblems([]);
-      setDone(message);
-      notifyDataChanged();
-    } catch (e) {
-      if (e instanceof SettingsError) setProblems(e.problems);
-      else throw e;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const save = () => {
-    const s = fromDraft(draft, lang);
-    const found = validateOpportunitySettings(s);
-    if (found.length) {
-      setProblems(found);
-      setDone(null);
-      return;
-    }
-    void run(() => saveOpportunitySettings(db!, s), 'opset.saved');
-  };
-  const reset = () => void run(() => resetOpportunitySettings(db!), 'opset.resetDone');
+  const save = () => saveChecked(fromDraft(draft, lang), validateOpportunitySettings, saveOpportunitySettings, 'opset.saved');
+  const reset = () => void run(resetOpportunitySettings, 'opset.resetDone');
 
   const field = (f: Field) => {
     const unit = UNIT_KEY[f.unit];

@@ -4,10 +4,10 @@ import {
 } from '../../../core/thresholds/index.js';
 import { formatEditable, parseEditable } from '../../../core/format/editable.js';
 import type { Lang } from '../../../core/state/url-state.js';
-import { SettingsError, type SettingProblem } from '../../../core/workspace/settings-error.js';
-import { useApp, useT } from '../../app/app-context.js';
+import { useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import type { MessageKey } from '../../i18n/messages.js';
+import { useSettingsSave } from './use-settings-save.js';
 
 /** A row being edited: amounts as typed. */
 interface DraftRow {
@@ -49,11 +49,9 @@ export function ThresholdTable() {
 }
 
 function ThresholdForm({ saved, done, setDone }: { saved: Threshold[]; done: MessageKey | null; setDone: (m: MessageKey | null) => void }) {
-  const { db, notifyDataChanged } = useApp();
   const { t, lang } = useT();
   const [rows, setRows] = useState<DraftRow[]>(() => toDraft(saved, lang));
-  const [problems, setProblems] = useState<SettingProblem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { problems, busy, run, save: saveChecked } = useSettingsSave(setDone);
   const bad = (i: number, field: string) => problems.some((p) => p.field === `${i}.${field}`) || undefined;
 
   const edit = (i: number, patch: Partial<DraftRow>) => {
@@ -68,31 +66,7 @@ function ThresholdForm({ saved, done, setDone }: { saved: Threshold[]; done: Mes
     setRows([...rows, { regime: 'standard', validFrom: from, validTo: to, eur: last?.eur ?? '', dkk: last?.dkk ?? '', estimate: true, source: '' }]);
     setDone(null);
   };
-  const run = async (action: () => Promise<void>, message: MessageKey) => {
-    if (!db) return;
-    setBusy(true);
-    try {
-      await action();
-      setProblems([]);
-      setDone(message);
-      notifyDataChanged();
-    } catch (e) {
-      if (e instanceof SettingsError) setProblems(e.problems);
-      else throw e;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const save = () => {
-    const list = fromDraft(rows, lang);
-    const found = thresholdProblems(list);
-    if (found.length) {
-      setProblems(found);
-      setDone(null);
-      return;
-    }
-    void run(() => saveThresholds(db!, list), 'thr.saved');
-  };
+  const save = () => saveChecked(fromDraft(rows, lang), thresholdProblems, saveThresholds, 'thr.saved');
 
   return (
     <section className="panel thresholds" data-testid="threshold-table">
@@ -157,7 +131,7 @@ function ThresholdForm({ saved, done, setDone }: { saved: Threshold[]; done: Mes
       <div className="settings-actions">
         <button type="button" className="button" onClick={add} data-testid="threshold-add">{t('thr.add')}</button>
         <button type="button" className="button primary" disabled={busy} onClick={save} data-testid="threshold-save">{busy ? t('opset.busy') : t('thr.save')}</button>
-        <button type="button" className="button" disabled={busy} onClick={() => void run(() => resetThresholds(db!), 'thr.resetDone')} data-testid="threshold-reset">
+        <button type="button" className="button" disabled={busy} onClick={() => void run(resetThresholds, 'thr.resetDone')} data-testid="threshold-reset">
           {t('thr.reset')}
         </button>
         {done && !problems.length && <span className="ok-message" role="status" data-testid="threshold-saved">{t(done)}</span>}
