@@ -55,6 +55,23 @@ describe('import in the browser', () => {
     await page.close();
   });
 
+  it('a file without dates (Örebro): Opportunities explains why nothing can be annualised, and the assumptions stay editable', async () => {
+    const { page } = await openApp(browser, '#/import');
+    await page.setInputFiles('[data-testid="file-input"]', REAL('se_orebro_supplier_invoices_2016-03.xlsx'));
+    await page.waitForSelector('[data-testid="mapping-confirm"]', { timeout: 90_000 });
+    await page.click('[data-testid="mapping-confirm"]');
+    await page.waitForSelector('[data-testid="rows-loaded"]', { timeout: 120_000 });
+    await page.click('[data-testid="nav-opportunities"]');
+    await page.waitForSelector('[data-testid="opp-no-window"]', { timeout: 60_000 });
+    expect(await page.locator('[data-testid="no-data"]').count()).toBe(0);
+    expect(await page.textContent('[data-testid="opp-no-window"]')).toContain('udbudsloven § 35');
+    await screenshot(page, 'opportunities-no-dates-orebro-da');
+    await page.click('[data-testid="opp-tab-assumptions"]');
+    await page.waitForSelector('[data-testid="settings-save"]', { timeout: 60_000 });
+    expect(await page.locator('[data-testid="opp-no-window"]').count()).toBe(0);
+    await page.close();
+  });
+
   it('says clearly, in Danish, when a file cannot be read', async () => {
     const { page } = await openApp(browser, '#/import');
     await page.setInputFiles('[data-testid="file-input"]', { name: 'faktura.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 not an export') });

@@ -5,6 +5,7 @@ import { formatKrCompact, formatNumber } from '../../core/format/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { useApp, useT } from '../app/app-context.js';
 import { useQuery } from '../app/use-query.js';
+import { hasSpendLines } from '../../core/analysis/views/index.js';
 import { NoDataState } from './EmptyState.js';
 import { ActionPlan } from './opportunities/ActionPlan.js';
 import { AssumptionsPanel } from './opportunities/AssumptionsPanel.js';
@@ -22,7 +23,11 @@ export function OpportunitiesScreen() {
   const [tab, setTab] = useState<Tab>('list');
   const where = filtersWhere(view.filters, tree);
   const result = useQuery(`opps|${where}`, (db) => findOpportunities(db, { where, tree }));
+  const hasData = useQuery('has-data', (db, signal) => hasSpendLines(db, signal));
   if (result.error) throw result.error;
+  if (hasData.error) throw hasData.error;
+  // Data, but no dated line in the filter: nothing can be annualised (§ 35), the settings still can be edited.
+  const noWindow = !!result.data && !result.data.window;
   const all = result.data?.opportunities ?? [];
   const shown = kind ? all.filter((o) => o.kind === kind) : all;
   const totals = result.data?.totals;
@@ -30,11 +35,11 @@ export function OpportunitiesScreen() {
     <section className="screen" data-testid="screen-opportunities">
       <h1>{t('opp.title')}</h1>
       <p className="lead">{t('opp.intro')}</p>
-      {result.data && !result.data.window ? (
+      {hasData.data === false ? (
         <NoDataState />
       ) : (
         <>
-          {totals && (
+          {totals && !noWindow && (
             <p className="opportunity-totals" data-testid="savings-total" data-value={totals.savingsBase} aria-busy={result.isLoading || undefined}>
               {t('opp.totalSavings')}:{' '}
               <strong>{t('opp.savingsRange', { low: formatKrCompact(totals.savingsLow, lang), high: formatKrCompact(totals.savingsHigh, lang), base: formatKrCompact(totals.savingsBase, lang) })}</strong>
@@ -59,7 +64,8 @@ export function OpportunitiesScreen() {
             ))}
           </div>
           <div role="tabpanel" id="opp-tabpanel" aria-labelledby={`opp-tab-${tab}`}>
-            {tab === 'list' && (
+            {noWindow && tab !== 'assumptions' && <p className="notice" role="status" data-testid="opp-no-window">{t('opp.noWindow')}</p>}
+            {tab === 'list' && !noWindow && (
               <>
                 <label className="inline-filter">
                   <select value={kind} data-testid="opportunity-kind" onChange={(e) => setKind(e.target.value as OpportunityKind | '')}>
@@ -78,8 +84,8 @@ export function OpportunitiesScreen() {
                 </ol>
               </>
             )}
-            {tab === 'plan' && (result.data ? <ActionPlan result={result.data} /> : <p className="muted" aria-busy="true">…</p>)}
-            {tab === 'kraljic' && <KraljicMatrix result={result.data} onOpenList={(k) => { setKind(k); setTab('list'); }} />}
+            {tab === 'plan' && !noWindow && (result.data ? <ActionPlan result={result.data} /> : <p className="muted" aria-busy="true">…</p>)}
+            {tab === 'kraljic' && !noWindow && <KraljicMatrix result={result.data} onOpenList={(k) => { setKind(k); setTab('list'); }} />}
             {tab === 'assumptions' && (
               <div className="assumptions-tab">
                 <AssumptionsPanel />

@@ -4,6 +4,8 @@ const da = {
   'opp.top': 'Største muligheder',
   'opp.all': 'Se alle muligheder',
   'opp.none': 'Ingen muligheder fundet med de nuværende filtre og data.',
+  'opp.noWindow':
+    'Ingen af de valgte linjer har en dato, så årsforbruget de seneste 12 måneder (udbudsloven § 35) kan ikke beregnes, og der kan ikke foreslås noget. Vælg fakturadato- eller bogføringsdato-kolonnen, når filen indlæses, eller ret filtrene. Forudsætningerne kan stadig rettes.',
   'opp.kind.tender': 'Udbud',
   'opp.kind.agreement': 'Brug aftalen',
   'opp.kind.consolidate': 'Saml indkøbet',
@@ -32,6 +34,8 @@ const en: Record<keyof typeof da, string> = {
   'opp.top': 'Top opportunities',
   'opp.all': 'See all opportunities',
   'opp.none': 'No opportunities found with the current filters and data.',
+  'opp.noWindow':
+    'None of the selected lines has a date, so the spend of the last 12 months (Public Procurement Act § 35) cannot be computed and nothing can be suggested. Choose the invoice or posting date column when the file is loaded, or change the filters. The assumptions can still be edited.',
   'opp.kind.tender': 'Tender',
   'opp.kind.agreement': 'Use the agreement',
   'opp.kind.consolidate': 'Consolidate',
