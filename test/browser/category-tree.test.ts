@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import path from 'node:path';
-import { openApp, outsideRequests, screenshot, SCREENSHOT_DIR } from '../support/app-page.js';
+import { openAppWithDemo, outsideRequests, screenshot, SCREENSHOT_DIR } from '../support/app-page.js';
 
 const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
 const settled = async (page: Page) => {
@@ -53,9 +53,7 @@ describe('category tree editor on Demo Kommune', () => {
   });
 
   it('renames and moves a category; the Categories screen shows the new name under the new parent with the same spend', async () => {
-    const { page, requests } = await openApp(browser, '#/import');
-    await page.click('[data-testid="demo-load"]');
-    await page.waitForSelector('[data-testid="screen-overview"]', { timeout: 180_000 });
+    const { page, requests } = await openAppWithDemo(browser);
 
     // Before: printers under IT, with its spend.
     await go(page, '#/categories');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { openApp, outsideRequests, screenshot } from '../support/app-page.js';
+import { openAppWithDemo, outsideRequests, screenshot } from '../support/app-page.js';
 
 const value = async (page: Page, testId: string) => Number(await page.getAttribute(`[data-testid="${testId}"]`, 'data-value'));
 const waitValue = (page: Page, testId: string, predicate: 'gt' | 'lt', arg: number) =>
@@ -39,9 +39,7 @@ describe('classification screen on Demo Kommune', () => {
   });
 
   it('coverage, bulk assignment, learned suggestions, a rule with preview, rule sets and "why"', async () => {
-    const { page, requests } = await openApp(browser, '#/import');
-    await page.click('[data-testid="demo-load"]');
-    await page.waitForSelector('[data-testid="screen-overview"]', { timeout: 180_000 });
+    const { page, requests } = await openAppWithDemo(browser);
     await waitValue(page, 'kpi-total-spend', 'gt', 0);
 
     await go(page, '#/classification');

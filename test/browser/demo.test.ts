@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { openApp, outsideRequests, screenshot } from '../support/app-page.js';
+import { openAppWithDemo, outsideRequests, screenshot } from '../support/app-page.js';
 
 describe('built-in demo in the browser', () => {
   let browser: Browser;
@@ -13,9 +13,7 @@ describe('built-in demo in the browser', () => {
   });
 
   it('"Prøv med demodata" loads Demo Kommune offline and shows the overview', async () => {
-    const { page, requests } = await openApp(browser, '#/import');
-    await page.click('[data-testid="demo-load"]');
-    await page.waitForSelector('[data-testid="screen-overview"]', { timeout: 120_000 });
+    const { page, requests } = await openAppWithDemo(browser);
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="kpi-total-spend"]')?.getAttribute('data-value')) > 0, undefined, { timeout: 60_000 });
     const spend = Number(await page.getAttribute('[data-testid="kpi-total-spend"]', 'data-value'));
     const suppliers = Number(await page.getAttribute('[data-testid="kpi-suppliers"]', 'data-value'));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { openApp, outsideRequests, screenshot, SCREENSHOT_DIR } from '../support/app-page.js';
+import { openAppWithDemo, outsideRequests, screenshot, SCREENSHOT_DIR } from '../support/app-page.js';
 
 const QUADRANTS = ['strategic', 'leverage', 'bottleneck', 'non-critical'] as const;
 const value = async (page: Page, testId: string) => Number(await page.getAttribute(`[data-testid="${testId}"]`, 'data-value'));
@@ -22,9 +22,7 @@ describe('Kraljic matrix on Demo Kommune', () => {
   });
 
   it('plots the categories in four quadrants; an override moves one; the opportunities link to the list', async () => {
-    const { page, requests } = await openApp(browser, '#/import');
-    await page.click('[data-testid="demo-load"]');
-    await page.waitForSelector('[data-testid="screen-overview"]', { timeout: 180_000 });
+    const { page, requests } = await openAppWithDemo(browser);
     await page.evaluate(() => (window.location.hash = '#/opportunities'));
     await page.waitForSelector('[data-testid="savings-total"]', { timeout: 120_000 });
     await settled(page);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { openApp, outsideRequests, screenshot } from '../support/app-page.js';
+import { openAppWithDemo, outsideRequests, screenshot } from '../support/app-page.js';
 
 const value = async (page: Page, testId: string) => Number(await page.getAttribute(`[data-testid="${testId}"]`, 'data-value'));
 const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
@@ -46,9 +46,7 @@ describe('opportunities screen on Demo Kommune: editable assumptions and the act
   });
 
   it('rates and thresholds are edited and saved, the savings recompute, the action plan shows three waves', async () => {
-    const { page, requests } = await openApp(browser, '#/import');
-    await page.click('[data-testid="demo-load"]');
-    await page.waitForSelector('[data-testid="screen-overview"]', { timeout: 180_000 });
+    const { page, requests } = await openAppWithDemo(browser);
 
     await go(page, '#/opportunities');
     await page.waitForSelector('[data-testid="savings-total"]', { timeout: 120_000 });

@@ -15,6 +15,14 @@ export async function openApp(browser: Browser, hash = '#/overview'): Promise<{ 
   return { page, requests };
 }
 
+/** Opens the app, loads Demo Kommune with "Prøv med demodata" and waits for the overview it lands on. */
+export async function openAppWithDemo(browser: Browser): Promise<{ page: Page; requests: string[] }> {
+  const opened = await openApp(browser, '#/import');
+  await opened.page.click('[data-testid="demo-load"]');
+  await opened.page.waitForSelector('[data-testid="screen-overview"]', { timeout: 180_000 });
+  return opened;
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
