@@ -125,6 +125,22 @@ describe('category tree editor on Demo Kommune', () => {
     const options = await page.$$eval('select option', (els) => els.map((e) => e.textContent ?? ''));
     expect(options).toContain('– Printere og kopimaskiner');
     expect(options).toContain('– Skiltning');
+
+    // How a category is bought: cleaning marked "outside competition" gets no tender suggestion.
+    const cleaningTender = '[data-testid="opportunity"][data-kind="tender"][data-category="facility.cleaning"]';
+    await go(page, '#/opportunities');
+    await page.waitForSelector('[data-testid="opportunity-list"] [data-testid="opportunity"]', { timeout: 120_000 });
+    expect(await page.locator(cleaningTender).count()).toBe(1);
+    await go(page, '#/classification');
+    await page.click('[data-testid="cls-tab-tree"]');
+    await page.waitForSelector('[data-testid="tree-sourcing-facility.cleaning"]', { timeout: 60_000 });
+    expect(await page.inputValue('[data-testid="tree-sourcing-facility.cleaning"]')).toBe('pooled');
+    expect(await treeAct(page, () => page.selectOption('[data-testid="tree-sourcing-facility.cleaning"]', 'excluded'))).toContain('Rengøring');
+    expect(await page.inputValue('[data-testid="tree-sourcing-facility.cleaning"]')).toBe('excluded');
+    await go(page, '#/opportunities');
+    await page.waitForSelector('[data-testid="opportunity-list"] [data-testid="opportunity"]', { timeout: 120_000 });
+    await settled(page);
+    expect(await page.locator(cleaningTender).count()).toBe(0);
     expect(outsideRequests(requests)).toEqual([]);
     await page.close();
   });

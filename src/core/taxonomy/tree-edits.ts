@@ -2,7 +2,7 @@
 // the input is never changed. Category ids never change (classifications, rules and contracts
 // point at them), so a rename or a move needs no re-classification: the analysis joins level 2 to
 // level 1 through the tree's `parent`. Nothing is deleted here.
-import { cloneTree, validateTree, type Category, type CategoryTree, type Regime } from './category-tree.js';
+import { cloneTree, validateTree, type Category, type CategoryTree, type Regime, type Sourcing } from './category-tree.js';
 
 export type CategoryName = { da: string; en: string };
 
@@ -162,4 +162,16 @@ export function addedCategoryIds(tree: CategoryTree, base: CategoryTree): string
 /** The category and its level-2 children (by the tree's parent links, not by id prefix). */
 export function categoryWithChildren(tree: CategoryTree, id: string): string[] {
   return [id, ...tree.categories.filter((c) => c.parent === id).map((c) => c.id)];
+}
+
+/**
+ * How a category is bought: its EU regime (which threshold applies) and its sourcing (whether
+ * volume can be pooled; see Sourcing). Neither touches a classification; the opportunities and
+ * the Kraljic matrix read them on their next run.
+ */
+export function setProcurement(tree: CategoryTree, id: string, change: { regime?: Regime; sourcing?: Sourcing }): CategoryTree {
+  find(tree, id);
+  const next = cloneTree(tree);
+  next.categories = next.categories.map((c) => (c.id === id ? { ...c, ...(change.regime ? { regime: change.regime } : {}), ...(change.sourcing ? { sourcing: change.sourcing } : {}) } : c));
+  return checked(next);
 }

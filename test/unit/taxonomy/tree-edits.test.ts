@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCategoryTree, validateTree } from '../../../src/core/taxonomy/category-tree.js';
+import { defaultCategoryTree, sourcingOf, validateTree } from '../../../src/core/taxonomy/category-tree.js';
 import {
-  addCategory, addedCategoryIds, categoryWithChildren, moveCategory, renameCategory, slugify, TreeEditError, type TreeEditErrorCode,
+  addCategory, addedCategoryIds, categoryWithChildren, moveCategory, renameCategory, setProcurement, slugify, TreeEditError, type TreeEditErrorCode,
 } from '../../../src/core/taxonomy/tree-edits.js';
 
 const base = defaultCategoryTree();
@@ -64,6 +64,18 @@ describe('tree edits (pure)', () => {
     expect(addedCategoryIds(b.tree, base)).toEqual([a.id, b.id]);
     expect(slugify('Øl, æg & ål')).toBe('oel-aeg-aal');
     expect(slugify('!!!')).toBe('kategori');
+  });
+
+  it('sets how a category is bought (regime, sourcing) and nothing else', () => {
+    const next = setProcurement(base, 'facility.cleaning', { sourcing: 'excluded' });
+    const both = setProcurement(next, 'transport.travel', { regime: 'light', sourcing: 'individual' });
+    expect(sourcingOf(both.categories.find((c) => c.id === 'facility.cleaning'))).toBe('excluded');
+    expect(both.categories.find((c) => c.id === 'transport.travel')).toMatchObject({ regime: 'light', sourcing: 'individual' });
+    expect(sourcingOf(base.categories.find((c) => c.id === 'facility.cleaning'))).toBe('pooled');
+    const changed = both.categories.filter((c, i) => JSON.stringify(c) !== JSON.stringify(base.categories[i])).map((c) => c.id);
+    expect(changed).toEqual(['facility.cleaning', 'transport.travel']);
+    expect(validateTree(both)).toEqual([]);
+    expect(code(() => setProcurement(base, 'findes.ikke', { sourcing: 'pooled' }))).toBe('unknownCategory');
   });
 
   it('rejects invalid edits with a code the UI translates', () => {

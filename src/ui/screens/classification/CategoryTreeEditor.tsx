@@ -1,12 +1,13 @@
 import { Fragment, useState } from 'react';
 import { formatKr, formatNumber } from '../../../core/format/format.js';
-import { defaultCategoryTree, type Category, type CategoryTree } from '../../../core/taxonomy/category-tree.js';
-import { addCategory, moveCategory, renameCategory, TreeEditError, type CategoryName } from '../../../core/taxonomy/tree-edits.js';
+import { defaultCategoryTree, SOURCINGS, sourcingOf, type Category, type CategoryTree, type Regime, type Sourcing } from '../../../core/taxonomy/category-tree.js';
+import { addCategory, moveCategory, renameCategory, setProcurement, TreeEditError, type CategoryName } from '../../../core/taxonomy/tree-edits.js';
 import { categoryTreeOverview, editWorkspaceTree, resetWorkspaceTree, type TreeRow } from '../../../core/workspace/tree-store.js';
 import { useApp, useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import type { MessageKey } from '../../i18n/messages.js';
 
+const REGIMES: readonly Regime[] = ['standard', 'light', 'works'];
 const DEFAULT_IDS = new Set(defaultCategoryTree().categories.map((c) => c.id));
 
 /** What the inline form edits: a rename of a category, or a new category (parent null: level 1). */
@@ -122,6 +123,28 @@ export function CategoryTreeEditor() {
     });
   };
 
+  const procure = (c: Category, change: { regime?: Regime; sourcing?: Sourcing }) => {
+    if (!db) return;
+    void save(async () => {
+      const next = await editWorkspaceTree(db, (cur) => setProcurement(cur, c.id, change));
+      return { tree: next, done: t('tree.procured', { name: name(c) }) };
+    });
+  };
+  const procurementCells = (c: Category) => (
+    <>
+      <td>
+        <select value={c.regime} disabled={busy} aria-label={t('tree.regimeLabel', { name: name(c) })} data-testid={`tree-regime-${c.id}`} onChange={(e) => procure(c, { regime: e.target.value as Regime })}>
+          {REGIMES.map((r) => <option key={r} value={r}>{t(`opp.regime.${r}` as MessageKey)}</option>)}
+        </select>
+      </td>
+      <td>
+        <select value={sourcingOf(c)} disabled={busy} aria-label={t('tree.sourcingLabel', { name: name(c) })} data-testid={`tree-sourcing-${c.id}`} onChange={(e) => procure(c, { sourcing: e.target.value as Sourcing })}>
+          {SOURCINGS.map((x) => <option key={x} value={x}>{t(`tree.sourcing.${x}` as MessageKey)}</option>)}
+        </select>
+      </td>
+    </>
+  );
+
   const reset = () => {
     if (!db || !window.confirm(t('tree.confirmReset'))) return;
     void save(async () => ({ tree: await resetWorkspaceTree(db), done: t('tree.resetDone') }));
@@ -130,7 +153,7 @@ export function CategoryTreeEditor() {
   const formFor = (match: (f: Form) => boolean, title: string) =>
     form && match(form) ? (
       <tr className="tree-form-row">
-        <td colSpan={4}>
+        <td colSpan={6}>
           <NameForm form={form} title={title} busy={busy} onChange={(n) => setForm({ ...form, name: n })} onSave={submit} onCancel={() => setForm(null)} />
         </td>
       </tr>
@@ -179,6 +202,8 @@ export function CategoryTreeEditor() {
             <th>{t('tree.colCategory')}</th>
             <th className="num">{t('tree.colLines')}</th>
             <th className="num">{t('tree.colSpend')}</th>
+            <th title={t('tree.colRegimeTitle')}>{t('tree.colRegime')}</th>
+            <th title={t('tree.colSourcingTitle')}>{t('tree.colSourcing')}</th>
             <th>{t('tree.colActions')}</th>
           </tr>
         </thead>
@@ -189,6 +214,7 @@ export function CategoryTreeEditor() {
                 <td>{categoryCell(top.category)}</td>
                 <td className="num">{formatNumber(top.lines, lang)}</td>
                 <td className="num">{formatKr(top.spend, lang, 0)}</td>
+                <td colSpan={2} />
                 <td className="tree-actions">
                   {renameButton(top.category)}{' '}
                   <button
@@ -209,6 +235,7 @@ export function CategoryTreeEditor() {
                     <td>{categoryCell(child.category)}</td>
                     <td className="num">{formatNumber(child.lines, lang)}</td>
                     <td className="num">{formatKr(child.spend, lang, 0)}</td>
+                    {procurementCells(child.category)}
                     <td className="tree-actions">
                       {renameButton(child.category)}{' '}
                       <select
