@@ -12,6 +12,7 @@ import { LearnedPanel } from './classification/LearnedPanel.js';
 import { ReviewQueue } from './classification/ReviewQueue.js';
 import { RulesPanel } from './classification/RulesPanel.js';
 import { SupplierProposals } from './classification/SupplierProposals.js';
+import { Tabs } from '../components/Tabs.js';
 import { NoDataState } from './EmptyState.js';
 
 const TABS = ['queue', 'learned', 'rules', 'proposals', 'why', 'tree'] as const;
@@ -26,26 +27,17 @@ function ClsTabs({ where, whyLine, setWhyLine, tab, setTab }: {
   return (
     <>
       <ActionStatus />
-      <div className="cls-tabs" role="tablist" aria-label={t('cls.tabs')}>
-        {TABS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`cls-tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls="cls-tabpanel"
-            className={tab === id ? 'active' : undefined}
-            data-testid={`cls-tab-${id}`}
-            onClick={() => {
-              if (id !== tab) clear();
-              setTab(id);
-            }}
-          >
-            {t(`cls.tab.${id}` as MessageKey)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        ids={TABS}
+        active={tab}
+        prefix="cls"
+        label={t('cls.tabs')}
+        title={(id) => t(`cls.tab.${id}` as MessageKey)}
+        onSelect={(id) => {
+          if (id !== tab) clear();
+          setTab(id);
+        }}
+      />
       <div role="tabpanel" id="cls-tabpanel" aria-labelledby={`cls-tab-${tab}`}>
         {tab === 'queue' && <ReviewQueue where={where} />}
         {tab === 'learned' && <LearnedPanel where={where} />}

@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { useApp, useT } from '../app/app-context.js';
 import { useQuery } from '../app/use-query.js';
 import { hasSpendLines } from '../../core/analysis/views/index.js';
+import { Tabs } from '../components/Tabs.js';
 import { NoDataState } from './EmptyState.js';
 import { ActionPlan } from './opportunities/ActionPlan.js';
 import { AssumptionsPanel } from './opportunities/AssumptionsPanel.js';
@@ -46,23 +47,7 @@ export function OpportunitiesScreen() {
               {' · '}{t('opp.count', { n: formatNumber(all.length, lang) })}
             </p>
           )}
-          <div className="cls-tabs" role="tablist" aria-label={t('opp.tabs')}>
-            {TABS.map((id) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                id={`opp-tab-${id}`}
-                aria-selected={tab === id}
-                aria-controls="opp-tabpanel"
-                className={tab === id ? 'active' : undefined}
-                data-testid={`opp-tab-${id}`}
-                onClick={() => setTab(id)}
-              >
-                {t(`opp.tab.${id}` as MessageKey)}
-              </button>
-            ))}
-          </div>
+          <Tabs ids={TABS} active={tab} prefix="opp" label={t('opp.tabs')} title={(id) => t(`opp.tab.${id}` as MessageKey)} onSelect={setTab} />
           <div role="tabpanel" id="opp-tabpanel" aria-labelledby={`opp-tab-${tab}`}>
             {noWindow && tab !== 'assumptions' && <p className="notice" role="status" data-testid="opp-no-window">{t('opp.noWindow')}</p>}
             {tab === 'list' && !noWindow && (
