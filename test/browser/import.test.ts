@@ -1,11 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { openApp, outsideRequests, screenshot } from '../support/app-page.js';
+import { fixtureFile } from '../support/fixtures.js';
 
-const REAL = (name: string) => fileURLToPath(new URL(`../../../shared/data/real/${name}`, import.meta.url));
-const OIOUBL = (name: string) => fileURLToPath(new URL(`../../../shared/data/oioubl/${name}`, import.meta.url));
+const REAL = (name: string) => fixtureFile(`real/${name}`);
+const OIOUBL = (name: string) => fixtureFile(`oioubl/${name}`);
 
 describe('import in the browser', () => {
   let browser: Browser;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { loadFragmentation } from '../../../src/core/analysis/fragmentation/index.js';
@@ -8,10 +7,10 @@ import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryValue } from '../../../src/core/db/rows.js';
 import { buildSuppliers, listMergeProposals } from '../../../src/core/suppliers/index.js';
 import { clearWorkspace } from '../../../src/core/workspace/schema.js';
+import { fixtureBytes } from '../../support/fixtures.js';
 import { importFiles } from './helpers.js';
 
 const FILE = 'uk_sheffield_spend_2017q1.csv';
-const REAL = new URL('../../../../shared/data/real/', import.meta.url);
 
 /** A real council's payments with nothing classified: the analysis runs and its totals are the import's. */
 describe(`real file without classification: ${FILE}`, () => {
@@ -23,7 +22,7 @@ describe(`real file without classification: ${FILE}`, () => {
   afterAll(() => db?.close());
 
   it('runs suppliers, fragmentation and opportunities; totals match the import to the penny', async () => {
-    const [summary] = await importFiles(db, [{ name: FILE, bytes: new Uint8Array(readFileSync(new URL(FILE, REAL))) }]);
+    const [summary] = await importFiles(db, [{ name: FILE, bytes: fixtureBytes(`real/${FILE}`) }]);
     expect(summary!.rowsLoaded).toBe(22_388);
     const timings: Record<string, number> = {};
     let t = performance.now();

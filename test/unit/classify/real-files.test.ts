@@ -13,8 +13,8 @@ import { planImport } from '../../../src/core/import/plan.js';
 import { bytesSource } from '../../../src/core/import/sources.js';
 import { defaultCategoryTree } from '../../../src/core/taxonomy/category-tree.js';
 import { clearWorkspace } from '../../../src/core/workspace/schema.js';
+import { fixtureBytes } from '../../support/fixtures.js';
 
-const REAL = new URL('../../../../shared/data/real/', import.meta.url);
 const TREE = defaultCategoryTree();
 const FIXTURE = JSON.parse(readFileSync(new URL('./fixtures/real-file-rules.json', import.meta.url), 'utf8')) as Record<string, { note: string; rules: unknown[] }>;
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
@@ -41,7 +41,7 @@ describe('real public spend files: coverage with built-in rules and at most ten 
     expect(user.length).toBeLessThanOrEqual(10);
     expect(user.every((r) => r.origin === 'user')).toBe(true);
     await clearWorkspace(db);
-    const source = bytesSource(file, new Uint8Array(readFileSync(new URL(file, REAL))));
+    const source = bytesSource(file, fixtureBytes(`real/${file}`));
     const { summary } = await executeImport(db, source, await planImport(source, directParsers));
     expect(summary.rowsLoaded).toBeGreaterThan(20_000);
 

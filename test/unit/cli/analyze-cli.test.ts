@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserSizeProblem } from '../../../src/core/import/import-file.js';
+import { fixtureFile } from '../../support/fixtures.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const REAL = path.resolve(ROOT, '../shared/data/real');
+const REAL = (name: string) => fixtureFile(`real/${name}`);
 
 function cli(args: string[]) {
   return spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/cli/main.ts'), ...args], {
@@ -19,7 +20,7 @@ describe('npm run cli -- analyze (native DuckDB)', () => {
   it('writes the files and totals parts of the test contract', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'overblik-cli-'));
     const out = path.join(dir, 'out.json');
-    const run = cli(['analyze', path.join(REAL, 'us_scottsdale_vendor_payments.csv'), path.join(REAL, 'se_orebro_supplier_invoices_2016-03.xlsx'), '--json', out]);
+    const run = cli(['analyze', REAL('us_scottsdale_vendor_payments.csv'), REAL('se_orebro_supplier_invoices_2016-03.xlsx'), '--json', out]);
     expect(run.status).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.files).toEqual([
@@ -104,7 +105,7 @@ describe('npm run cli -- analyze on Demo Kommune: the whole test contract', () =
   it('--accept-learned 1 accepts no learned proposal', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'overblik-cli-'));
     const out = path.join(dir, 'out.json');
-    const run = cli(['analyze', path.join(REAL, 'uk_sheffield_spend_2017q1.csv'), '--json', out, '--accept-learned', '1']);
+    const run = cli(['analyze', REAL('uk_sheffield_spend_2017q1.csv'), '--json', out, '--accept-learned', '1']);
     expect(run.status, run.stderr).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.classification.byMethod.learned?.lines ?? 0).toBe(0);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -12,9 +12,8 @@ import { bytesSource } from '../../../src/core/import/sources.js';
 import { clearWorkspace } from '../../../src/core/workspace/schema.js';
 import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { openNativeDb } from '../../../src/cli/db/native-connector.js';
+import { fixtureBytes, fixtureNames, fixtureText } from '../../support/fixtures.js';
 
-const SHARED = new URL('../../../../shared/data/', import.meta.url);
-const read = (rel: string) => new Uint8Array(readFileSync(new URL(rel, SHARED)));
 
 const DOC_LINE = /<(?:\w+:)?(InvoiceLine|CreditNoteLine)>[\s\S]*?<\/(?:\w+:)?\1>/g;
 
@@ -58,7 +57,7 @@ describe.each([
 
   it('Örebro .xlsx: 68,021 rows loaded or rejected, amount = the sheet total', async () => {
     await clearWorkspace(db);
-    const bytes = read('real/se_orebro_supplier_invoices_2016-03.xlsx');
+    const bytes = fixtureBytes('real/se_orebro_supplier_invoices_2016-03.xlsx');
     const source = bytesSource('orebro.xlsx', bytes);
     const plan = await planImport(source, directParsers);
     expect(plan.format).toBe('xlsx');
@@ -77,17 +76,16 @@ describe.each([
 
   it('the five real OIOUBL documents as one ZIP: rows and totals as written in the XML', async () => {
     await clearWorkspace(db);
-    const dir = decodeURIComponent(new URL('oioubl/', SHARED).pathname);
-    const names = readdirSync(dir).filter((n) => n.endsWith('.xml')).sort();
+    const names = fixtureNames('oioubl');
     let rows = 0;
     let expected = 0n;
     for (const name of names) {
-      const e = xmlExpectation(readFileSync(path.join(dir, name), 'utf8'));
+      const e = xmlExpectation(fixtureText(name));
       rows += e.rows;
       expected += e.ore;
     }
     const { zipSync } = await import('fflate');
-    const zip = zipSync(Object.fromEntries(names.map((n) => [n, new Uint8Array(readFileSync(path.join(dir, n)))])));
+    const zip = zipSync(Object.fromEntries(names.map((n) => [n.slice('oioubl/'.length), fixtureBytes(n)])));
     const source = bytesSource('fakturaer.zip', zip);
     const plan = await planImport(source, directParsers);
     expect(plan.format).toBe('ubl-zip');

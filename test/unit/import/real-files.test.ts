@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
@@ -8,8 +7,8 @@ import { bytesSource, type Parsers } from '../../../src/core/import/sources.js';
 import { clearWorkspace } from '../../../src/core/workspace/schema.js';
 import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { csvOracle } from '../../support/csv-oracle.js';
+import { fixtureBytes, fixtureFile } from '../../support/fixtures.js';
 
-const REAL = new URL('../../../../shared/data/real/', import.meta.url);
 const noParsers = {} as Parsers;
 
 describe('real public spend files (CSV)', () => {
@@ -24,8 +23,7 @@ describe('real public spend files (CSV)', () => {
     { file: 'us_scottsdale_vendor_payments.csv', rows: 23612, amount: 'PaymentAmount', supplier: 'VendorName' },
   ])('$file: every row loaded or rejected, amounts reconcile to the øre', async ({ file, rows, amount, supplier }) => {
     await clearWorkspace(db);
-    const path = new URL(file, REAL);
-    const source = bytesSource(file, new Uint8Array(readFileSync(path)));
+    const source = bytesSource(file, fixtureBytes(`real/${file}`));
     const plan = await planImport(source, noParsers);
     expect(plan.format).toBe('csv');
     expect(plan.layout.delimiter).toBe(',');
@@ -33,7 +31,7 @@ describe('real public spend files (CSV)', () => {
     expect(plan.mapping.amount).toBe(amount);
     expect(plan.mapping.supplierName).toBe(supplier);
     const { summary } = await executeImport(db, source, plan);
-    const oracle = csvOracle(path.pathname, ',', amount, '.');
+    const oracle = csvOracle(fixtureFile(`real/${file}`), ',', amount, '.');
     expect(oracle.rows).toBe(rows);
     expect(summary.rowsRead).toBe(rows);
     expect(summary.rowsLoaded + summary.rowsRejected).toBe(summary.rowsRead);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import {
   categoryForAccount,
@@ -11,11 +10,11 @@ import {
   type CategoryTree,
   type CrosswalkScheme,
 } from '../../../src/core/taxonomy/category-tree';
+import { fixtureText } from '../../support/fixtures.js';
 
-// The shared reference data lives next to the repo (/work/shared), not inside it.
-const dataDir = new URL('../../../../shared/data/taxonomy/', import.meta.url);
+// The CPV list and UNSPSC segments, gzipped in test/fixtures/taxonomy (see SOURCES.md).
 const csvLines = (name: string): string[] =>
-  readFileSync(new URL(name, dataDir), 'utf8').split(/\r?\n/).slice(1).filter((l) => l.trim() !== '');
+  fixtureText(`taxonomy/${name}`).split(/\r?\n/).slice(1).filter((l) => l.trim() !== '');
 
 // The first column never needs quoting (code, segment), so a plain split is enough.
 const cpvCodes = csvLines('cpv2008_da_sv_en.csv').map((l) => l.split(',')[0] ?? '');

@@ -1,13 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ParsedTable } from '../../../../src/core/import/parsed-table.js';
 import { isUblXml, isZip, parseUblDocuments, parseUblZip } from '../../../../src/core/import/ubl/index.js';
+import { fixtureBytes, fixtureNames } from '../../../support/fixtures.js';
 
-const DIR = new URL('../../../../../shared/data/oioubl/', import.meta.url);
-const NAMES = readdirSync(DIR).filter((n) => n.endsWith('.xml')).sort();
-const read = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, DIR)));
+const NAMES = fixtureNames('oioubl').map((n) => n.slice('oioubl/'.length));
+const read = (name: string): Uint8Array => fixtureBytes(`oioubl/${name}`);
 
 /** Øre from decimal text, written independently of the parser's own decimal code. */
 function ore(text: string): bigint {
@@ -50,8 +48,7 @@ function rowsOf(t: ParsedTable, file: string): Record<string, string | null>[] {
 }
 
 describe('the five real OIOUBL examples', () => {
-  it('finds the data folder', () => {
-    expect(fileURLToPath(DIR)).toMatch(/\/shared\/data\/oioubl\/$/);
+  it('finds the five fixtures', () => {
     expect(NAMES).toHaveLength(5);
   });
 

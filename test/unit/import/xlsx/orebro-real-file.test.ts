@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { listSheets, readSheet } from '../../../../src/core/import/xlsx/index.js';
+import { fixtureBytes } from '../../../support/fixtures.js';
 
 /**
  * Örebro kommun's supplier invoices for March 2016 (public open data): 68,021 invoice lines,
@@ -10,7 +9,6 @@ import { listSheets, readSheet } from '../../../../src/core/import/xlsx/index.js
  * FAKT NR, KONTO, UTFALL (the amount, stored by Excel with float noise such as
  * 1299.1199999999999 and 7.0000000000000007E-2). No date column.
  */
-const FILE = fileURLToPath(new URL('../../../../../shared/data/real/se_orebro_supplier_invoices_2016-03.xlsx', import.meta.url));
 
 /** Exact decimal text (with optional exponent) → hundredths, rounded half away from zero. */
 function toOre(text: string): bigint {
@@ -25,8 +23,8 @@ function toOre(text: string): bigint {
   return sign === '-' ? -ore : ore;
 }
 
-describe.skipIf(!existsSync(FILE))('real file: Örebro supplier invoices (.xlsx)', () => {
-  const bytes = new Uint8Array(existsSync(FILE) ? readFileSync(FILE) : []);
+describe('real file: Örebro supplier invoices (.xlsx)', () => {
+  const bytes = fixtureBytes('real/se_orebro_supplier_invoices_2016-03.xlsx');
 
   it('reads every row, and the amounts add up to the öre', () => {
     // (Speed is measured by `npm run bench`, not here.)
