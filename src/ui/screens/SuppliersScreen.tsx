@@ -4,11 +4,12 @@ import { hasSpendLines, loadSupplierOverview, type SupplierSort } from '../../co
 import { formatNumber } from '../../core/format/format.js';
 import { useApp, useT } from '../app/app-context.js';
 import { useQuery } from '../app/use-query.js';
-import { useDebounced } from './categories/use-debounced.js';
+import { useDebounced } from '../hooks/use-debounced.js';
 import { NoDataState } from './EmptyState.js';
 import { MergeProposals } from './suppliers/MergeProposals.js';
 import { SupplierDetailPanel } from './suppliers/SupplierDetailPanel.js';
 import { SupplierTable } from './suppliers/SupplierTable.js';
+import { SearchInput } from '../components/SearchInput.js';
 
 const LIMIT = 500;
 
@@ -41,15 +42,7 @@ export function SuppliersScreen() {
           <div className="panel" aria-busy={list.isLoading}>
             <div className="panel-head">
               <h2>{t('sup.list')}</h2>
-              <input
-                type="search"
-                className="search-input"
-                placeholder={t('sup.search')}
-                aria-label={t('sup.search')}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                data-testid="supplier-search"
-              />
+              <SearchInput label={t('sup.search')} value={text} onChange={setText} testId="supplier-search" />
               <span className="muted" data-testid="supplier-count" data-value={l?.total ?? 0}>
                 {l ? t('sup.count', { shown: formatNumber(l.rows.length, lang), total: formatNumber(l.total, lang) }) : t('sup.loading')}
               </span>

@@ -1,13 +1,15 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { loadLinePage, type DrillScope, type LineRow, type LineSort } from '../../../core/analysis/views/index.js';
-import { formatDate, formatKr, formatNumber } from '../../../core/format/format.js';
+import { formatDate, formatKr } from '../../../core/format/format.js';
 import { useApp, useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { DataTable } from '../../components/DataTable.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { SortHeader } from './SortHeader.js';
-import { useDebounced } from './use-debounced.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
+import { SearchInput } from '../../components/SearchInput.js';
+import { Pager, pageRange } from '../../components/Pager.js';
 
 const PAGE = 100;
 
@@ -75,37 +77,21 @@ export function LinesPanel({ scope, title, action, testId = 'invoice-lines' }: {
       <div className="panel-head">
         <h2>{title}</h2>
         {action}
-        <input
-          type="search"
-          className="search-input"
-          placeholder={t('cat.searchLines')}
-          aria-label={t('cat.searchLines')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="lines-search"
-        />
+        <SearchInput label={t('cat.searchLines')} value={text} onChange={setText} testId="lines-search" />
       </div>
       <DataTable data={data?.rows ?? []} columns={columns} maxHeight={420} testId={`${testId}-table`} />
-      <div className="pager" aria-busy={page.isLoading}>
-        <span data-testid="lines-total" data-value={total}>
-          {data
-            ? total === 0
-              ? t('cat.noLines')
-              : t('cat.pager', {
-                  from: formatNumber(offset + 1, lang),
-                  to: formatNumber(Math.min(offset + PAGE, total), lang),
-                  total: formatNumber(total, lang),
-                  spend: formatKr(data.spend, lang, 0),
-                })
-            : t('cat.loading')}
-        </span>
-        <button type="button" className="button small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-          {t('cat.prev')}
-        </button>
-        <button type="button" className="button small" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)} data-testid="lines-next">
-          {t('cat.next')}
-        </button>
-      </div>
+      <Pager
+        testId="lines"
+        value={total}
+        status={data ? (total === 0 ? t('cat.noLines') : t('cat.pager', { ...pageRange(offset, PAGE, total, lang), spend: formatKr(data.spend, lang, 0) })) : t('cat.loading')}
+        offset={offset}
+        page={PAGE}
+        total={total}
+        onOffset={setOffset}
+        prev={t('cat.prev')}
+        next={t('cat.next')}
+        busy={page.isLoading}
+      />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useQuery } from '../../app/use-query.js';
 import { useClsActions } from './action.js';
 import { CategoryPicker, useCategoryTree } from './CategoryPicker.js';
 import { CatchSummary } from './CatchSummary.js';
-import { useDebounced } from './use-debounced.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
 
 /** Previews run rule by rule; above this many selected groups the bar shows the selection's figures only. */
 const PREVIEW_MAX = 10;
@@ -21,7 +21,7 @@ export function AssignBar({ by, selected, onDone }: { by: QueueGrouping; selecte
   // Until a person picks one, the model's suggestion for the first selected group is offered.
   const category = chosen || selected[0]?.suggestion?.categoryId || '';
   const keys = selected.map((r) => r.key).filter((k): k is string => k !== null);
-  const previewKey = useDebounced(keys.length && keys.length <= PREVIEW_MAX && category ? JSON.stringify({ by, keys, category, match }) : '');
+  const previewKey = useDebounced(keys.length && keys.length <= PREVIEW_MAX && category ? JSON.stringify({ by, keys, category, match }) : '', 350);
   const preview = useQuery(`cls-assign-preview|${previewKey}`, (db, signal) => {
     if (!previewKey) return Promise.resolve(null);
     const p = JSON.parse(previewKey) as { by: QueueGrouping; keys: string[]; category: string; match: TextMatch };

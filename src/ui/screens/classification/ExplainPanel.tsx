@@ -7,7 +7,8 @@ import { useClsActions } from './action.js';
 import { CategoryPicker, useCategoryTree } from './CategoryPicker.js';
 import { methodKey } from './labels.js';
 import { RuleMatches } from './RuleMatches.js';
-import { useDebounced } from './use-debounced.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
+import { SearchInput } from '../../components/SearchInput.js';
 
 const FILTERS: readonly LineFilter[] = ['all', 'unclassified', 'suggested', 'manual'];
 
@@ -40,7 +41,7 @@ export function ExplainPanel({ where, lineId, onLine }: { where: string; lineId:
       <div className="cls-why-grid">
         <div className="cls-find">
           <div className="cls-find-controls">
-            <input type="search" className="search-input" placeholder={t('cls.findLine')} aria-label={t('cls.findLine')} value={text} onChange={(ev) => setText(ev.target.value)} data-testid="why-search" />
+            <SearchInput label={t('cls.findLine')} value={text} onChange={setText} testId="why-search" />
             <select value={filter} onChange={(ev) => setFilter(ev.target.value as LineFilter)} aria-label={t('cls.lineFilter')} data-testid="why-filter">
               {FILTERS.map((f) => <option key={f} value={f}>{t(`cls.lineFilter.${f}` as Parameters<typeof t>[0])}</option>)}
             </select>

@@ -8,7 +8,7 @@ import { useQuery } from '../../app/use-query.js';
 import { DataTable } from '../../components/DataTable.js';
 import { useClsActions } from './action.js';
 import { useCategoryTree } from './CategoryPicker.js';
-import { useDebounced } from './use-debounced.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
 
 const PAGE = 50;
 

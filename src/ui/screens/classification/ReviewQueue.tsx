@@ -7,7 +7,9 @@ import { useQuery } from '../../app/use-query.js';
 import { DataTable } from '../../components/DataTable.js';
 import { AssignBar } from './AssignBar.js';
 import { useCategoryTree } from './CategoryPicker.js';
-import { useDebounced } from './use-debounced.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
+import { SearchInput } from '../../components/SearchInput.js';
+import { Pager, pageRange } from '../../components/Pager.js';
 
 const PAGE = 50;
 
@@ -118,28 +120,28 @@ export function ReviewQueue({ where }: { where: string }) {
             </button>
           ))}
         </div>
-        <input type="search" className="search-input" placeholder={t('cls.searchQueue')} aria-label={t('cls.searchQueue')} value={text} onChange={(e) => setText(e.target.value)} data-testid="queue-search" />
+        <SearchInput label={t('cls.searchQueue')} value={text} onChange={setText} testId="queue-search" />
       </div>
       <p className="muted">{t('cls.queueIntro')}</p>
       <AssignBar by={by} selected={[...selected.values()]} onDone={() => setSelected(new Map())} />
       <DataTable data={rows} columns={columns} maxHeight={460} testId="queue-table" />
-      <div className="pager">
-        <span data-testid="queue-total" data-value={data?.spend ?? 0}>
-          {data
+      <Pager
+        testId="queue"
+        value={data?.spend ?? 0}
+        status={
+          data
             ? total === 0
               ? t('cls.queueEmpty')
-              : t('cls.queuePager', {
-                  from: formatNumber(offset + 1, lang),
-                  to: formatNumber(Math.min(offset + PAGE, total), lang),
-                  total: formatNumber(total, lang),
-                  lines: formatNumber(data.lines, lang),
-                  spend: formatKr(data.spend, lang, 0),
-                })
-            : t('cls.loading')}
-        </span>
-        <button type="button" className="button small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('cls.prev')}</button>
-        <button type="button" className="button small" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)} data-testid="queue-next">{t('cls.next')}</button>
-      </div>
+              : t('cls.queuePager', { ...pageRange(offset, PAGE, total, lang), lines: formatNumber(data.lines, lang), spend: formatKr(data.spend, lang, 0) })
+            : t('cls.loading')
+        }
+        offset={offset}
+        page={PAGE}
+        total={total}
+        onOffset={setOffset}
+        prev={t('cls.prev')}
+        next={t('cls.next')}
+      />
     </section>
   );
 }

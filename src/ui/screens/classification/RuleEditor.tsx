@@ -8,7 +8,7 @@ import { useClsActions } from './action.js';
 import { CatchSummary } from './CatchSummary.js';
 import { CategoryPicker, useCategoryTree } from './CategoryPicker.js';
 import { matchesFor, matchKey, RULE_COLUMNS, SIGNALS_FOR_EDITOR, signalKey } from './labels.js';
-import { useDebounced } from './use-debounced.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
 
 /** A new user rule; it gets a readable id from what it matches when it is saved (readableId). */
 export function blankRule(): Rule {
@@ -34,7 +34,7 @@ export function RuleEditor({ initial, takenIds, onClose }: { initial: Rule; take
   const set = (patch: Partial<Rule>) => setRule((r) => ({ ...r, ...patch }));
   const problems = rule.pattern.trim() && rule.categoryId ? ruleProblems(rule, categoryIds) : [];
   const ready = !!rule.pattern.trim() && !!rule.categoryId && problems.length === 0;
-  const probe = useDebounced(ready ? JSON.stringify(rule) : '');
+  const probe = useDebounced(ready ? JSON.stringify(rule) : '', 350);
   const preview = useQuery(`cls-rule-preview|${probe}`, (db, signal) => (probe ? previewRule(db, JSON.parse(probe) as Rule, { signal, tree }) : Promise.resolve(null)));
 
   const changeSignal = (signal: Signal) => {

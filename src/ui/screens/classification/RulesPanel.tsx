@@ -14,7 +14,8 @@ import { useCategoryTree } from './CategoryPicker.js';
 import { matchKey, originKey, signalKey } from './labels.js';
 import { blankRule, RuleEditor } from './RuleEditor.js';
 import { RuleSetIO } from './RuleSetIO.js';
-import { useDebounced } from './use-debounced.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
+import { SearchInput } from '../../components/SearchInput.js';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -138,7 +139,7 @@ export function RulesPanel() {
         <div className="panel-head">
           <h2>{t('cls.builtinRules')}</h2>
           <span className="muted">{t('cls.ruleCount', { n: formatNumber(builtin.length, lang) })}</span>
-          <input type="search" className="search-input" placeholder={t('cls.searchRules')} aria-label={t('cls.searchRules')} value={text} onChange={(e) => setText(e.target.value)} data-testid="builtin-search" />
+          <SearchInput label={t('cls.searchRules')} value={text} onChange={setText} testId="builtin-search" />
         </div>
         <p className="muted">{t('cls.builtinIntro')}</p>
         <DataTable data={builtin} columns={builtinColumns} maxHeight={360} testId="builtin-table" />
