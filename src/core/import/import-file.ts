@@ -74,7 +74,7 @@ export async function executeImport(db: DbConnector, source: ImportSource, plan:
     }
     let summary: FileSummary;
     if (plan.role === 'contracts') {
-      const counts = await loadContracts(db, raw, headers, fileId, plan.name, plan.layout.dateFormats);
+      const counts = await loadContracts(db, raw, headers, fileId, plan.name, plan.layout);
       summary = {
         fileId, name: plan.name, format: plan.format, encoding: plan.encoding, sourceKind: 'invoice',
         ...counts, amountLoaded: 0, periodFrom: null, periodTo: null, cprMasked: 0,

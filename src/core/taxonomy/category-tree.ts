@@ -39,6 +39,12 @@ export interface Category {
   regime: Regime;
   /** Absent means `pooled`. */
   sourcing?: Sourcing;
+  /**
+   * Other words registers and people use for the category ("kost" for food, "IT" for IT and
+   * telecoms), lowercase; matched like the names (normaliseCategoryText), e.g. for an agreement
+   * register's category column.
+   */
+  synonyms?: string[];
   crosswalk: Crosswalk;
 }
 
@@ -117,6 +123,18 @@ export function validateTree(t: CategoryTree): string[] {
       else names[lang].set(n, c.id);
     }
   }
+  // A synonym must name one category only, and never another category's name.
+  const said = new Map<string, string>();
+  for (const c of t.categories) for (const n of [c.name.da, c.name.en]) said.set(normaliseCategoryText(n), c.id);
+  for (const c of t.categories) {
+    for (const syn of c.synonyms ?? []) {
+      const key = normaliseCategoryText(syn);
+      const other = said.get(key);
+      if (!key) problems.push(`"${c.id}": empty synonym`);
+      else if (other !== undefined && other !== c.id) problems.push(`synonym "${syn}" of "${c.id}" names "${other}" too`);
+      else said.set(key, c.id);
+    }
+  }
   for (const scheme of SCHEMES) {
     const owner = new Map<string, string>();
     for (const c of t.categories) {
@@ -131,6 +149,27 @@ export function validateTree(t: CategoryTree): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * A category as people write it, folded for comparison: lowercase, accents dropped (é → e) but
+ * æ, ø and å kept (ä → æ, ö → ø for Swedish and German spellings), "&" and "and" read as "og",
+ * punctuation as space. "IT & Tele" and "it og tele" are the same.
+ */
+export function normaliseCategoryText(text: string): string {
+  return text
+    .toLowerCase()
+    .replaceAll('ä', 'æ')
+    .replaceAll('ö', 'ø')
+    .normalize('NFD')
+    // Combining marks go, except the ring of å (U+030A), which NFC puts back on its a.
+    .replace(/[\u0300-\u0309\u030B-\u036F]/g, '')
+    .normalize('NFC')
+    .replace(/&/g, ' og ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\band\b/g, 'og')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function longestPrefix(t: CategoryTree, scheme: CrosswalkScheme, value: string): string | null {

@@ -1,3 +1,4 @@
+import { mapAgreements } from '../agreements/map.js';
 import { classifyAll, ensureClassifySchema, type ClassifyStats } from '../classify/index.js';
 import type { DbConnector } from '../db/connector.js';
 import { buildSuppliers, type SupplierBuildSummary } from '../suppliers/index.js';
@@ -19,7 +20,8 @@ export interface RefreshResult {
 
 /**
  * After data changes: normalise suppliers, then classify every line with the built-in and the
- * user's rules and let the learned model propose the rest. Same steps in browser and CLI.
+ * user's rules and let the learned model propose the rest, then map the agreement register to the
+ * categories. Same steps in browser and CLI.
  */
 export async function refreshAnalysis(db: DbConnector, options: RefreshOptions = {}): Promise<RefreshResult> {
   const tree = options.tree ?? (await loadWorkspaceTree(db));
@@ -27,5 +29,7 @@ export async function refreshAnalysis(db: DbConnector, options: RefreshOptions =
   const suppliers = await buildSuppliers(db);
   const rules = [...(await loadBuiltinRules(db, tree)), ...(await loadUserRules(db, tree))];
   const classification = await classifyAll(db, rules, { tree, learn: true, acceptLearned: options.acceptLearned });
+  // Agreements are mapped to categories by the rules just written and the suppliers' classified spend.
+  await mapAgreements(db, tree);
   return { classification, suppliers };
 }

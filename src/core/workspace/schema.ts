@@ -71,15 +71,22 @@ export const SCHEMA_SQL = [
     suggested_category_id VARCHAR,
     suggested_confidence DOUBLE
   )`,
+  // The agreement register as the municipality keeps it, one row per agreement and supplier. It
+  // names categories in its own words (category_text) or not at all; src/core/agreements maps each
+  // agreement to the tree's categories.
   `CREATE TABLE IF NOT EXISTS contract (
     contract_id VARCHAR,
     name VARCHAR,
     supplier_cvr VARCHAR,
     supplier_name VARCHAR,
-    category_id VARCHAR,
+    category_text VARCHAR,
     valid_from DATE,
     valid_to DATE,
-    framework VARCHAR
+    framework VARCHAR,
+    code VARCHAR,
+    max_value DECIMAL(18,2),
+    file_id INTEGER,
+    "row" BIGINT
   )`,
 ] as const;
 
@@ -87,8 +94,11 @@ export async function ensureSchema(db: DbConnector): Promise<void> {
   for (const statement of SCHEMA_SQL) await db.exec(statement);
 }
 
-/** Tables other modules derive from the data (suppliers and their merges); a new analysis starts without them. */
-const DERIVED_TABLES = ['supplier', 'supplier_merge', 'supplier_merge_map'];
+/**
+ * Tables other modules derive from the data or decide about it (suppliers and their merges, the
+ * agreements' categories and a person's choices of them); a new analysis starts without them.
+ */
+const DERIVED_TABLES = ['supplier', 'supplier_merge', 'supplier_merge_map', 'agreement_category', 'agreement_category_manual'];
 
 /**
  * Empties the workspace (a new analysis). The user's rules, the edited thresholds, the savings

@@ -5,8 +5,8 @@ import { literal } from '../sql/escape.js';
 import { defaultCategoryTree, validateTree, type Category, type CategoryTree } from '../taxonomy/category-tree.js';
 import { addedCategoryIds, TreeEditError } from '../taxonomy/tree-edits.js';
 import { classifiedLinesSql } from '../analysis/fragmentation/classified.js';
+import { ensureAgreementTables } from '../agreements/schema.js';
 import { loadUserRules } from './rule-store.js';
-import { ensureSchema } from './schema.js';
 
 /**
  * The workspace's own category tree (renamed, added and moved categories), kept as JSON like the
@@ -108,14 +108,14 @@ export async function resetWorkspaceTree(db: DbConnector): Promise<CategoryTree>
   const current = await loadWorkspaceTree(db);
   const added = addedCategoryIds(current, defaultCategoryTree());
   if (added.length) {
-    await ensureSchema(db);
+    await ensureAgreementTables(db);
     const ids = added.map(literal).join(', ');
     const used = new Set<string>();
     const rows = await queryRows(
       db,
       `SELECT DISTINCT category_id AS id FROM classification WHERE category_id IN (${ids})
        UNION SELECT DISTINCT suggested_category_id FROM classification WHERE suggested_category_id IN (${ids})
-       UNION SELECT DISTINCT category_id FROM contract WHERE category_id IN (${ids})`,
+       UNION SELECT DISTINCT category_id FROM agreement_category_manual WHERE category_id IN (${ids})`,
     );
     for (const r of rows) used.add(String(r.id));
     for (const r of await loadUserRules(db, current)) if (added.includes(r.categoryId)) used.add(r.categoryId);

@@ -36,7 +36,7 @@ async function seed(db: DbConnector): Promise<void> {
     { amount: 1000, supplier: 'Lønkørsel', unit: 'U1', account: '1.0', doc: 'doc7', category: 'nonaddr.payroll' },
     { amount: 77, supplier: 'Ukendt ApS', unit: 'U3', doc: 'doc8' },
   ]);
-  await db.exec(`INSERT INTO contract VALUES ('K1', 'Kontorartikler', '${A}', 'A A/S', 'office.supplies', DATE '2024-01-01', DATE '2026-12-31', 'SKI')`);
+  await db.exec(`INSERT INTO contract (contract_id, name, supplier_cvr, supplier_name, category_text, valid_from, valid_to, framework) VALUES ('K1', 'Kontorartikler', '${A}', 'A A/S', 'office.supplies', DATE '2024-01-01', DATE '2026-12-31', 'SKI')`);
 }
 
 const byId = (list: GroupMetrics[], id: string | null) => list.find((m) => m.id === id)!;
@@ -126,7 +126,7 @@ describe('fragmentation metrics on hand-made lines', () => {
     await db.exec('DELETE FROM contract');
     let f = await loadFragmentation(db);
     expect(byId(f.category2, 'office.supplies')).toMatchObject({ onContractShare: null, offAgreementSpend: null });
-    await db.exec(`INSERT INTO contract VALUES ('K2', 'IT', '${E}', 'E A/S', 'it', NULL, NULL, NULL)`);
+    await db.exec(`INSERT INTO contract (contract_id, name, supplier_cvr, supplier_name, category_text, valid_from, valid_to, framework) VALUES ('K2', 'IT', '${E}', 'E A/S', 'it', NULL, NULL, NULL)`);
     f = await loadFragmentation(db);
     expect(byId(f.category2, 'it.hardware')).toMatchObject({ offAgreementSpend: -50 });
     expect(byId(f.category2, 'office.supplies')).toMatchObject({ onContractShare: 0, offAgreementSpend: 0 });

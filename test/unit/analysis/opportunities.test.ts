@@ -57,7 +57,7 @@ describe('opportunities on hand-made lines', () => {
     db = await openNodeWasmDb();
     await clearWorkspace(db);
     await insertLines(db, lines());
-    await db.exec(`INSERT INTO contract VALUES
+    await db.exec(`INSERT INTO contract (contract_id, name, supplier_cvr, supplier_name, category_text, valid_from, valid_to, framework) VALUES
       ('K1', 'Kontorartikler', '${CVR[3]}', 'Leverandør 3', 'office.supplies', DATE '2024-01-01', DATE '2026-12-31', 'SKI'),
       ('K2', 'El', '${CVR[8]}', 'Leverandør 8', 'energy.electricity', DATE '2021-01-01', DATE '2026-12-31', 'SKI')`);
     await buildSuppliers(db);

@@ -1,8 +1,8 @@
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { quoteIdent } from '../../sql/escape.js';
-import { supplierKeySql } from '../../suppliers/name-key.js';
-import { ensureSupplierTables } from '../../suppliers/tables.js';
+import { ensureAgreementsMapped } from '../../agreements/map.js';
+import { AGREEMENT_SUPPLIERS_SQL, EFFECTIVE_AGREEMENT_CATEGORIES_SQL } from '../../agreements/schema.js';
 import { defaultCategoryTree, type CategoryTree } from '../../taxonomy/category-tree.js';
 import { nonAddressableAccountSql } from '../totals.js';
 import { createCategoryTable } from './category-table.js';
@@ -42,8 +42,8 @@ export interface AnalysisLines {
 let counter = 0;
 
 export async function prepareAnalysisLines(db: DbConnector, options: AnalysisOptions = {}): Promise<AnalysisLines> {
-  await ensureSupplierTables(db);
   const tree = options.tree ?? defaultCategoryTree();
+  await ensureAgreementsMapped(db, tree);
   const id = `${Date.now().toString(36)}_${(counter++).toString(36)}`;
   const table = `_ovb_lines_${id}`;
   const agreements = `_ovb_agr_${id}`;
@@ -52,15 +52,15 @@ export async function prepareAnalysisLines(db: DbConnector, options: AnalysisOpt
   const where = options.where?.trim() ? `counted AND (${options.where})` : 'counted';
   const [contracts] = await queryRows(db, 'SELECT count(*) AS n FROM contract');
   const hasContracts = Number(contracts?.n ?? 0) > 0;
-  // Agreements per level-2 category and supplier key (merges applied); a contract on a level-1
-  // category covers its level-2 categories. A handful of rows, so the per-line checks stay cheap.
+  // Agreements per level-2 category and supplier key (merges applied), through the agreement →
+  // category mapping (src/core/agreements: a person's choice, else the automatic one); an agreement
+  // on a level-1 category covers its level-2 categories. A few hundred rows, so the per-line checks stay cheap.
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${quoteIdent(agreements)} AS
-     SELECT DISTINCT cat.id AS cat2, coalesce(mm.to_key, k.key) AS key,
-            coalesce(k.valid_from, DATE '0001-01-01') AS valid_from, coalesce(k.valid_to, DATE '9999-12-31') AS valid_to
-       FROM (SELECT category_id, valid_from, valid_to, ${supplierKeySql('supplier_cvr', 'supplier_name')} AS key FROM contract) k
-       JOIN ${quoteIdent(categories)} cat ON cat.level = 2 AND (cat.id = k.category_id OR cat.parent = k.category_id)
-       LEFT JOIN supplier_merge_map mm ON mm.from_key = k.key`,
+     SELECT DISTINCT cat.id AS cat2, s.supplier_key AS key, s.valid_from, s.valid_to
+       FROM (${AGREEMENT_SUPPLIERS_SQL}) s
+       JOIN (${EFFECTIVE_AGREEMENT_CATEGORIES_SQL}) e USING (agreement_key)
+       JOIN ${quoteIdent(categories)} cat ON cat.level = 2 AND (cat.id = e.category_id OR cat.parent = e.category_id)`,
   );
   const level = `coalesce(cat.level, CASE WHEN contains(cls.category_id, '.') THEN 2 ELSE 1 END)`;
   const a = quoteIdent(agreements);

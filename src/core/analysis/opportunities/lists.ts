@@ -1,3 +1,4 @@
+import { agreementKeySql, EFFECTIVE_AGREEMENT_CATEGORIES_SQL, ensureAgreementTables } from '../../agreements/schema.js';
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { list, literal, quoteIdent } from '../../sql/escape.js';
@@ -156,12 +157,15 @@ export async function agreementsByCategory(
   if (!categoryIds.length) return out;
   const parents = new Map(tree.categories.map((c) => [c.id, c.parent]));
   const ids = [...new Set(categoryIds.flatMap((id) => [id, parents.get(id) ?? null]).filter((x): x is string => x !== null))];
+  await ensureAgreementTables(db);
   const rows = await queryRows(
     db,
-    `SELECT DISTINCT category_id, coalesce(contract_id, name, '?') AS id, name, supplier_name, valid_to FROM contract
-      WHERE category_id IN (${list(ids)})
-        AND coalesce(valid_from, DATE '0001-01-01') <= ${literal(window.to)}::DATE
-        AND coalesce(valid_to, DATE '9999-12-31') >= ${literal(window.from)}::DATE
+    `SELECT DISTINCT e.category_id, coalesce(k.contract_id, k.name, '?') AS id, k.name, k.supplier_name, k.valid_to
+       FROM (SELECT ${agreementKeySql()} AS agreement_key, * FROM contract) k
+       JOIN (${EFFECTIVE_AGREEMENT_CATEGORIES_SQL}) e USING (agreement_key)
+      WHERE e.category_id IN (${list(ids)})
+        AND coalesce(k.valid_from, DATE '0001-01-01') <= ${literal(window.to)}::DATE
+        AND coalesce(k.valid_to, DATE '9999-12-31') >= ${literal(window.from)}::DATE
       ORDER BY 2, 4`,
   );
   for (const id of categoryIds) {
