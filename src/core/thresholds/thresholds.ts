@@ -4,10 +4,17 @@ import data from './thresholds.json' with { type: 'json' };
 import type { Regime } from '../taxonomy/category-tree.js';
 import type { SettingProblem } from '../workspace/settings-error.js';
 
-/** The procurement regimes of the category tree plus the small-lots exemption (supplies/services). */
-export type ThresholdRegime = Regime | 'small-lots';
+/**
+ * The procurement regimes of the category tree, the small-lots exemption (supplies/services), and
+ * the Danish thresholds for works below the EU threshold (tilbudsloven): licitation above 3 mio. kr.,
+ * informal bids from 300.000 kr. The Danish ones are DKK amounts with no EUR figure (eur 0).
+ */
+export type ThresholdRegime = Regime | 'small-lots' | 'works-licitation' | 'works-bids';
 
-export const THRESHOLD_REGIMES: readonly ThresholdRegime[] = ['standard', 'light', 'works', 'small-lots'];
+export const THRESHOLD_REGIMES: readonly ThresholdRegime[] = ['standard', 'light', 'works', 'small-lots', 'works-licitation', 'works-bids'];
+
+/** Thresholds set in Danish law in DKK only. */
+export const NATIONAL_REGIMES: readonly ThresholdRegime[] = ['works-licitation', 'works-bids'];
 
 export interface Threshold {
   regime: ThresholdRegime;
@@ -34,6 +41,8 @@ const REGIME_DA: Record<ThresholdRegime, string> = {
   light: 'light-regimet',
   works: 'bygge og anlæg',
   'small-lots': 'mindre delkontrakter',
+  'works-licitation': 'tilbudsloven, licitation',
+  'works-bids': 'tilbudsloven, underhåndsbud',
 };
 
 /** Problems in both languages, each naming its row (`${index}.field`); an empty list means the table can be used. */
@@ -46,7 +55,8 @@ export function thresholdProblems(list: readonly Threshold[]): SettingProblem[] 
     if (!THRESHOLD_REGIMES.includes(t.regime)) add('regime', 'ukendt regime', 'unknown regime');
     if (!ISO.test(t.validFrom) || !ISO.test(t.validTo)) add('validFrom', 'datoer skal skrives ÅÅÅÅ-MM-DD', 'dates must be YYYY-MM-DD');
     else if (t.validFrom > t.validTo) add('validTo', 'startdatoen ligger efter slutdatoen', 'validFrom is after validTo');
-    if (!(t.dkk > 0) || !(t.eur > 0)) add(t.dkk > 0 ? 'eur' : 'dkk', 'beløbene skal være positive', 'amounts must be positive');
+    const national = NATIONAL_REGIMES.includes(t.regime);
+    if (!(t.dkk > 0) || !(national ? t.eur >= 0 : t.eur > 0)) add(t.dkk > 0 ? 'eur' : 'dkk', 'beløbene skal være positive', 'amounts must be positive');
     if (!t.source?.trim()) add('source', 'der skal angives en kilde', 'a source is required');
   }
   for (const regime of THRESHOLD_REGIMES) {

@@ -92,10 +92,11 @@ describe('opportunity settings: savings rates and rules as workspace configurati
 
   it('threshold problems come in Danish too, naming the row; an invalid table is refused as a whole', async () => {
     const list = defaultThresholds();
+    const row = list.length;
     list.push({ regime: 'standard', validFrom: '2027-06-01', validTo: '2029-12-31', eur: 0, dkk: 1_600_000, estimate: true, source: '' });
     const problems = thresholdProblems(list);
-    expect(problems.map((p) => p.field)).toEqual(['8.eur', '8.source', '8.validFrom']);
-    expect(problems[0]!.da).toMatch(/^Række 9 .*positive/);
+    expect(problems.map((p) => p.field)).toEqual([`${row}.eur`, `${row}.source`, `${row}.validFrom`]);
+    expect(problems[0]!.da).toMatch(new RegExp(`^Række ${row + 1} .*positive`));
     expect(problems[2]!.da).toMatch(/overlapper/);
     const before = await loadThresholds(db);
     const error = await saveThresholds(db, list).catch((e: unknown) => e);

@@ -2,7 +2,7 @@ import type { DbConnector } from '../../db/connector.js';
 import { groupMetrics, type GroupMetrics } from '../fragmentation/metrics.js';
 import { prepareAnalysisLines, type AnalysisLines, type AnalysisOptions } from '../fragmentation/lines.js';
 import { findOpportunitiesIn } from './find.js';
-import type { Opportunity, OpportunityOptions, OpportunityResult, SupplierShare, UnitShare } from './types.js';
+import type { AgreementCoverage, Opportunity, OpportunityOptions, OpportunityResult, Retender, SupplierShare, ThresholdRule, UnitShare } from './types.js';
 
 /**
  * The `categories` and `opportunities` parts of the command line's JSON (DESIGN.md, test
@@ -32,6 +32,15 @@ export interface ContractOpportunity {
   savingsHigh: number;
   rationale: Opportunity['rationale'];
   assumptions: Opportunity['assumptions'];
+  /**
+   * How the category's annual spend splits by agreement (on / beside / without one) and whether
+   * an agreement covers it on the data's last date; null without an agreement register.
+   */
+  agreementCoverage: AgreementCoverage | null;
+  /** The threshold rule applied: the EU threshold, or tilbudsloven's for works below it. */
+  thresholdRule: ThresholdRule | null;
+  /** Set when the tender re-tenders an agreement that ends, has ended or is used up. */
+  retender: Retender | null;
 }
 
 function toContractCategory(m: GroupMetrics, level: 1 | 2): ContractCategory | null {
@@ -71,6 +80,9 @@ export function toContractOpportunity(o: Opportunity): ContractOpportunity {
     savingsHigh: o.savingsHigh,
     rationale: o.rationale,
     assumptions: o.assumptions,
+    agreementCoverage: o.details.coverage ?? null,
+    thresholdRule: o.details.thresholdRule ?? null,
+    retender: o.details.retender ?? null,
   };
 }
 

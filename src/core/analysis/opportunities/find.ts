@@ -3,12 +3,16 @@ import { sourcingOf, type Category, type Regime } from '../../taxonomy/category-
 import { loadThresholds } from '../../thresholds/table.js';
 import { thresholdFor, type Threshold } from '../../thresholds/thresholds.js';
 import { prepareAnalysisLines, type AnalysisLines } from '../fragmentation/lines.js';
+import { loadAgreements } from '../../agreements/list.js';
+import type { ThresholdRegime } from '../../thresholds/thresholds.js';
+import { agreementStates, type CategoryAgreementState } from './agreement-state.js';
+import { decide, type CategoryContext, type Decision } from './decide.js';
 import { agreementsByCategory, coverage, priceItems, priceSavings, type CoverageSpec } from './lists.js';
 import { ACTIONS, assumptionsFor, rationaleFor } from './rationale.js';
 import { loadOpportunitySettings } from './settings.js';
 import { buildWorkTables, categoryStats, computeWindow, dropWorkTables, type CategoryStats } from './stats.js';
 import {
-  DEFAULT_RATES, OPPORTUNITY_KINDS, type Opportunity, type OpportunityDetails, type OpportunityKind,
+  DEFAULT_RATES, OPPORTUNITY_KINDS, type AgreementCoverage, type Opportunity, type OpportunityDetails, type OpportunityKind,
   type OpportunityOptions, type OpportunityResult, type OpportunityRules, type SavingsRates,
 } from './types.js';
 
@@ -26,15 +30,10 @@ import {
  * Non-addressable lines and categories are never part of an opportunity.
  */
 
-interface Candidate {
-  kind: OpportunityKind;
+interface Candidate extends Decision {
   category: Category | undefined;
   categoryId: string;
   stats: CategoryStats;
-  spendMoving: number;
-  low: number;
-  base: number;
-  high: number;
   details: Partial<OpportunityDetails>;
 }
 
@@ -50,47 +49,19 @@ function mergeRates(options: OpportunityOptions, defaults: SavingsRates = DEFAUL
 }
 
 const round0 = (v: number) => Math.round(v);
+const round2 = (v: number) => Math.round(v * 100) / 100;
 
-function decide(
-  s: CategoryStats,
-  factor: number,
-  threshold: number,
-  hasContracts: boolean,
-  rules: OpportunityRules,
-  rates: SavingsRates,
-  pooled: boolean,
-): Omit<Candidate, 'category' | 'categoryId' | 'stats' | 'details'>[] {
-  const out: Omit<Candidate, 'category' | 'categoryId' | 'stats' | 'details'>[] = [];
-  const value = s.value * factor;
-  const pct = (kind: OpportunityKind, moving: number) =>
-    out.push({ kind, spendMoving: moving, low: moving * rates.low, base: moving * rates.base, high: moving * rates.high });
-  const off = s.offAgreement * factor;
-  if (off > 0 && off >= rules.agreementMinAnnual && off >= rules.agreementMinShare * value) pct('agreement', off);
-  const noAgreement = s.noAgreement * factor;
-  // Tender and consolidate pool volume across units; see Sourcing for the categories where that is not how they are bought.
-  if (pooled && noAgreement > 0 && value >= threshold) {
-    const material = noAgreement >= Math.min(rules.tenderMinNoAgreementShare * value, threshold);
-    // Without a register every line looks agreement-less: then only a spread over suppliers counts.
-    if (hasContracts ? material : material && s.noAgreementSuppliers80 >= 2) pct('tender', noAgreement);
-  } else if (pooled && noAgreement > 0) {
-    const moving = s.outsideTop * factor;
-    if (
-      s.noAgreementSuppliers >= rules.consolidateMinSuppliers && s.noAgreementUnits >= rules.consolidateMinUnits &&
-      moving >= rules.consolidateMinAnnual
-    ) pct('consolidate', moving);
-  }
-  const small = s.smallOrders * factor;
-  if (small >= rules.smallOrdersMinAnnual && s.invoices > 0 && s.smallOrders / s.invoices >= rules.smallOrdersMinShare) {
-    const removed = rates.invoicesRemoved;
-    out.push({
-      kind: 'small-orders',
-      spendMoving: 0,
-      low: small * removed.low * rates.perInvoice,
-      base: small * removed.base * rates.perInvoice,
-      high: small * removed.high * rates.perInvoice,
-    });
-  }
-  return out;
+/** The category's window spend by agreement status, per year. */
+function coverageOf(s: CategoryStats, factor: number, state: CategoryAgreementState | undefined): AgreementCoverage {
+  const all = s.onAgreementAll + s.offAgreementAll + s.noAgreementAll;
+  return {
+    onAgreement: round2(s.onAgreementAll * factor),
+    offAgreement: round2(s.offAgreementAll * factor),
+    noAgreement: round2(s.noAgreementAll * factor),
+    onAgreementShare: all > 0 ? Math.round((s.onAgreementAll / all) * 1000) / 1000 : null,
+    coveredAtEnd: state?.coveredAtEnd ?? false,
+    agreements: [],
+  };
 }
 
 /** Opportunities over prepared lines (see prepareAnalysisLines); the lines table is left as it was. */
@@ -109,12 +80,25 @@ export async function findOpportunitiesIn(db: DbConnector, lines: AnalysisLines,
     const byId = new Map(lines.tree.categories.map((c) => [c.id, c]));
     const regimeOf = (id: string): Regime => byId.get(id)?.regime ?? 'standard';
     const stats = await categoryStats(db, t, rules);
+    const register = lines.hasContracts ? await loadAgreements(db, lines, { asOf: window.to, horizonMonths: rules.retenderHorizonMonths }) : [];
+    const states = agreementStates(register, lines.tree, window, rules.retenderHorizonMonths);
+    const national = (regime: ThresholdRegime) => thresholdFor(thresholds, regime, window.to)?.dkk;
+    const licitation = national('works-licitation');
+    const bids = national('works-bids');
     const candidates: Candidate[] = [];
     for (const s of stats) {
-      const th = thresholdFor(thresholds, regimeOf(s.categoryId), window.to);
-      const pooled = sourcingOf(byId.get(s.categoryId)) === 'pooled';
-      for (const c of decide(s, window.factor, th?.dkk ?? Number.POSITIVE_INFINITY, lines.hasContracts, rules, rates, pooled)) {
-        candidates.push({ ...c, category: byId.get(s.categoryId), categoryId: s.categoryId, stats: s, details: {} });
+      const regime = regimeOf(s.categoryId);
+      const ctx: CategoryContext = {
+        factor: window.factor,
+        euThreshold: thresholdFor(thresholds, regime, window.to)?.dkk ?? Number.POSITIVE_INFINITY,
+        works: regime === 'works' && licitation !== undefined && bids !== undefined ? { licitation, bids } : null,
+        hasContracts: lines.hasContracts,
+        pooled: sourcingOf(byId.get(s.categoryId)) === 'pooled',
+        agreements: states.get(s.categoryId),
+      };
+      const split = lines.hasContracts ? coverageOf(s, window.factor, ctx.agreements) : undefined;
+      for (const c of decide(s, ctx, rules, rates)) {
+        candidates.push({ ...c, category: byId.get(s.categoryId), categoryId: s.categoryId, stats: s, details: split ? { coverage: split } : {} });
       }
     }
     const prices = await priceSavings(db, t, periodFactor);
@@ -123,7 +107,10 @@ export async function findOpportunitiesIn(db: DbConnector, lines: AnalysisLines,
       const s = stats.find((x) => x.categoryId === categoryId);
       candidates.push({
         kind: 'price-variance', category: byId.get(categoryId), categoryId, spendMoving: 0,
-        stats: s ?? { categoryId, value: 0, offAgreement: 0, noAgreement: 0, noAgreementSuppliers: 0, noAgreementSuppliers80: 0, noAgreementUnits: 0, outsideTop: 0, smallOrders: 0, invoices: 0 },
+        stats: s ?? {
+          categoryId, value: 0, offAgreement: 0, noAgreement: 0, noAgreementSuppliers: 0, noAgreementSuppliers80: 0, noAgreementUnits: 0,
+          outsideTop: 0, smallOrders: 0, invoices: 0, onAgreementAll: 0, offAgreementAll: 0, noAgreementAll: 0, retenderBase: 0,
+        },
         low: p.low, high: p.high, base: (p.low + p.high) / 2, details: { items: items.get(categoryId) ?? [] },
       });
     }
@@ -132,6 +119,7 @@ export async function findOpportunitiesIn(db: DbConnector, lines: AnalysisLines,
       kind: c.kind,
       categoryId: c.categoryId,
       factor: c.kind === 'price-variance' ? periodFactor : window.factor,
+      retender: c.retender !== undefined,
     }));
     const covered = await coverage(db, lines, t, specs, rules.smallOrderLimit);
     const agreements = await agreementsByCategory(db, lines.tree, window, [...new Set(candidates.map((c) => c.categoryId))]);
@@ -139,11 +127,18 @@ export async function findOpportunitiesIn(db: DbConnector, lines: AnalysisLines,
       const id = `${c.kind}:${c.categoryId}`;
       const cov = covered.get(id) ?? { annualSpend: 0, suppliers: [], units: [] };
       const regime = regimeOf(c.categoryId);
-      const th = thresholdFor(thresholds, regime, window.to);
+      const rule = c.threshold?.rule ?? 'eu';
+      const th = thresholdFor(thresholds, rule === 'eu' ? regime : rule, window.to);
+      const categoryAnnualSpend = round2(c.stats.value * window.factor);
       const details: OpportunityDetails = {
         supplierCount: cov.suppliers.length,
         unitCount: cov.units.length,
         ...c.details,
+        ...(c.details.coverage ? { coverage: { ...c.details.coverage, agreements: [...new Set((agreements.get(c.categoryId) ?? []).map((a) => a.id))] } } : {}),
+        ...(c.threshold ? { thresholdRule: rule } : {}),
+        ...(c.retender ? { retender: c.retender } : {}),
+        // A framework is valued over its term, at most four years (udbudsloven § 30; frameworks).
+        ...(c.kind === 'tender' ? { frameworkValue: round2(categoryAnnualSpend * 4) } : {}),
         ...(c.kind === 'agreement' || c.kind === 'tender' ? { agreements: agreements.get(c.categoryId) ?? [] } : {}),
         ...(c.kind === 'small-orders'
           ? { smallOrders: Math.round(c.stats.smallOrders * window.factor), invoices: Math.round(c.stats.invoices * window.factor) }
@@ -152,11 +147,11 @@ export async function findOpportunitiesIn(db: DbConnector, lines: AnalysisLines,
       const categoryName = c.category ? { ...c.category.name } : { da: c.categoryId, en: c.categoryId };
       const base = {
         kind: c.kind, categoryName, regime, annualSpend: cov.annualSpend,
-        categoryAnnualSpend: Math.round(c.stats.value * window.factor * 100) / 100,
+        categoryAnnualSpend,
         threshold: th?.dkk ?? 0, thresholdEstimate: th?.estimate ?? false,
         thresholdPeriod: th ? { from: th.validFrom, to: th.validTo } : null,
         // Price variance moves nothing between suppliers; its base is the items' own spend.
-        spendMoving: c.kind === 'price-variance' ? cov.annualSpend : Math.round(c.spendMoving * 100) / 100, details,
+        spendMoving: c.kind === 'price-variance' ? cov.annualSpend : round2(c.spendMoving), details,
       };
       return {
         id, rank: 0, categoryId: c.categoryId, ...base, action: ACTIONS[c.kind],
@@ -164,7 +159,7 @@ export async function findOpportunitiesIn(db: DbConnector, lines: AnalysisLines,
         savingsLow: round0(c.low), savingsBase: round0(c.base), savingsHigh: round0(c.high),
         rationale: rationaleFor({ ...base, smallOrderLimit: rules.smallOrderLimit, keep: rules.consolidateKeep }),
         assumptions: assumptionsFor({
-          kind: c.kind, rates, window, thresholdEstimate: th?.estimate ?? false, thresholdSource: th?.source ?? null, hasContracts: lines.hasContracts,
+          kind: c.kind, retender: c.retender !== undefined, rates, window, thresholdEstimate: th?.estimate ?? false, thresholdSource: th?.source ?? null, hasContracts: lines.hasContracts,
         }),
       };
     });

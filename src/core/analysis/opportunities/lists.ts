@@ -14,6 +14,8 @@ export interface CoverageSpec {
   id: string;
   kind: OpportunityKind;
   categoryId: string;
+  /** A tender that re-tenders the category's agreement covers the lines bought on it too. */
+  retender?: boolean;
   /** Window (or period) spend → annual spend. */
   factor: number;
 }
@@ -29,15 +31,16 @@ const round = (v: number) => Math.round(v * 100) / 100;
 /**
  * The lines each opportunity covers, in one pass over the work table per group of kinds:
  * - tender / consolidate: the window's unclaimed lines where the category has no agreement on the date;
+ * - a re-tender: those and the lines bought on the agreement (everything but the off-agreement lines);
  * - agreement: the window's unclaimed lines in a category with an agreement, from another supplier;
  * - small-orders: the window's lines of invoices under the small-order limit;
  * - price-variance: the claimed lines of the items bought at several prices (whole period).
  */
 export function coveredLinesSql(t: WorkTables, specs: readonly CoverageSpec[], smallOrderLimit: number): string {
-  const sel = specs.map((s) => `(${literal(s.id)}, ${literal(s.kind)}, ${literal(s.categoryId)})`).join(', ');
+  const sel = specs.map((s) => `(${literal(s.id)}, ${literal(s.kind)}, ${literal(s.categoryId)}, ${literal(s.retender === true)})`).join(', ');
   const w = quoteIdent(t.work);
   return `
-    WITH sel(opp, kind, cat2) AS (VALUES ${sel}),
+    WITH sel(opp, kind, cat2, retender) AS (VALUES ${sel}),
     small AS (
       SELECT cat2, doc FROM ${w}
        WHERE in_window AND cat2 IN (SELECT cat2 FROM sel WHERE kind = 'small-orders')
@@ -45,7 +48,9 @@ export function coveredLinesSql(t: WorkTables, specs: readonly CoverageSpec[], s
       HAVING min(amount) >= 0 AND bool_and(currency = 'DKK') AND sum(amount) > 0 AND sum(amount) < ${literal(smallOrderLimit)})
     SELECT s.opp, w.supplier_key, w.unit, w.amount FROM ${w} w JOIN sel s ON s.cat2 = w.cat2
      WHERE w.in_window AND w.claim IS NULL
-       AND ((s.kind IN ('tender', 'consolidate') AND NOT w.has_agreement) OR (s.kind = 'agreement' AND w.has_agreement AND NOT w.on_contract))
+       AND ((s.kind IN ('tender', 'consolidate') AND NOT s.retender AND NOT w.has_agreement)
+            OR (s.kind = 'tender' AND s.retender AND (w.on_contract OR NOT w.has_agreement))
+            OR (s.kind = 'agreement' AND w.has_agreement AND NOT w.on_contract))
     UNION ALL
     SELECT s.opp, w.supplier_key, w.unit, w.amount FROM ${w} w
       JOIN small d ON d.cat2 = w.cat2 AND d.doc = w.doc

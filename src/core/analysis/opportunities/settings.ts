@@ -87,7 +87,7 @@ export function validateOpportunitySettings(s: OpportunitySettings): SettingProb
   for (const k of ['agreementMinAnnual', 'consolidateMinAnnual', 'smallOrdersMinAnnual', 'priceMinSpread', 'priceMinAnnual']) {
     check(`rules.${k}`, (v) => v >= 0, MSG.nonNegative);
   }
-  for (const k of ['consolidateMinSuppliers', 'consolidateMinUnits', 'consolidateKeep']) check(`rules.${k}`, whole, MSG.wholeAtLeast1);
+  for (const k of ['consolidateMinSuppliers', 'consolidateMinUnits', 'consolidateKeep', 'retenderHorizonMonths']) check(`rules.${k}`, whole, MSG.wholeAtLeast1);
   if (whole(s.rules.consolidateKeep) && whole(s.rules.consolidateMinSuppliers) && s.rules.consolidateKeep >= s.rules.consolidateMinSuppliers) {
     add('rules.consolidateKeep', MSG.keep);
   }

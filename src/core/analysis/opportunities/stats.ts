@@ -104,6 +104,12 @@ export interface CategoryStats {
   outsideTop: number;
   smallOrders: number;
   invoices: number;
+  /** All window lines by agreement status (claimed or not): compliance 1 and the rest. */
+  onAgreementAll: number;
+  offAgreementAll: number;
+  noAgreementAll: number;
+  /** Unclaimed lines a re-tender covers: bought on the agreement, or with no agreement (not beside one). */
+  retenderBase: number;
 }
 
 /** Per-category window figures over the lines not claimed by price variance. */
@@ -116,7 +122,11 @@ export async function categoryStats(db: DbConnector, t: WorkTables, rules: Oppor
        SELECT cat2, sum(amount) AS value,
               coalesce(sum(amount) FILTER (WHERE claim IS NULL AND has_agreement AND NOT on_contract), 0) AS off_agreement,
               coalesce(sum(amount) FILTER (WHERE claim IS NULL AND NOT has_agreement), 0) AS no_agreement,
-              count(DISTINCT unit) FILTER (WHERE claim IS NULL AND NOT has_agreement) AS no_agreement_units
+              count(DISTINCT unit) FILTER (WHERE claim IS NULL AND NOT has_agreement) AS no_agreement_units,
+              coalesce(sum(amount) FILTER (WHERE has_agreement AND on_contract), 0) AS on_all,
+              coalesce(sum(amount) FILTER (WHERE has_agreement AND NOT on_contract), 0) AS off_all,
+              coalesce(sum(amount) FILTER (WHERE NOT has_agreement), 0) AS none_all,
+              coalesce(sum(amount) FILTER (WHERE claim IS NULL AND (on_contract OR NOT has_agreement)), 0) AS retender_base
          FROM win GROUP BY cat2),
      sup AS (
        SELECT cat2, supplier_key, greatest(sum(amount), 0) AS s FROM win
@@ -137,7 +147,8 @@ export async function categoryStats(db: DbConnector, t: WorkTables, rules: Oppor
               count(*) FILTER (WHERE invoice) AS invoices
          FROM d GROUP BY cat2)
      SELECT v.cat2, v.value::DOUBLE AS value, v.off_agreement::DOUBLE AS off_agreement, v.no_agreement::DOUBLE AS no_agreement,
-            v.no_agreement_units, coalesce(sa.suppliers, 0) AS suppliers, coalesce(sa.suppliers80, 0) AS suppliers80,
+            v.no_agreement_units, v.on_all::DOUBLE AS on_all, v.off_all::DOUBLE AS off_all, v.none_all::DOUBLE AS none_all,
+            v.retender_base::DOUBLE AS retender_base, coalesce(sa.suppliers, 0) AS suppliers, coalesce(sa.suppliers80, 0) AS suppliers80,
             coalesce(sa.outside_top, 0)::DOUBLE AS outside_top, coalesce(dd.small, 0) AS small, coalesce(dd.invoices, 0) AS invoices
        FROM v LEFT JOIN sa USING (cat2) LEFT JOIN dd USING (cat2)
       ORDER BY v.cat2`,
@@ -153,6 +164,10 @@ export async function categoryStats(db: DbConnector, t: WorkTables, rules: Oppor
     outsideTop: Number(r.outside_top),
     smallOrders: Number(r.small),
     invoices: Number(r.invoices),
+    onAgreementAll: Number(r.on_all),
+    offAgreementAll: Number(r.off_all),
+    noAgreementAll: Number(r.none_all),
+    retenderBase: Number(r.retender_base),
   }));
 }
 

@@ -51,6 +51,11 @@ export interface OpportunityRules {
   /** Price variance: highest price at least this much above the lowest; overpayment a year at least this much. */
   priceMinSpread: number;
   priceMinAnnual: number;
+  /**
+   * A category whose agreement ends within this many months of the data's last date (with no
+   * agreement lasting beyond) is due for a re-tender; an EU tender takes about 6–12 months.
+   */
+  retenderHorizonMonths: number;
 }
 
 export const DEFAULT_RULES: OpportunityRules = {
@@ -66,6 +71,7 @@ export const DEFAULT_RULES: OpportunityRules = {
   smallOrdersMinShare: 0.1,
   priceMinSpread: 0.05,
   priceMinAnnual: 500,
+  retenderHorizonMonths: 9,
 };
 
 export interface OpportunityOptions extends AnalysisOptions {
@@ -132,9 +138,47 @@ export interface Opportunity {
   details: OpportunityDetails;
 }
 
+/** Why a category's agreement must be tendered again. */
+export type RetenderReason = 'ending' | 'expired' | 'max';
+
+export interface Retender {
+  reason: RetenderReason;
+  /** When: the agreement's last day, or the day its maximum is (projected to be) reached. */
+  date: string;
+  agreementId: string;
+  agreementName: string | null;
+  maxValue: number | null;
+  /** Of the maximum, projected over the agreement's whole term. */
+  projectedShare: number | null;
+}
+
+/** Which threshold an opportunity was measured against. */
+export type ThresholdRule = 'eu' | 'works-licitation' | 'works-bids';
+
+/** How the category's spend in the window splits by agreement (annual figures, DKK). */
+export interface AgreementCoverage {
+  /** Bought from a supplier holding an agreement in the category on the date (compliance 1). */
+  onAgreement: number;
+  /** Bought from another supplier while the category had an agreement. */
+  offAgreement: number;
+  /** Bought while the category had no agreement. */
+  noAgreement: number;
+  /** onAgreement / all (null when the category has no spend). */
+  onAgreementShare: number | null;
+  /** An agreement covers the category on the data's last date. */
+  coveredAtEnd: boolean;
+  /** The agreements covering the category at some point of the window (ids). */
+  agreements: string[];
+}
+
 export interface OpportunityDetails {
   supplierCount: number;
   unitCount: number;
+  coverage?: AgreementCoverage;
+  thresholdRule?: ThresholdRule;
+  /** A framework's value over its term (4 years at most), for tender and re-tender. */
+  frameworkValue?: number;
+  retender?: Retender;
   agreements?: { id: string; name: string | null; supplierName: string | null; validTo: string | null }[];
   smallOrders?: number;
   invoices?: number;

@@ -11,7 +11,7 @@ import type { MessageKey } from '../../i18n/messages.js';
 import { useSettingsSave } from './use-settings-save.js';
 
 /** How a setting is shown: a share as %, an amount in kr., or a count. */
-type Unit = 'pct' | 'kr' | 'krYear' | 'count' | 'perYear' | 'suppliers' | 'units';
+type Unit = 'pct' | 'kr' | 'krYear' | 'count' | 'perYear' | 'suppliers' | 'units' | 'months';
 
 interface Field {
   key: string;
@@ -47,7 +47,7 @@ const RULE_GROUPS: Group[] = [
     ],
   },
   { title: 'opset.group.agreement', fields: [{ key: 'rules.agreementMinAnnual', unit: 'krYear' }, { key: 'rules.agreementMinShare', unit: 'pct' }] },
-  { title: 'opset.group.tender', fields: [{ key: 'rules.tenderMinNoAgreementShare', unit: 'pct' }] },
+  { title: 'opset.group.tender', fields: [{ key: 'rules.tenderMinNoAgreementShare', unit: 'pct' }, { key: 'rules.retenderHorizonMonths', unit: 'months' }] },
   {
     title: 'opset.group.consolidate',
     fields: [
@@ -105,13 +105,14 @@ function fromDraft(draft: Draft, lang: Lang): OpportunitySettings {
       smallOrdersMinShare: value('rules.smallOrdersMinShare'),
       priceMinSpread: value('rules.priceMinSpread'),
       priceMinAnnual: value('rules.priceMinAnnual'),
+      retenderHorizonMonths: value('rules.retenderHorizonMonths'),
     },
   };
 }
 
 const UNIT_KEY: Record<Unit, MessageKey | null> = {
   pct: 'opset.unit.pct', kr: 'opset.unit.kr', krYear: 'opset.unit.krYear', count: null,
-  perYear: 'opset.unit.perYear', suppliers: 'opset.unit.suppliers', units: 'opset.unit.units',
+  perYear: 'opset.unit.perYear', suppliers: 'opset.unit.suppliers', units: 'opset.unit.units', months: 'opset.unit.months',
 };
 
 /** Savings rates and opportunity rules, edited in plain words and saved with the analysis. */
