@@ -107,9 +107,12 @@ export function decideAgreement(
         out.set(c.id, direct);
         continue;
       }
-      // A level-1 category is narrowed by the name, else by the suppliers' spend within it.
+      // A level-1 category ("Kost", "Ejendomme") is an area, not what is bought: the name's
+      // categories within it decide; else what the name says elsewhere (a crafts agreement kept by
+      // the property area); else the suppliers' spend within it; else the area itself, unsure.
       const narrowed = named.filter((n) => under(c)(n.categoryId));
-      const picked = narrowed.length ? narrowed : fromSupplierSpend(spend, under(c));
+      const elsewhere = named.filter((n) => byId.get(n.categoryId)?.level === 2);
+      const picked = narrowed.length ? narrowed : elsewhere.length ? elsewhere : fromSupplierSpend(spend, under(c));
       if (picked.length) for (const p of picked) out.set(p.categoryId, p);
       else out.set(c.id, { ...direct, confidence: Math.round(direct.confidence * 60) / 100 });
     }
