@@ -3,6 +3,7 @@
  * the one dictionary in messages.ts, so screens can be built side by side without touching one
  * shared file.
  */
+export { default as agreements } from './screens/agreements.js';
 export { default as categories } from './screens/categories.js';
 export { default as categoryTree } from './screens/category-tree.js';
 export { default as classification } from './screens/classification.js';

@@ -9,12 +9,13 @@ import { hasSpendLines } from '../../core/analysis/views/index.js';
 import { Tabs } from '../components/Tabs.js';
 import { NoDataState } from './EmptyState.js';
 import { ActionPlan } from './opportunities/ActionPlan.js';
+import { AgreementsPanel } from './opportunities/AgreementsPanel.js';
 import { AssumptionsPanel } from './opportunities/AssumptionsPanel.js';
 import { KraljicMatrix } from './opportunities/KraljicMatrix.js';
 import { OpportunityCard } from './opportunities/OpportunityCard.js';
 import { ThresholdTable } from './opportunities/ThresholdTable.js';
 
-const TABS = ['list', 'plan', 'kraljic', 'assumptions'] as const;
+const TABS = ['list', 'plan', 'kraljic', 'agreements', 'assumptions'] as const;
 type Tab = (typeof TABS)[number];
 
 export function OpportunitiesScreen() {
@@ -70,6 +71,7 @@ export function OpportunitiesScreen() {
               </>
             )}
             {tab === 'plan' && !noWindow && (result.data ? <ActionPlan result={result.data} /> : <p className="muted" aria-busy="true">…</p>)}
+            {tab === 'agreements' && <AgreementsPanel />}
             {tab === 'kraljic' && !noWindow && <KraljicMatrix result={result.data} onOpenList={(k) => { setKind(k); setTab('list'); }} />}
             {tab === 'assumptions' && (
               <div className="assumptions-tab">
