@@ -2,7 +2,7 @@
 // winner by precedence (see rules.ts, TIERS), learned suggestions for what no rule caught.
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
-import { literal } from '../sql/escape.js';
+import { list, literal } from '../sql/escape.js';
 import { defaultCategoryTree, type CategoryTree } from '../taxonomy/category-tree.js';
 import { hasModel, trainModel } from './learned.js';
 import { acceptLearned, predictLearned } from './learned-predict.js';
@@ -11,6 +11,7 @@ import { buildHits, checkFields, decisionSql, lineRankSql, matchShape, valueTabl
 import { compileRules, writeRules, type CompiledRule } from './rule-table.js';
 import type { Rule } from './rules.js';
 import { ensureClassifySchema } from './schema.js';
+import { changedProfiles, currentProfileRules, profileRule, supplierProfiles } from './supplier-profile.js';
 import { columnField, hashColumn, type Field } from './text-sql.js';
 
 export interface ClassifyOptions {
@@ -19,6 +20,8 @@ export interface ClassifyOptions {
   learn?: boolean;
   /** Accept learned proposals at or above this confidence right away (default: accept none). */
   acceptLearned?: number;
+  /** Lend suppliers' clear categories to their undecided lines (supplier-profile.ts; default true). */
+  profiles?: boolean;
 }
 
 export interface ClassifyStats {
@@ -62,6 +65,24 @@ async function decide(db: DbConnector, shape: MatchShape, scope: Scope): Promise
       WHERE k.method <> 'learned' AND classification.line_id = k.line_id
         AND classification.rule_id IS NOT DISTINCT FROM k.rule_id AND classification.category_id = cat.parent_id`,
   );
+}
+
+/**
+ * Supplier profiles from the decisions just made (supplier-profile.ts): when they differ from
+ * `previous`, the rule table gets the new ones and the lines of the suppliers whose profile changed
+ * are decided again. Profiles come from tiers above their own, so one pass settles them.
+ */
+async function applyProfiles(db: DbConnector, baseRules: readonly Rule[], tree: CategoryTree, previous: readonly Rule[]): Promise<void> {
+  const known = new Set(tree.categories.map((c) => c.id));
+  const next = (await supplierProfiles(db)).filter((p) => known.has(p.categoryId)).map(profileRule);
+  const changed = changedProfiles(previous, next);
+  if (!changed.length) return;
+  const compiled = compileRules([...baseRules, ...next], tree);
+  await writeRules(db, compiled, tree);
+  const shape = matchShape(compiled);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_scope AS SELECT line_id FROM spend_line WHERE supplier_key IN (${list(changed)})`);
+  await scopedValues(db, shape.fields);
+  await decide(db, shape, 'scoped');
 }
 
 /** Fields the dictionary keeps in full, and those (exact rules only, not read by the model) it filters. */
@@ -108,6 +129,7 @@ export async function classifyAll(db: DbConnector, rules: readonly Rule[], optio
   await buildDict(db, full, filtered, 'rule');
   await saveDictMeta(db, filtered, shape.wordFields);
   await decide(db, shape, 'all');
+  if (options.profiles !== false) await applyProfiles(db, rules, tree, []);
   const rulesDone = performance.now();
   if (options.learn !== false) {
     await trainModel(db, shape.wordFields.includes(columnField('description')));
@@ -133,8 +155,10 @@ function incrementalReady(state: FullRunState | null, shape: MatchShape, changed
 export async function reclassifyForRule(db: DbConnector, rules: readonly Rule[], changed: Rule, options: ClassifyOptions = {}): Promise<ClassifyStats> {
   const started = performance.now();
   const tree = options.tree ?? defaultCategoryTree();
-  const compiled = compileRules(rules, tree);
   await ensureClassifySchema(db);
+  // The last run's supplier profiles stay in the rule set; they are brought up to date below.
+  const profiles = options.profiles === false ? [] : await currentProfileRules(db);
+  const compiled = compileRules([...rules, ...profiles], tree);
   const shape = matchShape(compiled);
   const now = compiled.find((c) => c.rule.id === changed.id);
   const state = await fullRunState(db);
@@ -160,6 +184,10 @@ export async function reclassifyForRule(db: DbConnector, rules: readonly Rule[],
   await db.exec(`CREATE OR REPLACE TEMP TABLE cls_scope AS SELECT DISTINCT line_id FROM cls_scope`);
   await scopedValues(db, shape.fields);
   await decide(db, shape, 'scoped');
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_changed AS SELECT line_id FROM cls_scope`);
+  if (options.profiles !== false) await applyProfiles(db, rules, tree, profiles);
+  // The lines the model looks at: those the rule touched and those of suppliers whose profile changed.
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_scope AS SELECT line_id FROM cls_changed UNION SELECT line_id FROM cls_scope`);
   const rulesDone = performance.now();
   if (options.learn !== false && (await hasModel(db))) await predictLearned(db, 'scoped');
   return finish(db, 'scoped', options, started, rulesDone, performance.now());

@@ -4,8 +4,8 @@ import type { CategoryTree } from '../taxonomy/category-tree.js';
 
 export type Signal = 'itemCode' | 'supplier' | 'account' | 'keyword' | 'column';
 export type MatchKind = 'exact' | 'prefix' | 'contains' | 'word';
-export type RuleOrigin = 'builtin' | 'user' | 'learned' | 'manual';
-export type Method = 'manual' | 'item_code' | 'user_rule' | 'supplier' | 'account' | 'keyword' | 'learned';
+export type RuleOrigin = 'builtin' | 'user' | 'learned' | 'manual' | 'profile';
+export type Method = 'manual' | 'item_code' | 'user_rule' | 'supplier' | 'account' | 'keyword' | 'supplier_profile' | 'learned';
 
 export interface Rule {
   id: string;
@@ -29,13 +29,16 @@ export interface Rule {
 
 export const SIGNALS: readonly Signal[] = ['itemCode', 'supplier', 'account', 'keyword', 'column'];
 export const MATCH_KINDS: readonly MatchKind[] = ['exact', 'prefix', 'contains', 'word'];
+/** Origins a rule set file may carry; supplier profiles are derived in each run, never imported. */
 export const ORIGINS: readonly RuleOrigin[] = ['builtin', 'user', 'learned', 'manual'];
 
 /**
  * Precedence tiers, first match wins (lower tier wins). The design's order, with one refinement:
  * an art that marks non-addressable spend (salaries, transfers, payments to public bodies) decides
- * before keywords, while a purchase art (2.2 food, 2.3 fuel, 4.5 works) only decides when no keyword
- * names the thing bought: an art is a budget type, and finance staff book on neighbouring arts.
+ * before keywords, while a purchase art (2.2 food, 4.5 works) only decides when no keyword and no
+ * supplier profile names the thing bought: an art is a budget type, and finance staff book on
+ * neighbouring arts. A supplier profile (supplier-profile.ts: the supplier's lines decided above lie
+ * clearly in one category) lends that category to its lines nothing above decides.
  */
 export const TIERS = {
   manual: 0,
@@ -44,15 +47,16 @@ export const TIERS = {
   supplier: 3,
   accountNonAddressable: 4,
   keyword: 5,
-  accountPurchase: 6,
-  learned: 7,
+  supplierProfile: 6,
+  accountPurchase: 7,
+  learned: 8,
 } as const;
 
 /** Coarse signals whose level-2 choice a keyword under the same level-1 category may refine. */
 export const REFINABLE_TIERS: readonly number[] = [TIERS.itemCode, TIERS.supplier, TIERS.accountNonAddressable];
 
 export const TIER_METHOD: Record<number, Method> = {
-  0: 'manual', 1: 'item_code', 2: 'user_rule', 3: 'supplier', 4: 'account', 5: 'keyword', 6: 'account', 7: 'learned',
+  0: 'manual', 1: 'item_code', 2: 'user_rule', 3: 'supplier', 4: 'account', 5: 'keyword', 6: 'supplier_profile', 7: 'account', 8: 'learned',
 };
 
 /** The tier of a rule; `addressable` tells whether the rule's category is addressable spend. */
@@ -60,6 +64,7 @@ export function ruleTier(rule: Pick<Rule, 'origin' | 'signal'>, addressable: boo
   if (rule.origin === 'manual') return TIERS.manual;
   if (rule.signal === 'itemCode') return TIERS.itemCode;
   if (rule.origin === 'user') return TIERS.user;
+  if (rule.origin === 'profile') return TIERS.supplierProfile;
   if (rule.signal === 'supplier') return TIERS.supplier;
   if (rule.signal === 'account') return addressable ? TIERS.accountPurchase : TIERS.accountNonAddressable;
   return TIERS.keyword;

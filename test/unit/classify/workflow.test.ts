@@ -3,7 +3,7 @@ import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
 import { coverage } from '../../../src/core/classify/coverage.js';
 import { classifyAll, reclassifyForRule } from '../../../src/core/classify/engine.js';
-import { ruleCatch } from '../../../src/core/classify/explain.js';
+import { explainLine, ruleCatch } from '../../../src/core/classify/explain.js';
 import { acceptLearned } from '../../../src/core/classify/learned-predict.js';
 import { RuleSetError } from '../../../src/core/classify/rule-table.js';
 import { builtinRules, exportRules, importRules, RuleImportError, type Rule } from '../../../src/core/classify/rules.js';
@@ -133,8 +133,9 @@ describe('classification workflow', () => {
     expect((await decisions(db)).get(1)?.rule).toBe('builtin:kw:kuglepen');
   });
 
+  // Supplier profiles are switched off here: they would decide the lines these tests give the model and the proposals.
   it('proposes learned categories, accepts them above a threshold, and reports coverage', async () => {
-    await classifyAll(db, BUILTIN, { learn: true });
+    await classifyAll(db, BUILTIN, { learn: true, profiles: false });
     const rows = await queryRows(db, `SELECT line_id, category_id, confidence, accepted FROM classification WHERE method = 'learned' ORDER BY line_id`);
     const byLine = new Map(rows.map((r) => [Number(r.line_id), r]));
     // The supplier's other lines teach the model: "Varenr ..." from the office supplier → office supplies.
@@ -159,17 +160,41 @@ describe('classification workflow', () => {
     expect(after.coveredSpendShare).toBeCloseTo(after.coveredSpend / spend, 10);
     // Accepted proposals are decisions: a full run keeps them, a rule that now catches the line wins.
     const acceptedBefore = await queryRows(db, `SELECT line_id, category_id FROM classification WHERE method = 'learned' AND accepted ORDER BY line_id`);
-    await classifyAll(db, BUILTIN);
+    await classifyAll(db, BUILTIN, { profiles: false });
     expect(await queryRows(db, `SELECT line_id, category_id FROM classification WHERE method = 'learned' AND accepted ORDER BY line_id`)).toEqual(acceptedBefore);
     const varenr = rule('varenr', { signal: 'column', column: 'description', match: 'prefix', pattern: 'varenr', categoryId: 'office.print' });
-    await reclassifyForRule(db, [...BUILTIN, varenr], varenr);
+    await reclassifyForRule(db, [...BUILTIN, varenr], varenr, { profiles: false });
     expect((await decisions(db)).get(13)).toMatchObject({ category: 'office.print', method: 'user_rule' });
     expect((await coverage(db)).byMethod.learned?.lines).toBe(accepted.lines - 4);
   });
 
-  it('proposes supplier rules for suppliers dominated by one category', async () => {
+  it('lends a supplier\u2019s clear category to its undecided lines (supplier profile), explained, and kept up to date by rule edits', async () => {
     await loadLines(db, workflowLines());
     await classifyAll(db, BUILTIN, { learn: false });
+    const d = await decisions(db);
+    // Kontorhuset's twelve pen lines are keyword decisions in office supplies: its four "Varenr" lines follow.
+    for (const id of [13, 14, 15, 16]) expect(d.get(id)).toMatchObject({ category: 'office.supplies', method: 'supplier_profile', rule: 'profile:cvr:1' });
+    // Tankstation's lines without text follow its diesel lines.
+    for (const id of [27, 28, 29]) expect(d.get(id)).toMatchObject({ category: 'transport.fuel', method: 'supplier_profile' });
+    // A supplier with one line has no profile.
+    expect(d.get(36)).toBeUndefined();
+    const why = await explainLine(db, 13);
+    expect(why.decidingRule).toMatchObject({ ruleId: 'profile:cvr:1', method: 'supplier_profile', origin: 'profile' });
+    const [note] = await queryRows(db, `SELECT note FROM rule WHERE rule_id = 'profile:cvr:1'`);
+    expect(String(note?.note)).toBe('Leverandøren sælger mest i denne kategori (100 % af 12 afgjorte linjer)');
+    // A user rule moves the pens to paper: the profile follows, incrementally as in a full run.
+    const pens = rule('pens', { signal: 'keyword', pattern: 'kuglepenne', categoryId: 'office.paper', origin: 'user' });
+    const stats = await reclassifyForRule(db, [...BUILTIN, pens], pens, { learn: false });
+    expect(stats.full).toBeUndefined();
+    const incremental = await decisions(db);
+    expect(incremental.get(13)).toMatchObject({ category: 'office.paper', method: 'supplier_profile' });
+    await classifyAll(db, [...BUILTIN, pens], { learn: false });
+    expect(await decisions(db)).toEqual(incremental);
+  });
+
+  it('proposes supplier rules for suppliers dominated by one category', async () => {
+    await loadLines(db, workflowLines());
+    await classifyAll(db, BUILTIN, { learn: false, profiles: false });
     const proposals = await proposeSupplierRules(db, { minShare: 0.8, minLines: 5 });
     expect(proposals.map((p) => [p.supplierKey, p.categoryId, p.unclassifiedLines])).toEqual([
       ['cvr:2', 'transport.fuel', 3],

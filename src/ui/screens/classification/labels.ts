@@ -2,7 +2,7 @@ import type { MatchKind, Method, RuleOrigin, Signal } from '../../../core/classi
 import type { MessageKey } from '../../i18n/messages.js';
 
 /** Methods in the order of precedence, 'none' (no decision) last: the coverage chart's series. */
-export const METHODS: readonly (Method | 'none')[] = ['manual', 'item_code', 'user_rule', 'supplier', 'account', 'keyword', 'learned', 'none'];
+export const METHODS: readonly (Method | 'none')[] = ['manual', 'item_code', 'user_rule', 'supplier', 'account', 'keyword', 'supplier_profile', 'learned', 'none'];
 
 export const METHOD_COLORS: Record<Method | 'none', string> = {
   manual: '#6a3d9a',
@@ -11,6 +11,7 @@ export const METHOD_COLORS: Record<Method | 'none', string> = {
   supplier: '#b2df8a',
   account: '#a6cee3',
   keyword: '#2b6f9e',
+  supplier_profile: '#8fb9a8',
   learned: '#fdbf6f',
   none: '#d9e0e7',
 };
