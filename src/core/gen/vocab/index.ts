@@ -17,6 +17,8 @@ export interface VocabItem {
   unitCode: UnitCode;
   unspsc: string;
   art: string | null;
+  /** A text that names no category ("Ydelse iflg. aftale"); only the supplier tells what it is. */
+  generic?: boolean;
 }
 
 const ALL: Vocabulary = {
