@@ -191,7 +191,9 @@ export class DocumentFactory {
       return this.fromCatalog(item, unit);
     }
     const pool = small && cat.cheap.length > 0 ? cat.cheap : cat.vocab;
-    const vocab = small ? rng.pick(pool) : closestItem(rng, () => rng.pick(pool), target);
+    const picker = cat.vocabPicker;
+    const draw = !small && picker ? () => picker.pick(rng) : () => rng.pick(pool);
+    const vocab = small ? rng.pick(pool) : closestItem(rng, draw, target);
     // Lump sums follow the target; priced goods and hours follow the supplier's price level.
     const price = vocab.unitCode === 'LS' ? vocab.priceMinor : vocab.priceMinor * supplier.priceLevel * (0.95 + rng.next() * 0.1);
     return { name: '', vocab, catalog: null, unitCode: vocab.unitCode, unspsc: vocab.unspsc, art: vocab.art, priceMinor: price };

@@ -1,4 +1,5 @@
 import type { ProfileId } from './profile.js';
+import type { FjordbyManifest } from './profiles/fjordby/manifest-types.js';
 
 /**
  * manifest.json: what was generated and the known answers. Amounts are kr. (DKK) as numbers with
@@ -134,4 +135,5 @@ export interface Manifest extends ManifestCommon {
 }
 
 /** The manifest a profile writes. */
-export type ManifestFor<P extends ProfileId> = P extends 'demo' ? Manifest : never;
+export type ManifestFor<P extends ProfileId> = P extends 'fjordby' ? FjordbyManifest : Manifest;
+export type AnyManifest = Manifest | FjordbyManifest;

@@ -18,8 +18,8 @@ import type { ForcedDoc, World } from './world.js';
  * `fjordby` is a second municipality that nobody tuned the analysis to.
  */
 
-export type ProfileId = 'demo';
-export const PROFILE_IDS: readonly ProfileId[] = ['demo'];
+export type ProfileId = 'demo' | 'fjordby';
+export const PROFILE_IDS: readonly ProfileId[] = ['demo', 'fjordby'];
 
 export type UnitSpec = readonly [name: string, type: UnitType, size: number, fn: string];
 

@@ -3,7 +3,7 @@ import { buildCatalog, type Catalog } from './catalogs.js';
 import { buildOrgUnits, unitPicker } from './org-units.js';
 import { coveredCategories, type SupplierRef } from './planted.js';
 import type { GenProfile } from './profile.js';
-import { Random, type Weighted } from './prng.js';
+import { Random, Weighted } from './prng.js';
 import { buildSuppliers, type CategorySuppliers, type SupplierUniverse } from './suppliers.js';
 import type { CategorySpec, Contract, OrgUnit, Supplier } from './types.js';
 import type { VocabItem } from './vocab/index.js';
@@ -19,6 +19,8 @@ export interface CategoryRuntime {
   suppliers: CategorySuppliers;
   units: Weighted<OrgUnit>;
   vocab: VocabItem[];
+  /** Weighted draw over `vocab` when its items carry weights; null: uniform. */
+  vocabPicker: Weighted<VocabItem> | null;
   /** Goods cheap enough for a planted small order. */
   cheap: VocabItem[];
 }
@@ -92,6 +94,7 @@ export function buildWorld(seed: string, profile: GenProfile): World {
       suppliers: catSuppliers,
       units: unitPicker(units, spec.units),
       vocab,
+      vocabPicker: vocab.some((v) => v.weight !== undefined) ? new Weighted(vocab, vocab.map((v) => v.weight ?? 1)) : null,
       cheap: vocab.filter((v) => v.unitCode !== 'LS' && v.unitCode !== 'HUR' && v.priceMinor <= 20000),
     });
     if (!spec.ecom) continue;

@@ -1,8 +1,10 @@
 import type { GenProfile, ProfileId } from '../profile.js';
 import { DEMO_PROFILE } from './demo.js';
+import { FJORDBY_PROFILE } from './fjordby/index.js';
 
 const PROFILES: Readonly<Record<ProfileId, GenProfile>> = {
   demo: DEMO_PROFILE as GenProfile,
+  fjordby: FJORDBY_PROFILE as GenProfile,
 };
 
 export function profileFor(id: ProfileId): GenProfile {
