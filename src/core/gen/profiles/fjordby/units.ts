@@ -22,7 +22,7 @@ export const FJORDBY_UNITS: readonly UnitSpec[] = [
   ['PPR og Familierådgivning', 'family', 3, '05.28.24'],
   ['Dagtilbud Vest', 'daycare', 2, '05.25.14'],
   ['Dagtilbud Øst', 'daycare', 2, '05.25.14'],
-  ['Dagplejen', 'daycare', 1, '05.25.11'],
+  ['Dagplejen Fjordby', 'daycare', 1, '05.25.11'],
   ['Ældrecenter Birkely', 'nursing', 3, '05.30.27'],
   ['Ældrecenter Strandparken', 'nursing', 2, '05.30.27'],
   ['Hjemme- og Sygeplejen', 'homecare', 5, '05.30.26'],
