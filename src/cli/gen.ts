@@ -21,7 +21,7 @@ const USAGE = `Usage: npm run gen -- [--profile ${PROFILE_IDS.join('|')}] --line
   --formats     comma list of: ${FORMATS.join(', ')}
                 (default demo: csv,ecommerce,contracts; fjordby: csv,contracts; fjordby has no
                 csv-dot, xlsx or ecommerce export)
-  --spend KR    addressable spend a year in kr. (default demo 1000000000, fjordby about 565000000)
+  --spend KR    addressable spend a year in kr. (default demo 1000000000, fjordby 565500000)
   --no-truth    leave out truth.csv`;
 
 export interface CliOptions<P extends ProfileId = ProfileId> {
