@@ -3,29 +3,36 @@ import { createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync, type 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  DEFAULT_FORMATS, FILE_NAMES, FORMATS, type Format, Generation, type Manifest, MANIFEST_FILE, TRUTH_FILE,
+  FILE_NAMES, FORMATS, type Format, Generation, MANIFEST_FILE, type ManifestFor, PROFILE_IDS, type ProfileId, profileFor, TRUTH_FILE,
 } from '../core/gen/index.js';
 
 /**
- * `npm run gen -- --lines N --seed S --out DIR [--formats ...] [--spend KR]`: writes Demo Kommune's
- * files with streams (5M lines never sit in memory), then manifest.json and truth.csv.
+ * `npm run gen -- [--profile demo|fjordby] --lines N --seed S --out DIR [--formats ...] [--spend KR]`:
+ * writes a municipality's files with streams (5M lines never sit in memory), then manifest.json
+ * and truth.csv.
  */
 
-const USAGE = `Usage: npm run gen -- --lines N --seed S --out DIR [--formats ${DEFAULT_FORMATS.join(',')}] [--spend KR] [--no-truth]
+const USAGE = `Usage: npm run gen -- [--profile ${PROFILE_IDS.join('|')}] --lines N --seed S --out DIR [--formats ...] [--spend KR] [--no-truth]
 
+  --profile P   municipality: demo (Demo Kommune, default) or fjordby (Fjordby Kommune)
   --lines N     invoice lines to write (e.g. 100000, 1e6, 250k, 5M)
   --seed S      any text; the same seed and options give byte-identical files (default 1)
   --out DIR     output folder (created if missing)
   --formats     comma list of: ${FORMATS.join(', ')}
-  --spend KR    addressable spend a year in kr. (default 1000000000)
+                (default demo: csv,ecommerce,contracts; fjordby: csv,contracts; fjordby has no
+                csv-dot, xlsx or ecommerce export)
+  --spend KR    addressable spend a year in kr. (default demo 1000000000, fjordby 565500000)
   --no-truth    leave out truth.csv`;
 
-export interface CliOptions {
+export interface CliOptions<P extends ProfileId = ProfileId> {
+  /** Default `demo`. */
+  profile?: P;
   lines: number;
   seed: string;
   out: string;
   formats: Format[];
-  spend: number;
+  /** Addressable spend a year in kr.; default the profile's. */
+  spend?: number;
   truth: boolean;
 }
 
@@ -37,7 +44,8 @@ export function parseCount(text: string): number {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { lines: Number.NaN, seed: '1', out: '', formats: [...DEFAULT_FORMATS], spend: 1e9, truth: true };
+  const options: CliOptions = { profile: 'demo', lines: Number.NaN, seed: '1', out: '', formats: [], truth: true };
+  let formats: Format[] | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -45,7 +53,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (v === undefined) throw new Error(`${arg} needs a value`);
       return v;
     };
-    if (arg === '--lines') options.lines = parseCount(value());
+    if (arg === '--profile') {
+      const p = value();
+      if (!(PROFILE_IDS as readonly string[]).includes(p)) throw new Error(`unknown profile "${p}" (known: ${PROFILE_IDS.join(', ')})`);
+      options.profile = p as ProfileId;
+    } else if (arg === '--lines') options.lines = parseCount(value());
     else if (arg === '--seed') options.seed = value();
     else if (arg === '--out') options.out = value();
     else if (arg === '--spend') options.spend = parseCount(value());
@@ -53,13 +65,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (arg === '--formats') {
       const list = value().split(',').map((f) => f.trim()).filter(Boolean);
       for (const f of list) if (!(FORMATS as readonly string[]).includes(f)) throw new Error(`unknown format "${f}" (known: ${FORMATS.join(', ')})`);
-      options.formats = list as Format[];
+      formats = list as Format[];
     } else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
     else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   if (!Number.isInteger(options.lines) || options.lines < 1) throw new Error(`--lines must be a positive number\n${USAGE}`);
   if (!options.out) throw new Error(`--out is required\n${USAGE}`);
-  if (!(options.spend > 0)) throw new Error('--spend must be a positive number');
+  if (options.spend !== undefined && !(options.spend > 0)) throw new Error('--spend must be a positive number');
+  const profile = profileFor(options.profile ?? 'demo');
+  options.formats = formats ?? [...profile.defaultFormats];
+  for (const f of options.formats) {
+    if (!profile.formats.includes(f)) throw new Error(`${profile.municipality.name} has no ${f} export (its formats: ${profile.formats.join(', ')})`);
+  }
   return options;
 }
 
@@ -72,7 +89,9 @@ function removeOldOutputs(dir: string): void {
 }
 
 /** Writes the requested files into `options.out` and returns the manifest (also written there). */
-export async function generateToDirectory(options: CliOptions, log: (text: string) => void = () => undefined): Promise<Manifest> {
+export async function generateToDirectory<P extends ProfileId = 'demo'>(
+  options: CliOptions<P>, log: (text: string) => void = () => undefined,
+): Promise<ManifestFor<P>> {
   const started = performance.now();
   mkdirSync(options.out, { recursive: true });
   removeOldOutputs(options.out);
@@ -87,8 +106,8 @@ export async function generateToDirectory(options: CliOptions, log: (text: strin
     }
     return s;
   };
-  const generation = new Generation(
-    { lines: options.lines, seed: options.seed, formats: options.formats, annualSpendKr: options.spend, truth: options.truth },
+  const generation = new Generation<P>(
+    { profile: options.profile, lines: options.lines, seed: options.seed, formats: options.formats, annualSpendKr: options.spend, truth: options.truth },
     (name, bytes) => streamFor(name).write(bytes),
   );
   let lastReport = started;
@@ -107,7 +126,7 @@ export async function generateToDirectory(options: CliOptions, log: (text: strin
   const manifest = generation.manifest();
   writeFileSync(path.join(options.out, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  log(`Demo Kommune: ${manifest.totals.invoiceLines} lines, ${manifest.totals.documents} invoices, ${Math.round(manifest.totals.spendDkk).toLocaleString('da-DK')} kr. in ${seconds} s\n`);
+  log(`${manifest.municipality.name}: ${manifest.totals.invoiceLines} lines, ${manifest.totals.documents} invoices, ${Math.round(manifest.totals.spendDkk).toLocaleString('da-DK')} kr. in ${seconds} s\n`);
   return manifest;
 }
 

@@ -1,11 +1,10 @@
 import { isAddressable } from './categories.js';
-import { SMALL_ORDER_CATEGORIES, SMALL_ORDER_SHARE } from './planted.js';
 import type { Random } from './prng.js';
 import type { UnitCode } from './types.js';
 import type { World } from './world.js';
 
 /**
- * Line amounts. The municipality's spend is fixed (about 1 mia. kr. a year), whatever the line
+ * Line amounts. The municipality's spend is fixed (Demo Kommune: about 1 mia. kr. a year), whatever the line
  * count, so each category's mean line amount is calibrated from its spend and its expected number
  * of lines. At about 1M lines the amounts per line are realistic; a 20k-line file has fewer,
  * larger lines for the same municipality.
@@ -34,7 +33,7 @@ export function calibrate(world: World, lines: number, annualSpendKr: number): M
   for (const spec of specs) {
     const expectedLines = Math.max(1, (lines * spec.lines) / lineWeight);
     const totalMinor = (2 * annualSpendKr * 100 * spec.spend) / addressableWeight;
-    const smallShare = (SMALL_ORDER_CATEGORIES as readonly string[]).includes(spec.id) ? SMALL_ORDER_SHARE : 0;
+    const smallShare = world.profile.smallOrderCategories.includes(spec.id) ? world.profile.smallOrderShare : 0;
     const perDocEffective = smallShare + (1 - smallShare) * spec.perDoc;
     const docs = expectedLines / perDocEffective;
     const smallLines = docs * smallShare;

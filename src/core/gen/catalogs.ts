@@ -1,9 +1,9 @@
 import { PERIOD_FIRST_DAY } from './calendar.js';
-import { PRICE_VARIANCE_ITEMS, UNIT_PRICE_FACTORS } from './planted.js';
+import { UNIT_PRICE_FACTORS } from './planted.js';
+import type { GenProfile } from './profile.js';
 import { hash32, Random, Weighted } from './prng.js';
 import { renderTemplate } from './template.js';
 import type { CatalogItem, OrgUnit, Supplier, UnitCode } from './types.js';
-import { vocabularyFor } from './vocab/index.js';
 
 /**
  * E-commerce catalogues: what a supplier sells through the municipality's e-commerce system,
@@ -38,18 +38,18 @@ function itemNumber(rng: Random, supplier: Supplier, used: Set<string>): string 
   }
 }
 
-export function buildCatalog(rng: Random, supplier: Supplier, categoryId: string, units: readonly OrgUnit[]): Catalog | null {
-  const goods = vocabularyFor(categoryId).filter((v) => GOODS_UNITS.has(v.unitCode));
+export function buildCatalog(rng: Random, profile: GenProfile, supplier: Supplier, categoryId: string, units: readonly OrgUnit[]): Catalog | null {
+  const goods = profile.vocabularyFor(categoryId).filter((v) => GOODS_UNITS.has(v.unitCode));
   if (goods.length === 0) return null;
   const used = new Set<string>();
   const items: CatalogItem[] = [];
-  const plantedHere = PRICE_VARIANCE_ITEMS.filter((p) => p.categoryId === categoryId && supplier.key === p.anchor);
+  const plantedHere = profile.priceVariance.filter((p) => p.categoryId === categoryId && supplier.key === p.anchor);
   // A generated item must never share a planted item's name, or the planted spread would blur.
   const names = new Set<string>(plantedHere.map((p) => p.name));
   const size = Math.min(goods.length * 2, rng.int(6, 16));
   for (let i = 0; i < size * 3 && items.length < size; i++) {
     const vocab = rng.pick(goods);
-    const name = renderTemplate(vocab.template, { rng, day: PERIOD_FIRST_DAY, unit: units[0]!, cpr: null, cprUsed: false });
+    const name = renderTemplate(vocab.template, { rng, words: profile.words, day: PERIOD_FIRST_DAY, unit: units[0]!, cpr: null, cprUsed: false });
     if (names.has(name)) continue;
     names.add(name);
     const jitter = 0.9 + rng.next() * 0.2;

@@ -1,9 +1,12 @@
-import type { Manifest } from './manifest.js';
-import { FILE_NAMES, type Format, Generation } from './pipeline.js';
+import type { ManifestFor } from './manifest.js';
+import { FILE_NAMES, Generation } from './pipeline.js';
+import type { ProfileId } from './profile.js';
+import { profileFor } from './profiles/index.js';
 
 /**
- * The built-in demo for the browser: Demo Kommune's invoice CSV (UTF-8 with BOM), e-commerce
- * CSV and contract register, generated in memory. No truth file: the app must never see it.
+ * The built-in demo for the browser: a municipality's invoice CSV, its other default files
+ * (Demo Kommune: e-commerce CSV and contract register; Fjordby: the register), generated in
+ * memory. No truth file: the app must never see it.
  */
 
 export interface DemoFile {
@@ -11,12 +14,10 @@ export interface DemoFile {
   bytes: Uint8Array;
 }
 
-export interface DemoFiles {
+export interface DemoFiles<M = ManifestFor<'demo'>> {
   files: DemoFile[];
-  manifest: Manifest;
+  manifest: M;
 }
-
-const DEMO_FORMATS: readonly Format[] = ['csv', 'ecommerce', 'contracts'];
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
@@ -28,10 +29,11 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-export function generateDemoFiles(options: { lines?: number; seed?: string } = {}): DemoFiles {
+export function generateDemoFiles<P extends ProfileId = 'demo'>(options: { lines?: number; seed?: string; profile?: P } = {}): DemoFiles<ManifestFor<P>> {
   const chunks = new Map<string, Uint8Array[]>();
-  const generation = new Generation(
-    { lines: options.lines ?? 50_000, seed: options.seed ?? 'demo', formats: DEMO_FORMATS },
+  const formats = profileFor(options.profile ?? 'demo').defaultFormats;
+  const generation = new Generation<P>(
+    { lines: options.lines ?? 50_000, seed: options.seed ?? 'demo', profile: options.profile, formats },
     (name, bytes) => {
       const list = chunks.get(name) ?? [];
       list.push(bytes);
@@ -39,6 +41,6 @@ export function generateDemoFiles(options: { lines?: number; seed?: string } = {
     },
   );
   const manifest = generation.runAll();
-  const files = DEMO_FORMATS.map((f) => FILE_NAMES[f]).map((name) => ({ name, bytes: concat(chunks.get(name) ?? []) }));
+  const files = formats.map((f) => FILE_NAMES[f]).map((name) => ({ name, bytes: concat(chunks.get(name) ?? []) }));
   return { files, manifest };
 }

@@ -3,12 +3,9 @@ import { civilFromDays, PERIOD_FIRST_DAY, weekday } from './calendar.js';
 import { type Catalog, unitPrice } from './catalogs.js';
 import { ALTERNATIVE_ART } from './categories.js';
 import { corruptCvr, makeCpr } from './ids.js';
-import {
-  CPR_CATEGORIES, CPR_LINE_SHARE, EUR_CATEGORIES, EUR_DOC_SHARE, EUR_RATE_DKK, SMALL_ORDER_LIMIT_KR,
-} from './planted.js';
+import { CPR_LINE_SHARE, EUR_DOC_SHARE, EUR_RATE_DKK, SMALL_ORDER_LIMIT_KR } from './planted.js';
 import type { Random } from './prng.js';
 import { renderTemplate, type RenderContext } from './template.js';
-import { invoiceText } from './text.js';
 import type { CatalogItem, Document, InvoiceLine, OrderLine, OrgUnit, Supplier, UnitCode } from './types.js';
 import type { VocabItem } from './vocab/index.js';
 import { catalogKey, type CategoryRuntime, type ForcedDoc, type World } from './world.js';
@@ -77,17 +74,20 @@ class SpendFeedback {
 
 export class DocumentFactory {
   private readonly feedback = new SpendFeedback();
-  private docNo = 1_000_000;
+  private docNo: number;
   private orderNo = 4_500_100_000;
 
   constructor(
     private readonly world: World,
     private readonly calibration: Map<string, Calibration>,
     private readonly rng: Random,
-  ) {}
+  ) {
+    this.docNo = world.profile.firstDocNo;
+  }
 
   make(req: DocRequest): Document {
     const { rng, world } = this;
+    const { profile } = world;
     const cat = world.categories.get(req.categoryId)!;
     const cal = this.calibration.get(req.categoryId)!;
     const supplier = req.supplier ?? cat.suppliers.picker.pick(rng);
@@ -97,10 +97,10 @@ export class DocumentFactory {
     const small = !plantedItem && !req.orderOnly && (req.small ?? (cal.smallShare > 0 && rng.chance(cal.smallShare)));
     const credit = !small && !plantedItem && !req.orderOnly && !req.cpr && rng.chance(CREDIT_SHARE);
     const ecom = !!catalog && !small && !credit && (!!plantedItem || !!req.orderOnly || rng.chance(cat.spec.ecom ?? 0));
-    const eur = req.eur ?? ((EUR_CATEGORIES as readonly string[]).includes(req.categoryId) && rng.chance(EUR_DOC_SHARE));
+    const eur = req.eur ?? (profile.eurCategories.includes(req.categoryId) && rng.chance(EUR_DOC_SHARE));
     const { year } = civilFromDays(req.day);
     const count = small ? 1 : Math.min(MAX_LINES, 1 + rng.geometric(cal.perDoc - 1));
-    const cprCategory = (CPR_CATEGORIES as readonly string[]).includes(req.categoryId);
+    const cprCategory = profile.cprCategories.includes(req.categoryId);
     const balance = this.feedback.balance(supplier, req.categoryId);
 
     const lines: InvoiceLine[] = [];
@@ -114,10 +114,12 @@ export class DocumentFactory {
       const priced = small ? priceSmall(item.unitCode, item.priceMinor, target) : priceLine(rng, item.unitCode, item.priceMinor, target);
       if (!small) this.feedback.record(balance, wanted, priced.amountMinor);
       const cpr = cprCategory && (req.cpr ? n === 0 : rng.chance(CPR_LINE_SHARE)) ? makeCpr(rng) : null;
-      const ctx: RenderContext = { rng, day: req.day, unit, cpr, cprUsed: false };
+      const ctx: RenderContext = { rng, words: profile.words, day: req.day, unit, cpr, cprUsed: false };
       let base = item.vocab ? renderTemplate(item.vocab.template, ctx) : item.name;
       if (cpr && !ctx.cprUsed) base = `${base} vedr. ${cpr}`;
-      const text = invoiceText({ rng, base, style: supplier.style, itemNo: item.catalog?.itemNo ?? '', credit, keepWhole: cpr !== null });
+      const text = profile.invoiceText({
+        rng, base, style: supplier.style, itemNo: item.catalog?.itemNo ?? '', credit, keepWhole: cpr !== null, day: req.day,
+      });
       const art = item.art ?? (rng.chance(WRONG_ART) ? ALTERNATIVE_ART[cat.spec.art] ?? cat.spec.art : cat.spec.art);
       const sign = credit ? -1 : 1;
       let { priceMinor, amountMinor } = priced;
@@ -138,6 +140,7 @@ export class DocumentFactory {
         unspsc: item.unspsc,
         unitCode: item.unitCode,
         itemNo: item.catalog?.itemNo ?? '',
+        ...(item.vocab?.generic ? { generic: true } : {}),
       });
     }
     const orderLines: OrderLine[] = ecom
@@ -188,7 +191,9 @@ export class DocumentFactory {
       return this.fromCatalog(item, unit);
     }
     const pool = small && cat.cheap.length > 0 ? cat.cheap : cat.vocab;
-    const vocab = small ? rng.pick(pool) : closestItem(rng, () => rng.pick(pool), target);
+    const picker = cat.vocabPicker;
+    const draw = !small && picker ? () => picker.pick(rng) : () => rng.pick(pool);
+    const vocab = small ? rng.pick(pool) : closestItem(rng, draw, target);
     // Lump sums follow the target; priced goods and hours follow the supplier's price level.
     const price = vocab.unitCode === 'LS' ? vocab.priceMinor : vocab.priceMinor * supplier.priceLevel * (0.95 + rng.next() * 0.1);
     return { name: '', vocab, catalog: null, unitCode: vocab.unitCode, unspsc: vocab.unspsc, art: vocab.art, priceMinor: price };

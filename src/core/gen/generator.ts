@@ -6,7 +6,7 @@ import type { Document } from './types.js';
 import type { ForcedDoc, World } from './world.js';
 
 /**
- * Streams Demo Kommune's invoices in date order, one document at a time, so 5M lines never sit
+ * Streams a municipality's invoices in date order, one document at a time, so 5M lines never sit
  * in memory. Each day gets its share of the requested lines (weekdays, seasons, holidays); the
  * documents the world requires are issued on their days; the last document is cut so the file
  * holds exactly the requested number of lines.
@@ -22,7 +22,7 @@ const PENDING_ORDER_SHARE = 0.3;
 const PENDING_ORDER_DAYS = 10;
 
 export function* generateDocuments(world: World, options: GenerateOptions): Generator<Document> {
-  const rng = new Random(`${world.seed}|lines`);
+  const rng = new Random(`${world.stream}|lines`);
   const calibration = calibrate(world, options.lines, options.annualSpendKr);
   const factory = new DocumentFactory(world, calibration, rng);
   const categories = [...world.categories.values()];

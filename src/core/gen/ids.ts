@@ -77,10 +77,10 @@ export function isValidGln(text: string): boolean {
   return /^[0-9]{13}$/.test(text) && gs1CheckDigit(text.slice(0, 12)) === Number(text[12]);
 }
 
-/** A 13-digit location number in the Danish public range (5798...). */
-export function makeGln(rng: Random, used: Set<string>): string {
+/** A 13-digit location number in the Danish public range (5798...), or under another 7-digit prefix. */
+export function makeGln(rng: Random, used: Set<string>, prefix = '5798000'): string {
   for (;;) {
-    let body = '5798000';
+    let body = prefix;
     for (let i = 0; i < 5; i++) body += String(rng.int(0, 9));
     const gln = body + String(gs1CheckDigit(body));
     if (!used.has(gln)) {

@@ -1,3 +1,6 @@
+import type { ProfileId } from './profile.js';
+import type { FjordbyManifest } from './profiles/fjordby/manifest-types.js';
+
 /**
  * manifest.json: what was generated and the known answers. Amounts are kr. (DKK) as numbers with
  * øre; EUR lines count at the fixed rate in `currency.eurRateDkk`. Supplier counts are distinct
@@ -28,7 +31,8 @@ export interface CategoryFigures {
   units: number;
 }
 
-export interface Manifest {
+/** What every profile's manifest holds; `planted` and what follows it are the profile's own. */
+export interface ManifestCommon {
   generator: { name: string; version: number };
   municipality: { name: string; cvr: string; inhabitants: number };
   seed: string;
@@ -63,6 +67,10 @@ export interface Manifest {
   currency: { eurLines: number; eurDocuments: number; eurAmount: number; eurRateDkk: number };
   ecommerce: { orders: number; lines: number; linesInvoiced: number; linesNotInvoiced: number; spendDkk: number };
   contracts: { rows: number; agreements: number };
+}
+
+/** Demo Kommune's manifest. */
+export interface Manifest extends ManifestCommon {
   planted: {
     officeFragmentation: {
       categoryId: string;
@@ -125,3 +133,7 @@ export interface Manifest {
     }[];
   };
 }
+
+/** The manifest a profile writes. */
+export type ManifestFor<P extends ProfileId> = P extends 'fjordby' ? FjordbyManifest : Manifest;
+export type AnyManifest = Manifest | FjordbyManifest;

@@ -58,14 +58,15 @@ function supplierParty(doc: Document, supplier: Supplier): string {
   );
 }
 
-function customerParty(doc: Document, municipalityCvr: string): string {
+function customerParty(doc: Document, municipality: Municipality): string {
+  const name = xmlEscape(municipality.name);
   const gln = doc.unit.gln;
   return (
     '<cac:AccountingCustomerParty><cac:Party>' +
     `<cbc:EndpointID schemeAgencyID="9" schemeID="GLN">${gln}</cbc:EndpointID>` +
     `<cac:PartyIdentification><cbc:ID schemeAgencyID="9" schemeID="GLN">${gln}</cbc:ID></cac:PartyIdentification>` +
-    `<cac:PartyName><cbc:Name>Demo Kommune, ${xmlEscape(doc.unit.name)}</cbc:Name></cac:PartyName>${address(doc.unit.address)}` +
-    `<cac:PartyLegalEntity><cbc:RegistrationName>Demo Kommune</cbc:RegistrationName><cbc:CompanyID schemeID="DK:CVR">DK${municipalityCvr}</cbc:CompanyID></cac:PartyLegalEntity>` +
+    `<cac:PartyName><cbc:Name>${name}, ${xmlEscape(doc.unit.name)}</cbc:Name></cac:PartyName>${address(doc.unit.address)}` +
+    `<cac:PartyLegalEntity><cbc:RegistrationName>${name}</cbc:RegistrationName><cbc:CompanyID schemeID="DK:CVR">DK${municipality.cvr}</cbc:CompanyID></cac:PartyLegalEntity>` +
     '</cac:Party></cac:AccountingCustomerParty>'
   );
 }
@@ -94,7 +95,13 @@ function line(doc: Document, l: InvoiceLine, vatFree: boolean): string {
   );
 }
 
-export function oioublXml(doc: Document, seed: string, municipalityCvr: string, vatFree: boolean): string {
+/** The buyer: the municipality's name and CVR. */
+export interface Municipality {
+  name: string;
+  cvr: string;
+}
+
+export function oioublXml(doc: Document, seed: string, municipality: Municipality, vatFree: boolean): string {
   const root = doc.credit ? 'CreditNote' : 'Invoice';
   const cur = doc.currency;
   let total = 0;
@@ -115,7 +122,7 @@ export function oioublXml(doc: Document, seed: string, municipalityCvr: string, 
     `<cbc:DocumentCurrencyCode>${cur}</cbc:DocumentCurrencyCode><cbc:AccountingCost>${doc.unit.costCentre}</cbc:AccountingCost>` +
     (doc.orderNo ? `<cac:OrderReference><cbc:ID>${doc.orderNo}</cbc:ID><cbc:IssueDate>${formatIsoDate(doc.orderDay)}</cbc:IssueDate></cac:OrderReference>` : '') +
     supplierParty(doc, doc.supplier) +
-    customerParty(doc, municipalityCvr) +
+    customerParty(doc, municipality) +
     (doc.credit ? '' : `<cac:PaymentMeans><cbc:PaymentMeansCode>42</cbc:PaymentMeansCode><cbc:PaymentDueDate>${formatIsoDate(doc.invoiceDay + 30)}</cbc:PaymentDueDate></cac:PaymentMeans>`) +
     `<cac:TaxTotal><cbc:TaxAmount currencyID="${cur}">${formatMinorDot(tax)}</cbc:TaxAmount><cac:TaxSubtotal>` +
     `<cbc:TaxableAmount currencyID="${cur}">${formatMinorDot(total)}</cbc:TaxableAmount><cbc:TaxAmount currencyID="${cur}">${formatMinorDot(tax)}</cbc:TaxAmount>` +

@@ -1,13 +1,13 @@
 import { makeGln } from './ids.js';
+import type { GenProfile, UnitSpec } from './profile.js';
 import { Random, Weighted } from './prng.js';
-import type { OrgUnit, UnitType } from './types.js';
-import { HOME_CITY, STREETS } from './words.js';
+import type { OrgUnit } from './types.js';
 
 /**
  * Demo Kommune's buying units. Each has its own EAN (GLN) location number, as Danish municipal
  * invoices are routed by it, a cost centre, and a function in the chart of accounts.
  */
-const UNIT_SPECS: readonly (readonly [name: string, type: UnitType, size: number, fn: string])[] = [
+export const UNIT_SPECS: readonly UnitSpec[] = [
   ['Rådhuset – Økonomi', 'admin', 3, '06.45.51'],
   ['Rådhuset – HR og Personale', 'admin', 2, '06.45.51'],
   ['Rådhuset – IT og Digitalisering', 'it', 3, '06.45.51'],
@@ -36,18 +36,24 @@ const UNIT_SPECS: readonly (readonly [name: string, type: UnitType, size: number
   ['Kultur- og Fritidshuset', 'culture', 1, '03.35.64'],
 ];
 
-export function buildOrgUnits(rng: Random): OrgUnit[] {
+/** Demo Kommune's cost centres are numbered by area: 1xxxx administration, 3xxxx schools, 5xxxx care. */
+export function demoCostCentre(fn: string, index: number): string {
+  return `${fn.slice(1, 2)}${String(1000 + index * 37).padStart(4, '0')}`;
+}
+
+export function buildOrgUnits(rng: Random, profile: GenProfile): OrgUnit[] {
   const used = new Set<string>();
-  return UNIT_SPECS.map(([name, type, size, fn], index) => ({
+  const [zip, city] = profile.words.homeCity;
+  return profile.units.map(([name, type, size, fn], index) => ({
     index,
     name,
     type,
     size,
     fn,
-    gln: makeGln(rng, used),
-    // Cost centres are numbered by area: 1xxxx administration, 3xxxx schools, 5xxxx care.
-    costCentre: `${fn.slice(1, 2)}${String(1000 + index * 37).padStart(4, '0')}`,
-    address: { street: rng.pick(STREETS), number: String(rng.int(1, 80)), zip: HOME_CITY[0], city: HOME_CITY[1] },
+    gln: makeGln(rng, used, profile.glnPrefix),
+    costCentre: profile.costCentre(fn, index),
+    address: { street: rng.pick(profile.words.streets), number: String(rng.int(1, 80)), zip, city },
+    label: profile.unitLabel(name),
   }));
 }
 

@@ -1,17 +1,19 @@
-import {
-  CONTRACT_HEADER, contractRow, ECOMMERCE_HEADER, headerRow, INVOICE_HEADER, invoicePrefix, invoiceRow, orderRow,
-  TRUTH_HEADER, truthRow,
-} from './csv.js';
+import { ECOMMERCE_HEADER, headerRow, orderRow, TRUTH_HEADER, truthRow } from './csv.js';
 import { TextChunker } from './encoders.js';
+import { FILE_NAMES, FORMATS, type Format, TRUTH_FILE } from './formats.js';
 import { generateDocuments } from './generator.js';
-import type { Manifest, ManifestFile } from './manifest.js';
+import type { ManifestFile, ManifestFor } from './manifest.js';
 import { buildManifest } from './manifest-build.js';
 import { oioublXml } from './oioubl.js';
+import type { GenProfile, ProfileId } from './profile.js';
+import { profileFor } from './profiles/index.js';
 import { Stats } from './stats.js';
 import type { Document } from './types.js';
 import { buildWorld, type World } from './world.js';
 import { XLSX_MAX_DATA_ROWS, XlsxInvoiceWriter } from './xlsx.js';
 import { ZipWriter } from './zip.js';
+
+export { DEFAULT_FORMATS, FILE_NAMES, FORMATS, type Format, MANIFEST_FILE, TRUTH_FILE } from './formats.js';
 
 /**
  * One pass over the generated documents feeds every requested file at once. The pass is
@@ -19,30 +21,20 @@ import { ZipWriter } from './zip.js';
  * browser caller can simply run it to the end.
  */
 
-export const FORMATS = ['csv', 'csv-dot', 'csv-cp1252', 'xlsx', 'oioubl-zip', 'ecommerce', 'contracts'] as const;
-export type Format = (typeof FORMATS)[number];
-export const DEFAULT_FORMATS: readonly Format[] = ['csv', 'ecommerce', 'contracts'];
-
-export const FILE_NAMES: Readonly<Record<Format, string>> = {
-  csv: 'fakturalinjer.csv',
-  'csv-dot': 'fakturalinjer-punktum.csv',
-  'csv-cp1252': 'fakturalinjer-cp1252.csv',
-  xlsx: 'fakturalinjer.xlsx',
-  'oioubl-zip': 'fakturaer-oioubl.zip',
-  ecommerce: 'ehandel.csv',
-  contracts: 'kontrakter.csv',
-};
-export const TRUTH_FILE = 'truth.csv';
-export const MANIFEST_FILE = 'manifest.json';
+/** Demo Kommune's addressable spend a year; another profile has its own default. */
 export const DEFAULT_ANNUAL_SPEND_KR = 1_000_000_000;
 
 /** Documents per OIOUBL zip: under the 65,535 entries a zip without Zip64 can hold. */
 const DOCS_PER_ZIP = 60_000;
 
-export interface GenerationOptions {
+export interface GenerationOptions<P extends ProfileId = ProfileId> {
   lines: number;
   seed: string;
+  /** Which municipality (default `demo`, Demo Kommune). */
+  profile?: P;
+  /** Default: the profile's default formats. */
   formats?: readonly Format[];
+  /** Default: the profile's default (Demo Kommune 1 mia. kr.). */
   annualSpendKr?: number;
   /** Write truth.csv (the CLI does; the browser demo does not). */
   truth?: boolean;
@@ -60,9 +52,10 @@ export function oioublPartName(part: number): string {
   return part === 1 ? FILE_NAMES['oioubl-zip'] : FILE_NAMES['oioubl-zip'].replace('.zip', `-${part}.zip`);
 }
 
-export class Generation {
+export class Generation<P extends ProfileId = 'demo'> {
   readonly world: World;
-  readonly stats = new Stats();
+  readonly profile: GenProfile;
+  readonly stats: Stats;
   readonly formats: readonly Format[];
   private readonly annualSpendKr: number;
   private readonly files: ManifestFile[] = [];
@@ -70,17 +63,24 @@ export class Generation {
   private done = false;
 
   constructor(
-    private readonly options: GenerationOptions,
+    private readonly options: GenerationOptions<P>,
     private readonly sink: FileSink,
   ) {
     if (!Number.isInteger(options.lines) || options.lines < 1) throw new Error('lines must be a positive whole number');
-    this.formats = options.formats ?? DEFAULT_FORMATS;
-    for (const f of this.formats) if (!FORMATS.includes(f)) throw new Error(`unknown format ${f}`);
+    this.profile = profileFor(options.profile ?? 'demo');
+    this.formats = options.formats ?? this.profile.defaultFormats;
+    for (const f of this.formats) {
+      if (!FORMATS.includes(f)) throw new Error(`unknown format ${f}`);
+      if (!this.profile.formats.includes(f)) {
+        throw new Error(`${this.profile.municipality.name} has no ${f} export (its formats: ${this.profile.formats.join(', ')})`);
+      }
+    }
     if (this.formats.includes('xlsx') && options.lines > XLSX_MAX_DATA_ROWS) {
       throw new Error(`xlsx holds at most ${XLSX_MAX_DATA_ROWS} data rows; asked for ${options.lines} (leave xlsx out of --formats)`);
     }
-    this.annualSpendKr = options.annualSpendKr ?? DEFAULT_ANNUAL_SPEND_KR;
-    this.world = buildWorld(options.seed);
+    this.annualSpendKr = options.annualSpendKr ?? this.profile.defaultAnnualSpendKr;
+    this.stats = new Stats(this.profile);
+    this.world = buildWorld(options.seed, this.profile);
   }
 
   /** Runs the generation; yields the number of invoice lines written so far every few hundred documents. */
@@ -99,7 +99,7 @@ export class Generation {
   }
 
   /** Runs to the end without pausing (browser demo, tests). */
-  runAll(): Manifest {
+  runAll(): ManifestFor<P> {
     const steps = this.run();
     while (!steps.next().done) {
       // Nothing to wait for in memory.
@@ -107,7 +107,7 @@ export class Generation {
     return this.manifest();
   }
 
-  manifest(): Manifest {
+  manifest(): ManifestFor<P> {
     const invoiceFiles = this.formats.filter((f) => f === 'csv' || f === 'csv-dot' || f === 'csv-cp1252' || f === 'xlsx').map((f) => FILE_NAMES[f]);
     return buildManifest({
       world: this.world,
@@ -117,7 +117,7 @@ export class Generation {
       formats: this.formats,
       files: this.files,
       truth: this.options.truth ? { file: TRUTH_FILE, rows: this.truthRows, invoiceRowsApplyTo: invoiceFiles } : null,
-    });
+    }) as ManifestFor<P>;
   }
 
   private textSink(format: Format, header: string, encoding: 'utf8-bom' | 'cp1252', row: (doc: Document, out: TextChunker) => number): DocSink {
@@ -138,11 +138,12 @@ export class Generation {
 
   private createSinks(): DocSink[] {
     const sinks: DocSink[] = [];
-    const invoiceHeader = headerRow(INVOICE_HEADER);
+    const layout = this.profile.invoiceLayout;
+    const invoiceHeader = headerRow(layout.header);
     const invoiceCsv = (separator: '-' | '.') => (doc: Document, out: TextChunker): number => {
       if (doc.lines.length === 0) return 0;
-      const prefix = invoicePrefix(doc, separator);
-      for (const line of doc.lines) out.write(invoiceRow(prefix, doc, line));
+      const prefix = layout.prefix(doc, separator);
+      for (const line of doc.lines) out.write(layout.row(prefix, doc, line));
       return doc.lines.length;
     };
     for (const format of this.formats) {
@@ -165,10 +166,11 @@ export class Generation {
   private writeContracts(): void {
     const name = FILE_NAMES.contracts;
     const out = new TextChunker('utf8-bom', (bytes) => this.sink(name, bytes));
-    out.write(headerRow(CONTRACT_HEADER));
-    for (const c of this.world.contracts) out.write(contractRow(c));
+    out.write(headerRow(this.profile.registerHeader));
+    const rows = this.profile.registerRows({ world: this.world, stats: this.stats, annualSpendKr: this.annualSpendKr });
+    for (const row of rows) out.write(row);
     out.flush();
-    this.files.push({ name, format: 'contracts', rows: this.world.contracts.length });
+    this.files.push({ name, format: 'contracts', rows: rows.length });
   }
 
   private xlsxSink(): DocSink {
@@ -189,7 +191,7 @@ export class Generation {
 
   private oioublSink(): DocSink {
     const utf8 = new TextEncoder();
-    const municipalityCvr = this.world.municipality.cvr;
+    const municipality = { name: this.profile.municipality.name, cvr: this.world.municipality.cvr };
     let part = 0;
     let zip: ZipWriter | null = null;
     let inPart = 0;
@@ -209,7 +211,7 @@ export class Generation {
           inPart = 0;
         }
         const vatFree = this.world.categories.get(doc.categoryId)!.spec.vatFree ?? false;
-        zip.add(`${doc.docNo}.xml`, utf8.encode(oioublXml(doc, this.world.seed, municipalityCvr, vatFree)));
+        zip.add(`${doc.docNo}.xml`, utf8.encode(oioublXml(doc, this.world.seed, municipality, vatFree)));
         inPart++;
       },
       finish: close,

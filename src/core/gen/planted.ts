@@ -81,6 +81,11 @@ export interface ContractSpec {
   id: string;
   name: string;
   categoryId: string;
+  /**
+   * Further categories the agreement covers ("Kontorartikler og papir"). Its suppliers should be
+   * anchors then: a rank refers to the ranked suppliers of `categoryId` only.
+   */
+  alsoCovers?: readonly string[];
   suppliers: readonly SupplierRef[];
   from: string;
   to: string;
@@ -90,6 +95,10 @@ export interface ContractSpec {
    * the suppliers keep the weights they have (the planted maverick and fragmentation stories).
    */
   compliance?: number;
+}
+
+export function coveredCategories(spec: ContractSpec): readonly string[] {
+  return spec.alsoCovers ? [spec.categoryId, ...spec.alsoCovers] : [spec.categoryId];
 }
 
 /** How well Demo Kommune buys where it has an agreement: a well-run municipality, so the planted stories stand out. */

@@ -1,10 +1,8 @@
 import { civilFromDays } from './calendar.js';
 import { isAddressable } from './categories.js';
 import { CPR_PATTERN, normalizeCvr } from './ids.js';
-import {
-  EUR_RATE_DKK, FRAGMENTED_CATEGORY, MAVERICK_CATEGORY, SMALL_ORDER_CATEGORIES, SMALL_ORDER_LIMIT_KR,
-  SPLIT_CATEGORY, WELL_BOUGHT,
-} from './planted.js';
+import { EUR_RATE_DKK, SMALL_ORDER_LIMIT_KR } from './planted.js';
+import type { GenProfile } from './profile.js';
 import type { Document } from './types.js';
 
 /**
@@ -43,8 +41,15 @@ export interface PlantedItemAcc {
   lines: number;
 }
 
-const TRACK_SUPPLIERS = new Set<string>([FRAGMENTED_CATEGORY, SPLIT_CATEGORY, MAVERICK_CATEGORY, ...WELL_BOUGHT]);
-const SMALL_TRACKED = new Set<string>(SMALL_ORDER_CATEGORIES);
+/** Lines of a supplier that mostly sends no line text, as written. */
+export interface SilentAcc {
+  lines: number;
+  emptyLines: number;
+  minor: number;
+}
+
+/** A supplier counts as silent when its system leaves at least this share of line texts empty. */
+export const SILENT_FROM = 0.5;
 const SMALL_LIMIT_MINOR = SMALL_ORDER_LIMIT_KR * 100;
 
 /** DKK minor units of a line amount (EUR at the manifest's fixed rate). */
@@ -84,12 +89,24 @@ export class Stats {
   orderLinesInvoiced = 0;
   orderMinor = 0;
   readonly plantedItems = new Map<string, PlantedItemAcc>();
+  /** Lines whose text came from a generic vocabulary row (and was written, not emptied). */
+  genericLines = 0;
+  genericMinor = 0;
+  /** Per supplier index, for suppliers that mostly send no line text. */
+  readonly silent = new Map<number, SilentAcc>();
+  private readonly trackSuppliers: ReadonlySet<string>;
+  private readonly smallTracked: ReadonlySet<string>;
+
+  constructor(profile: GenProfile) {
+    this.trackSuppliers = new Set(profile.trackSuppliers);
+    this.smallTracked = new Set(profile.smallOrderCategories);
+  }
 
   category(id: string): CategoryAcc {
     let acc = this.categories.get(id);
     if (!acc) {
       acc = new CategoryAcc();
-      if (TRACK_SUPPLIERS.has(id)) acc.bySupplier = new Map();
+      if (this.trackSuppliers.has(id)) acc.bySupplier = new Map();
       this.categories.set(id, acc);
     }
     return acc;
@@ -133,13 +150,23 @@ export class Stats {
     acc.units.add(doc.unit.index);
     if (cvr) acc.cvrs.add(cvr);
     let docMinor = 0;
+    const silent = (doc.supplier.style.emptyText ?? 0) >= SILENT_FROM ? this.silentAcc(doc.supplier.index) : null;
     for (const line of doc.lines) {
       const minor = dkkMinor(line.amountMinor, doc.currency);
       docMinor += minor;
       if (doc.currency === 'EUR') this.eurMinor += line.amountMinor;
       const text = line.text;
+      if (silent) {
+        silent.lines++;
+        silent.minor += minor;
+        if (text === '') silent.emptyLines++;
+      }
       if (text === '') this.emptyTexts++;
       else {
+        if (line.generic) {
+          this.genericLines++;
+          this.genericMinor += minor;
+        }
         if (text.includes(';')) this.semicolons++;
         if (text.includes('"')) this.quotes++;
         if (text.includes('\n')) this.lineBreaks++;
@@ -164,13 +191,19 @@ export class Stats {
       s.lines += n;
       s.byYear[yearIndex] += docMinor;
     }
-    if (SMALL_TRACKED.has(doc.categoryId) && !doc.credit && doc.currency === 'DKK') {
+    if (this.smallTracked.has(doc.categoryId) && !doc.credit && doc.currency === 'DKK') {
       acc.invoiceDocuments++;
       if (docMinor > 0 && docMinor < SMALL_LIMIT_MINOR) {
         acc.smallDocuments++;
         acc.smallMinor += docMinor;
       }
     }
+  }
+
+  private silentAcc(index: number): SilentAcc {
+    let acc = this.silent.get(index);
+    if (!acc) this.silent.set(index, (acc = { lines: 0, emptyLines: 0, minor: 0 }));
+    return acc;
   }
 
   private addOrder(doc: Document): void {

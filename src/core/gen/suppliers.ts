@@ -1,9 +1,8 @@
 import { makeCvr } from './ids.js';
-import { nameVariants, supplierName } from './names.js';
-import { ANCHORS, CONTRACT_SPECS, FIXED_WEIGHTS } from './planted.js';
+import { type ContractSpec, coveredCategories } from './planted.js';
+import type { GenProfile } from './profile.js';
 import { Random, Weighted, zipfWeights } from './prng.js';
-import type { CategorySpec, Supplier, SupplierStyle } from './types.js';
-import { CITIES, STREETS } from './words.js';
+import type { Supplier, SupplierStyle } from './types.js';
 
 /**
  * The supplier universe: about 1,500 suppliers with valid CVR numbers, a long tail in every
@@ -25,10 +24,8 @@ export interface SupplierUniverse {
   anchors: Map<string, Supplier>;
 }
 
-/** Chance that a category's next generated supplier is one already selling in a sibling category. */
-const SIBLING_REUSE = 0.12;
-
-function makeStyle(rng: Random): SupplierStyle {
+/** Demo Kommune's suppliers' habits: how each one's system writes CVR numbers and texts. */
+export function demoSupplierStyle(rng: Random): SupplierStyle {
   return {
     dkPrefix: rng.chance(0.15) ? 0.8 : 0.02,
     upperText: rng.chance(0.1),
@@ -41,8 +38,10 @@ function makeStyle(rng: Random): SupplierStyle {
  * Where an agreement states its compliance, its suppliers get that share of the category's
  * weight and everyone else the rest, each keeping their relative size.
  */
-function applyCompliance(categoryId: string, members: readonly Supplier[], ranked: readonly Supplier[], weights: number[]): void {
-  const specs = CONTRACT_SPECS.filter((c) => c.categoryId === categoryId && c.compliance !== undefined);
+function applyCompliance(
+  contracts: readonly ContractSpec[], categoryId: string, members: readonly Supplier[], ranked: readonly Supplier[], weights: number[],
+): void {
+  const specs = contracts.filter((c) => coveredCategories(c).includes(categoryId) && c.compliance !== undefined);
   if (specs.length === 0) return;
   const compliance = specs[0]!.compliance!;
   const onAgreement = new Set(
@@ -55,12 +54,13 @@ function applyCompliance(categoryId: string, members: readonly Supplier[], ranke
   members.forEach((m, i) => (weights[i] = onAgreement.has(m) ? (weights[i]! / on) * compliance : (weights[i]! / off) * (1 - compliance)));
 }
 
-export function buildSuppliers(rng: Random, specs: readonly CategorySpec[]): SupplierUniverse {
+export function buildSuppliers(rng: Random, profile: GenProfile): SupplierUniverse {
+  const { words } = profile;
   const usedCvr = new Set<string>();
   const usedNames = new Set<string>();
   const all: Supplier[] = [];
   const newSupplier = (name: string): Supplier => {
-    const [zip, city] = rng.pick(CITIES);
+    const [zip, city] = rng.pick(words.cities);
     const supplier: Supplier = {
       index: all.length,
       cvr: makeCvr(rng, usedCvr),
@@ -68,8 +68,8 @@ export function buildSuppliers(rng: Random, specs: readonly CategorySpec[]): Sup
       variants: [],
       categories: new Map(),
       priceLevel: Math.exp(rng.normal() * 0.1),
-      style: makeStyle(rng),
-      address: { street: rng.pick(STREETS), number: String(rng.int(1, 120)), zip: zip!, city: city! },
+      style: profile.supplierStyle(rng),
+      address: { street: rng.pick(words.streets), number: String(rng.int(1, 120)), zip, city },
     };
     usedNames.add(name);
     all.push(supplier);
@@ -77,45 +77,46 @@ export function buildSuppliers(rng: Random, specs: readonly CategorySpec[]): Sup
   };
 
   const anchors = new Map<string, Supplier>();
-  for (const spec of ANCHORS) {
+  for (const spec of profile.anchors) {
     const s = newSupplier(spec.name);
     s.key = spec.key;
     s.variants = [...spec.variants];
     if (spec.priceLevel) s.priceLevel = spec.priceLevel;
     if (spec.clean) {
       s.clean = true;
-      s.style = { dkPrefix: 0, upperText: false, itemNoInText: false, truncate40: false };
+      s.style = { ...profile.cleanStyle };
     }
     anchors.set(spec.key, s);
   }
 
   const byCategory = new Map<string, CategorySuppliers>();
   const generatedByGroup = new Map<string, Supplier[]>();
-  for (const spec of specs) {
+  for (const spec of profile.categories) {
     const group = spec.id.split('.')[0]!;
     const siblings = generatedByGroup.get(group) ?? [];
-    const fixed = FIXED_WEIGHTS[spec.id];
+    const fixed = profile.fixedWeights[spec.id];
     const count = fixed ? fixed.length : spec.suppliers;
     const ranked: Supplier[] = [];
     for (let i = 0; i < count; i++) {
       // Planted categories get their own suppliers so their figures stay exactly as specified.
       const candidates = fixed ? [] : siblings.filter((s) => !s.categories.has(spec.id) && !ranked.includes(s));
-      if (candidates.length > 0 && i > 0 && rng.chance(SIBLING_REUSE)) {
+      if (candidates.length > 0 && i > 0 && rng.chance(profile.siblingReuse)) {
         ranked.push(rng.pick(candidates));
         continue;
       }
-      let name = supplierName(rng, spec.id, i);
-      for (let tries = 0; usedNames.has(name) && tries < 30; tries++) name = supplierName(rng, spec.id, i + tries + 1);
+      let name = profile.supplierName(rng, spec.id, i);
+      for (let tries = 0; usedNames.has(name) && tries < 30; tries++) name = profile.supplierName(rng, spec.id, i + tries + 1);
       if (usedNames.has(name)) name = `${name} (${rng.pick(['Nord', 'Syd', 'Vest', 'Øst'])} ${i})`;
       const s = newSupplier(name);
       // Big suppliers are the ones whose names get spelt in several ways over time.
-      if ((i < 3 && rng.chance(0.5)) || rng.chance(0.04)) s.variants = nameVariants(rng, name);
+      if ((i < 3 && rng.chance(0.5)) || rng.chance(0.04)) s.variants = profile.nameVariants(rng, name);
       ranked.push(s);
-      siblings.push(s);
+      // A planted category's own suppliers may be kept out of its siblings, so its figures stay its own.
+      if (!(fixed && profile.exclusiveFixedSuppliers)) siblings.push(s);
     }
     generatedByGroup.set(group, siblings);
 
-    const anchorList = ANCHORS.filter((a) => a.categories[spec.id] !== undefined);
+    const anchorList = profile.anchors.filter((a) => a.categories[spec.id] !== undefined);
     const anchorShare = anchorList.reduce((sum, a) => sum + a.categories[spec.id]!, 0);
     const raw = fixed ? [...fixed] : zipfWeights(ranked.length, spec.zipf);
     const rawSum = raw.reduce((a, b) => a + b, 0);
@@ -129,9 +130,11 @@ export function buildSuppliers(rng: Random, specs: readonly CategorySpec[]): Sup
       members.push(s);
       weights.push(rawSum > 0 ? (raw[i]! / rawSum) * (1 - anchorShare) : 0);
     });
-    applyCompliance(spec.id, members, ranked, weights);
+    applyCompliance(profile.contracts, spec.id, members, ranked, weights);
     members.forEach((s, i) => s.categories.set(spec.id, weights[i]!));
     byCategory.set(spec.id, { all: members, ranked, picker: new Weighted(members, weights) });
   }
-  return { all, byCategory, anchors };
+  const universe = { all, byCategory, anchors };
+  profile.finishSuppliers?.(rng, universe);
+  return universe;
 }

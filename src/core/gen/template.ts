@@ -1,7 +1,6 @@
 import { civilFromDays, isoWeek, MONTHS_DA, MONTHS_DA_SHORT } from './calendar.js';
 import type { Random } from './prng.js';
 import type { OrgUnit } from './types.js';
-import { FIRST_NAMES, STREETS, SURNAMES } from './words.js';
 
 /**
  * Invoice-text templates. `{a|b|c}` picks one alternative (an empty one makes the part optional);
@@ -9,7 +8,11 @@ import { FIRST_NAMES, STREETS, SURNAMES } from './words.js';
  * Templates are compiled once so rendering a line is a walk over a few parts.
  */
 
-const SLOTS = ['MONTH', 'WEEK', 'YEAR', 'QTR', 'PERIOD', 'ADDR', 'NR', 'CITIZEN', 'PLATE', 'NAME', 'GSRN', 'UNIT'] as const;
+const SLOTS = [
+  'MONTH', 'WEEK', 'YEAR', 'QTR', 'PERIOD', 'ADDR', 'NR', 'CITIZEN', 'PLATE', 'NAME', 'GSRN', 'UNIT',
+  // Other finance systems' habits (used by profiles other than Demo Kommune).
+  'MMYYYY', 'YYYYMM', 'MONTHNAME', 'DATE', 'CASE',
+] as const;
 type Slot = (typeof SLOTS)[number];
 const SLOT_SET: ReadonlySet<string> = new Set(SLOTS);
 
@@ -44,8 +47,16 @@ export function compileTemplate(source: string): Template {
   };
 }
 
+/** The names a profile's texts draw from (addresses, people). */
+export interface SlotWords {
+  streets: readonly string[];
+  firstNames: readonly string[];
+  surnames: readonly string[];
+}
+
 export interface RenderContext {
   rng: Random;
+  words: SlotWords;
   day: number;
   unit: OrgUnit;
   /** A CPR number to write where the text refers to a citizen; null for other references. */
@@ -65,8 +76,8 @@ function digits(rng: Random, count: number): string {
 const LETTERS = 'ABCDEFGHJKLMNPRSTUVXYZ';
 
 function renderSlot(slot: Slot, ctx: RenderContext): string {
-  const { rng } = ctx;
-  const { year, month } = civilFromDays(ctx.day);
+  const { rng, words } = ctx;
+  const { year, month, day } = civilFromDays(ctx.day);
   switch (slot) {
     case 'MONTH': {
       const v = rng.int(0, 4);
@@ -92,7 +103,7 @@ function renderSlot(slot: Slot, ctx: RenderContext): string {
         : `01.${pad2(month)}.${yy} - ${lastDay}.${pad2(month)}.${yy}`;
     }
     case 'ADDR':
-      return `${rng.pick(STREETS)} ${rng.int(1, 140)}`;
+      return `${rng.pick(words.streets)} ${rng.int(1, 140)}`;
     case 'NR':
       return digits(rng, rng.int(4, 6));
     case 'CITIZEN': {
@@ -101,7 +112,7 @@ function renderSlot(slot: Slot, ctx: RenderContext): string {
         return rng.pick(['vedr. ', 'cpr ', 'CPR-nr. ', '']) + ctx.cpr;
       }
       const v = rng.int(0, 4);
-      if (v === 0) return `borger ${rng.pick(FIRST_NAMES)[0]}.${rng.pick(SURNAMES)[0]}.`;
+      if (v === 0) return `borger ${rng.pick(words.firstNames)[0]}.${rng.pick(words.surnames)[0]}.`;
       if (v === 1) return `sag ${String(year).slice(2)}-${digits(rng, 4)}`;
       if (v === 2) return `bevilling ${digits(rng, 5)}`;
       if (v === 3) return `j.nr. 27.${pad2(rng.int(10, 40))}.00-${digits(rng, 4)}`;
@@ -110,11 +121,32 @@ function renderSlot(slot: Slot, ctx: RenderContext): string {
     case 'PLATE':
       return `${rng.pick([...LETTERS])}${rng.pick([...LETTERS])} ${rng.int(10, 99)} ${rng.int(100, 999)}`;
     case 'NAME':
-      return `${rng.pick(FIRST_NAMES)} ${rng.pick(SURNAMES)}`;
+      return `${rng.pick(words.firstNames)} ${rng.pick(words.surnames)}`;
     case 'GSRN':
       return `571313${digits(rng, 12)}`;
     case 'UNIT':
-      return ctx.unit.name.replace(/^Rådhuset – /, '');
+      return ctx.unit.label;
+    case 'MMYYYY':
+      return `${pad2(month)}.${year}`;
+    case 'YYYYMM':
+      return `${year}-${pad2(month)}`;
+    case 'MONTHNAME':
+      return MONTHS_DA[month - 1]!;
+    case 'DATE':
+      return `${pad2(day)}.${pad2(month)}.${year}`;
+    case 'CASE': {
+      // A case reference as a social-services system writes it; the CPR number where there is one.
+      if (ctx.cpr) {
+        ctx.cprUsed = true;
+        return rng.pick(['cpr.nr. ', 'CPR: ', 'borger ', '']) + ctx.cpr;
+      }
+      const v = rng.int(0, 4);
+      if (v === 0) return `sagsnr. ${year}-${digits(rng, 5)}`;
+      if (v === 1) return `bev.nr. ${digits(rng, 6)}`;
+      if (v === 2) return `(${rng.pick(words.firstNames)[0]}${rng.pick(words.surnames)[0]})`;
+      if (v === 3) return `journal ${digits(rng, 4)}/${String(year).slice(2)}`;
+      return '';
+    }
   }
 }
 

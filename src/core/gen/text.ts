@@ -2,9 +2,10 @@ import type { Random } from './prng.js';
 import type { SupplierStyle } from './types.js';
 
 /**
- * The mess real invoice texts carry: empty texts, item numbers in front, upper case from old
- * systems, truncation at 40 characters, typos, lost Danish letters, credit-note wording, and
- * the odd semicolon or line break that forces CSV quoting.
+ * Demo Kommune's text habits (another profile brings its own). The mess real invoice texts
+ * carry: empty texts, item numbers in front, upper case from old systems, truncation at 40
+ * characters, typos, lost Danish letters, credit-note wording, and the odd semicolon or line
+ * break that forces CSV quoting.
  */
 
 export const EMPTY_TEXT_SHARE = 0.05;
@@ -14,7 +15,7 @@ const LINE_BREAK_SHARE = 0.0003;
 
 const LETTER = /[A-Za-zÆØÅæøå]/;
 
-function typo(rng: Random, text: string): string {
+export function typo(rng: Random, text: string): string {
   const words = text.split(' ');
   const candidates = words.map((w, i) => [w, i] as const).filter(([w]) => w.length >= 5 && /^[A-Za-zÆØÅæøå-]+$/.test(w));
   if (candidates.length === 0) return text;
@@ -39,6 +40,8 @@ export interface TextInput {
   credit: boolean;
   /** A text that carries a CPR number is never emptied or cut, so the manifest's count holds. */
   keepWhole: boolean;
+  /** The invoice date (days since 1970), for texts that carry a delivery date. */
+  day: number;
 }
 
 export function invoiceText(input: TextInput): string {

@@ -26,6 +26,8 @@ export interface OrgUnit {
   gln: string;
   costCentre: string;
   address: Address;
+  /** How invoice texts name the unit ("Økonomi" for "Rådhuset – Økonomi"). */
+  label: string;
 }
 
 /** How a supplier's invoices look; fixed per supplier because each sends from one system. */
@@ -35,6 +37,15 @@ export interface SupplierStyle {
   upperText: boolean;
   itemNoInText: boolean;
   truncate40: boolean;
+  /**
+   * Profiles other than Demo Kommune only. Share of lines sent without any text (a supplier whose
+   * system never fills the line text has a share near 1); absent: the profile's default.
+   */
+  emptyText?: number;
+  /** How the supplier's system decorates a line text ("Fakt. 44120 – ..."); absent: not at all. */
+  decoration?: 'invoice-no' | 'order-no' | 'delivery-date';
+  /** Cut texts at this length (an old system's field width); absent or 0: never. */
+  truncateAt?: number;
 }
 
 export interface Supplier {
@@ -97,6 +108,8 @@ export interface InvoiceLine {
   unspsc: string;
   unitCode: UnitCode;
   itemNo: string;
+  /** The text came from a generic vocabulary row ("Ydelse iflg. aftale") that names no category. */
+  generic?: boolean;
 }
 
 export interface OrderLine {
@@ -138,6 +151,8 @@ export interface Contract {
   name: string;
   supplier: Supplier;
   categoryId: string;
+  /** Every category the agreement covers, `categoryId` first. */
+  categoryIds: string[];
   fromDay: number;
   toDay: number;
   framework: string;

@@ -1,9 +1,16 @@
-import { FORMATS, type Format, Generation, type Manifest } from '../../../src/core/gen/index.js';
+import { FORMATS, type Format, Generation, type Manifest, type ManifestFor, type ProfileId } from '../../../src/core/gen/index.js';
 
-/** Generates into memory: file name → bytes (chunks joined), plus the manifest. */
+/** Generates Demo Kommune into memory: file name → bytes (chunks joined), plus the manifest. */
 export function generateInMemory(lines: number, seed: string, formats: readonly Format[] = FORMATS, truth = true): { files: Map<string, Uint8Array>; manifest: Manifest } {
+  return generateProfileInMemory('demo', lines, seed, formats, truth);
+}
+
+/** Generates any profile into memory; `formats` undefined: the profile's defaults. */
+export function generateProfileInMemory<P extends ProfileId>(
+  profile: P, lines: number, seed: string, formats?: readonly Format[], truth = true,
+): { files: Map<string, Uint8Array>; manifest: ManifestFor<P> } {
   const chunks = new Map<string, Uint8Array[]>();
-  const generation = new Generation({ lines, seed, formats, truth }, (name, bytes) => {
+  const generation = new Generation<P>({ profile, lines, seed, formats, truth }, (name, bytes) => {
     const list = chunks.get(name) ?? [];
     list.push(bytes);
     chunks.set(name, list);

@@ -17,6 +17,10 @@ export interface VocabItem {
   unitCode: UnitCode;
   unspsc: string;
   art: string | null;
+  /** A text that names no category ("Ydelse iflg. aftale"); only the supplier tells what it is. */
+  generic?: boolean;
+  /** Relative chance of being drawn; absent: every item of the category equally likely. */
+  weight?: number;
 }
 
 const ALL: Vocabulary = {

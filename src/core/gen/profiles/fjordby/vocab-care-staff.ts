@@ -1,0 +1,145 @@
+import type { FjVocabulary } from './vocab.js';
+
+export const CARE_STAFF_VOCAB: FjVocabulary = {
+  'health.aids': {
+    items: [
+      ['Transportkørestol {|let}', 5900, 'EA'],
+      ['Gangvogn {|indendørs|udendørs}', 1590, 'EA'],
+      ['Bade- og toiletstol {|m/hjul}', 2400, 'EA'],
+      ['Sengebund {|el-regulerbar} {|90x200}', 10500, 'EA'],
+      ['Trykaflastende madras', 3900, 'EA'],
+      ['Reparation hjælpemiddel {|sag} {NR}', 1650, 'LS'],
+      ['Elektrisk scooter {|3-hjulet}', 17500, 'EA'],
+      ['Glidestykke {|forflytning}', 390, 'EA'],
+      ['Loftlift {|inkl. skinner}', 16500, 'EA'],
+      ['Ortopædisk fodtøj {|bevilling} {NR}', 2200, 'PR'],
+      ['Strømpepåtager', 179, 'EA'],
+    ],
+    generic: [['Lev. iflg. ordre {NR}', 2500, 'LS']],
+  },
+  'health.supplies': {
+    items: [
+      ['Undersøgelseshandsker {|nitril} {S|M|L|XL} {|100 stk.}', 62, 'BX'],
+      ['Sårbandage {|silikone} {10x10|15x15}', 89, 'PK'],
+      ['Skumbandager {|m/ klæb}', 145, 'PK'],
+      ['Engangssprøjter {|luer} {5 ml|10 ml}', 55, 'PK'],
+      ['Kanyle {|orange|blå} {|æske}', 52, 'BX'],
+      ['Kirurgiske masker {|type IIR}', 45, 'BX'],
+      ['Plastforklæder {|hvid} {|rl. a 200}', 79, 'RO'],
+      ['Teststrimler {|glukose}', 199, 'PK'],
+      ['Kateter {|engangs} {|30 stk}', 420, 'PK'],
+      ['Alkoholservietter {|100 stk}', 35, 'PK'],
+      ['Hudpleje {creme|lotion} {|500 ml}', 59, 'EA'],
+    ],
+    generic: [['Lev. iflg. ordre {NR}', 1200, 'LS']],
+  },
+  'health.incontinence': {
+    items: [
+      ['Bleer {|all-in-one} {|M|L}', 205, 'PK'],
+      ['Ble-indlæg {|dag|nat}', 95, 'PK'],
+      ['Netbukser {|L-XL}', 75, 'PK'],
+      ['Inkontinenshjælpemidler {MMYYYY} {|jf. bevilling}', 22000, 'LS'],
+      ['Sengeunderlag {|engangs} {|60x60}', 109, 'PK'],
+      ['Hjemmelevering bleer {MONTHNAME}', 16000, 'LS'],
+    ],
+  },
+  'health.services': {
+    items: [
+      ['Fysioterapeut {|hold|individuel} {CASE}', 480, 'EA'],
+      ['Lægeattest {CASE}', 1300, 'LS'],
+      ['Psykolog {|samtaler} {CASE}', 8500, 'LS'],
+      ['Tandpleje {|omsorg} {MONTHNAME}', 14000, 'LS'],
+      ['Genoptræningsforløb {CASE}', 6200, 'LS'],
+      ['Ergoterapi {|vurdering} {CASE}', 3000, 'LS'],
+      ['Blodprøver {|og analyser} {MMYYYY}', 3800, 'LS'],
+      ['Speciallæge {|udtalelse} {CASE}', 4200, 'LS'],
+    ],
+    generic: [['Behandling jf. aftale', 5000, 'LS'], ['Ydelse iflg. aftale {MMYYYY}', 6000, 'LS']],
+  },
+  'social.residential': {
+    items: [
+      ['Døgnpris {MONTHNAME} {CASE}', 72000, 'LS'],
+      ['Opholdsbetaling {MMYYYY} {CASE}', 68000, 'LS'],
+      ['Anbragt {|ung} {MONTHNAME} {CASE}', 70000, 'LS'],
+      ['Botilbud {|§ 107|§ 108} {MMYYYY}', 58000, 'LS'],
+      ['Tillægsydelse {|1:1} {MONTHNAME}', 19000, 'LS'],
+      ['Aflastningsophold {|weekend} {CASE}', 14000, 'LS'],
+      ['Efterværn {|18-22 år} {MMYYYY}', 17000, 'LS'],
+    ],
+    generic: [['Ophold {MONTHNAME} jf. kontrakt', 65000, 'LS'], ['Takst jf. kontrakt {MMYYYY}', 60000, 'LS'], ['Faktura {YYYYMM}', 60000, 'LS']],
+  },
+  'social.homecare': {
+    items: [
+      ['Personlig og praktisk hjælp {MONTHNAME}', 220000, 'LS'],
+      ['Frit valg leverandør {MMYYYY}', 180000, 'LS'],
+      ['Leverede timer {|hjemmepleje} {MONTHNAME}', 410, 'HUR'],
+      ['Rengøringshjælp {|visiteret} {MMYYYY}', 38000, 'LS'],
+      ['Indkøbshjælp {|levering} {MONTHNAME}', 8500, 'LS'],
+      ['Afløsning i hjemmet {MMYYYY}', 26000, 'LS'],
+    ],
+    generic: [['Månedlig afregning', 150000, 'LS']],
+  },
+  'social.special_ed': {
+    items: [
+      ['Elevplads {|specialskole} {MMYYYY} {CASE}', 48000, 'LS'],
+      ['Dagbehandlingstilbud {MONTHNAME} {CASE}', 52000, 'LS'],
+      ['Specialklasse {|takst} {MMYYYY}', 32000, 'LS'],
+      ['Skoletilbud {|§ 20 stk. 2} {MONTHNAME}', 41000, 'LS'],
+      ['Støtte i undervisningen {|timer} {MONTHNAME}', 420, 'HUR'],
+      ['Specialpædagogisk bistand {|førskole} {MMYYYY}', 29000, 'LS'],
+    ],
+    generic: [['Takst jf. kontrakt {MMYYYY}', 40000, 'LS']],
+  },
+  'social.treatment': {
+    items: [
+      ['Misbrugsbehandling {|ambulant} {MONTHNAME} {CASE}', 12000, 'LS'],
+      ['Døgnbehandling {|rusmidler} {MMYYYY}', 58000, 'LS'],
+      ['Behandlingsforløb {|alkohol} {CASE}', 22000, 'LS'],
+      ['Dagbehandling {|unge} {MONTHNAME}', 28000, 'LS'],
+      ['Psykiatrisk behandling {|§ 102} {MMYYYY}', 33000, 'LS'],
+    ],
+    generic: [['Behandling jf. aftale', 25000, 'LS']],
+  },
+  'social.support': {
+    items: [
+      ['Bostøtte {|§ 85} {|timer} {MONTHNAME}', 510, 'HUR'],
+      ['Kontaktperson {|ung} {MMYYYY} {CASE}', 14000, 'LS'],
+      ['Familiebehandling {|forløb} {CASE}', 28000, 'LS'],
+      ['Mentorstøtte {MONTHNAME}', 8500, 'LS'],
+      ['Ledsager {|timer} {MMYYYY}', 410, 'HUR'],
+      ['Børnefaglig undersøgelse {|§ 50} {CASE}', 33000, 'LS'],
+      ['Samvær {|med støtte} {CASE}', 2600, 'LS'],
+      ['Tolk {|fremmødetolk|videotolk}', 480, 'HUR'],
+    ],
+    generic: [['Ydelse iflg. aftale {MMYYYY}', 12000, 'LS']],
+  },
+  'staffing.health': {
+    items: [
+      ['Vikar {|social- og sundhedsassistent|sygeplejerske|SSH} {|timer} uge {WEEK}', 480, 'HUR'],
+      ['Vikartimer {|ældrecenter} {MONTHNAME}', 470, 'HUR'],
+      ['Nattevagt {|vikar} {DATE}', 610, 'HUR'],
+      ['Sygeplejerske {|via bureau} {|weekend}', 640, 'HUR'],
+      ['Helligdagstillæg {|vikar}', 1400, 'LS'],
+      ['Transporttillæg {|vikar}', 320, 'LS'],
+    ],
+    generic: [['Timer iflg. aftale {MONTHNAME}', 470, 'HUR']],
+  },
+  'staffing.education': {
+    items: [
+      ['Lærervikar {|timer} uge {WEEK}', 390, 'HUR'],
+      ['Pædagogvikar {|dagtilbud} {MONTHNAME}', 370, 'HUR'],
+      ['Vikardækning {|skole} {MMYYYY}', 380, 'HUR'],
+      ['Pædagogmedhjælper {|vikar} uge {WEEK}', 340, 'HUR'],
+      ['Vikarformidling {MONTHNAME}', 22000, 'LS'],
+    ],
+  },
+  'staffing.office': {
+    items: [
+      ['Administrativ vikar {|timer} uge {WEEK}', 430, 'HUR'],
+      ['Vikar {|løn- og personale|økonomi} {MONTHNAME}', 480, 'HUR'],
+      ['Rekruttering {|af} {leder|specialist} {NR}', 48000, 'LS'],
+      ['Vikar {|borgerservice} {MMYYYY}', 400, 'HUR'],
+      ['Personlighedstest {|kandidat}', 4500, 'LS'],
+    ],
+  },
+};
