@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { analysisForContract, type ContractCategory, type ContractOpportunity } from '../core/analysis/opportunities/index.js';
 import { loadTotals } from '../core/analysis/totals.js';
-import { coverage, DEFAULT_ACCEPT_LEARNED } from '../core/classify/index.js';
+import { coverage, DEFAULT_ACCEPT_LEARNED, DEFAULT_ACCEPT_REFINE } from '../core/classify/index.js';
 import type { DbConnector } from '../core/db/connector.js';
 import type { SourceRole } from '../core/import/detect.js';
 import { directParsers } from '../core/import/direct-parsers.js';
@@ -49,9 +49,11 @@ export async function analyze(db: DbConnector, options: AnalyzeOptions, log: (li
     log(`${source.name}: ${plan.format}, ${role}, ${s.rowsRead} læst, ${s.rowsLoaded} indlæst, ${s.rowsRejected} afvist`);
     files.push({ name: s.name, format: s.format, rowsRead: s.rowsRead, rowsLoaded: s.rowsLoaded, rowsRejected: s.rowsRejected, amountLoaded: s.amountLoaded });
   }
-  // Unattended: learned proposals at or above the threshold are accepted (1 accepts none).
+  // Unattended: learned proposals at or above the threshold are accepted (1 accepts none); level-2
+  // choices under a rule's level-1 decision from DEFAULT_ACCEPT_REFINE (or the threshold, if lower).
   const acceptLearned = options.acceptLearned ?? DEFAULT_ACCEPT_LEARNED;
-  await refreshAnalysis(db, { acceptLearned: acceptLearned >= 1 ? undefined : acceptLearned });
+  const acceptRefine = Math.min(acceptLearned, DEFAULT_ACCEPT_REFINE);
+  await refreshAnalysis(db, acceptLearned >= 1 ? {} : { acceptLearned, acceptRefine });
   const cov = await coverage(db);
   const analysis = await analysisForContract(db);
   const result: AnalyzeResult = {

@@ -93,12 +93,15 @@ export async function loadAgreements(db: DbConnector, lines: AnalysisLines, opti
                 FROM agreement_category GROUP BY 1),
      man AS (SELECT agreement_key, list(category_id ORDER BY category_id) FILTER (WHERE category_id IS NOT NULL) AS ids
                FROM agreement_category_manual GROUP BY 1),
-     cov AS (SELECT DISTINCT e.agreement_key, c.id AS cat2 FROM (${EFFECTIVE_AGREEMENT_CATEGORIES_SQL}) e
+     cov AS (SELECT DISTINCT e.agreement_key, c.id AS cat2, c.parent AS cat1 FROM (${EFFECTIVE_AGREEMENT_CATEGORIES_SQL}) e
                JOIN ${cats} c ON c.level = 2 AND (c.id = e.category_id OR c.parent = e.category_id)),
      sup AS (SELECT DISTINCT * FROM (${AGREEMENT_SUPPLIERS_SQL})),
+     -- Bought on it: the agreement's suppliers in its categories while valid; a line classified only to
+     -- the level 1 above them ("vikar" → temporary staff) counts too, so a framework's use is not understated.
      hit AS (SELECT DISTINCT s.agreement_key, l.line_id, l.amount, l.date
                FROM sup s JOIN cov USING (agreement_key)
-               JOIN ${t} l ON l.cat2 = cov.cat2 AND l.supplier_key = s.supplier_key AND l.date BETWEEN s.valid_from AND s.valid_to),
+               JOIN ${t} l ON (l.cat2 = cov.cat2 OR (l.cat2 IS NULL AND l.cat1 = cov.cat1))
+                AND l.supplier_key = s.supplier_key AND l.date BETWEEN s.valid_from AND s.valid_to),
      spend AS (SELECT agreement_key, sum(amount)::DOUBLE AS spend, min(date) AS first, max(date) AS last FROM hit GROUP BY 1)
      SELECT a.*, auto.auto, man.agreement_key IS NOT NULL AS manual, coalesce(man.ids, []) AS manual_ids,
             coalesce(spend.spend, 0) AS spend, spend.first, spend.last

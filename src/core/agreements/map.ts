@@ -6,7 +6,7 @@ import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
 import { literal } from '../sql/escape.js';
 import { classifiedLinesSql } from '../analysis/fragmentation/classified.js';
-import { categoryForCpv, categoryForUnspsc, type Category, type CategoryTree } from '../taxonomy/category-tree.js';
+import { categoryForCpv, categoryForUnspsc, normaliseCategoryText, type Category, type CategoryTree } from '../taxonomy/category-tree.js';
 import { matchCategoryText, TEXT_MATCH_CONFIDENCE, type TextMatch } from './category-text.js';
 import { AGREEMENT_SUPPLIERS_SQL, agreementKeySql, ensureAgreementTables } from './schema.js';
 
@@ -76,6 +76,22 @@ function fromName(name: string | null, hits: Map<string, TextHit>): MappedCatego
   return [...out.values()];
 }
 
+/**
+ * Within a level-1 category the name said ("Vikarydelser – social- og sundhedsområdet" → temporary
+ * staff), the one child whose own name shares a word with the agreement's name ("sundhed" in
+ * "Vikarer inden for sundhed og pleje"). Words of five letters or more, compared from the start.
+ */
+function childByNameWords(parent: Category, tree: CategoryTree, name: string | null): MappedCategory[] {
+  if (!name) return [];
+  const words = (text: string) => normaliseCategoryText(text).split(' ').filter((w) => w.length >= 5);
+  const own = words(name);
+  const hits = tree.categories
+    .filter((c) => c.parent === parent.id)
+    .map((c) => ({ c, word: words(`${c.name.da} ${c.name.en}`).find((w) => own.some((o) => o.startsWith(w) || w.startsWith(o))) }))
+    .filter((h) => h.word && !words(`${parent.name.da} ${parent.name.en}`).includes(h.word));
+  return hits.length === 1 ? [{ categoryId: hits[0]!.c.id, method: 'name', confidence: 0.75, basis: hits[0]!.word! }] : [];
+}
+
 /** The supplier's clear category among `candidates` (all when undefined), or nothing. */
 function fromSupplierSpend(spend: SpendRow[], candidates?: (id: string) => boolean): MappedCategory[] {
   const rows = candidates ? spend.filter((s) => candidates(s.categoryId)) : spend;
@@ -103,16 +119,18 @@ export function decideAgreement(
     for (const { m, t } of column) {
       const c = byId.get(m.categoryId)!;
       const direct: MappedCategory = { categoryId: c.id, method: COLUMN_METHOD[m.how], confidence: TEXT_MATCH_CONFIDENCE[m.how], basis: t };
-      if (c.level === 2) {
+      if (c.level === 2 && m.how !== 'part') {
         out.set(c.id, direct);
         continue;
       }
-      // A level-1 category ("Kost", "Ejendomme") is an area, not what is bought: the name's
-      // categories within it decide; else what the name says elsewhere (a crafts agreement kept by
-      // the property area); else the suppliers' spend within it; else the area itself, unsure.
-      const narrowed = named.filter((n) => under(c)(n.categoryId));
+      // A level-1 category ("Kost", "Ejendomme") or a word that is only part of a name ("Park og
+      // vej") is an area, not what is bought: the name's categories within it decide; else what
+      // the name says elsewhere (a crafts agreement kept by the property area); else the part's own
+      // category, or the suppliers' spend within the area; else the area itself, unsure.
+      const area = c.level === 1 ? c : byId.get(c.parent ?? '')!;
+      const narrowed = named.filter((n) => under(area)(n.categoryId));
       const elsewhere = named.filter((n) => byId.get(n.categoryId)?.level === 2);
-      const picked = narrowed.length ? narrowed : elsewhere.length ? elsewhere : fromSupplierSpend(spend, under(c));
+      const picked = narrowed.length ? narrowed : elsewhere.length ? elsewhere : c.level === 2 ? [direct] : fromSupplierSpend(spend, under(c));
       if (picked.length) for (const p of picked) out.set(p.categoryId, p);
       else out.set(c.id, { ...direct, confidence: Math.round(direct.confidence * 60) / 100 });
     }
@@ -126,15 +144,57 @@ export function decideAgreement(
   }
   if (coded.size) return [...coded.values()];
   if (named.length) {
-    // A name that only says the level 1 ("Vikarer") is narrowed by the suppliers' spend.
+    // A name that only says the level 1 ("Vikarer") is narrowed by its other words, else by the suppliers' spend.
     return named.flatMap((n) => {
       const c = byId.get(n.categoryId);
       if (c?.level !== 1) return [n];
-      const picked = fromSupplierSpend(spend, under(c));
+      const byWords = childByNameWords(c, tree, a.name);
+      const picked = byWords.length ? byWords : fromSupplierSpend(spend, under(c));
       return picked.length ? picked : [n];
     });
   }
   return fromSupplierSpend(spend);
+}
+
+/** A sibling category joins an agreement from this share of its suppliers' spend within the level 1. */
+export const SIBLING_SHARE_MIN = 0.25;
+
+/**
+ * An agreement named for one category often covers its neighbour too ("Fødevarer" from a wholesaler
+ * who also delivers the coffee; "Kontorartikler og papir"). A level-2 sibling of a category the
+ * agreement names joins it when the agreement's suppliers buy a clear share of their spend within
+ * that level 1 there, and none of them holds another agreement that names it.
+ */
+export function extendBySiblings(
+  tree: CategoryTree,
+  mapped: Map<string, MappedCategory[]>,
+  spend: Map<string, SpendRow[]>,
+  suppliers: Map<string, string[]>,
+): void {
+  const byId = new Map(tree.categories.map((c) => [c.id, c]));
+  const named = (m: MappedCategory) => m.method !== 'supplier_spend' && m.method !== 'manual';
+  const coveredBy = new Map<string, Set<string>>();
+  for (const [key, list] of mapped) {
+    for (const s of suppliers.get(key) ?? []) {
+      const set = coveredBy.get(s) ?? new Set<string>();
+      for (const m of list.filter(named)) set.add(m.categoryId);
+      coveredBy.set(s, set);
+    }
+  }
+  for (const [key, list] of mapped) {
+    if (!list.length || !list.every(named)) continue;
+    const parents = new Set(list.map((m) => byId.get(m.categoryId)).filter((c) => c?.level === 2).map((c) => c!.parent!));
+    const others = (id: string) => (suppliers.get(key) ?? []).some((s) => [...mapped].some(([k, l]) => k !== key && l.some((m) => m.categoryId === id) && (suppliers.get(k) ?? []).includes(s)));
+    for (const parent of parents) {
+      const rows = (spend.get(key) ?? []).filter((r) => byId.get(r.categoryId)?.parent === parent);
+      const total = rows.reduce((a, r) => a + r.spend, 0);
+      for (const r of rows) {
+        const share = total > 0 ? r.spend / total : 0;
+        if (share < SIBLING_SHARE_MIN || list.some((m) => m.categoryId === r.categoryId) || others(r.categoryId)) continue;
+        list.push({ categoryId: r.categoryId, method: 'supplier_spend', confidence: Math.round(share * 90) / 100, basis: share.toFixed(3) });
+      }
+    }
+  }
 }
 
 async function loadInputs(db: DbConnector): Promise<AgreementInput[]> {
@@ -205,16 +265,21 @@ export async function mapAgreements(db: DbConnector, tree: CategoryTree): Promis
   if (!inputs.length) return out;
   const known = new Set(tree.categories.map((c) => c.id));
   await ensureRuleTable(db, tree);
-  const hits = await classifyTexts(db, inputs.flatMap((a) => (a.name ? nameParts(a.name) : [])));
+  // An agreement covers purchases: salaries, transfers and payments to public bodies are never what it names.
+  const purchases = new Set(tree.categories.filter((c) => c.addressable).map((c) => c.id));
+  const hits = await classifyTexts(db, inputs.flatMap((a) => (a.name ? nameParts(a.name) : [])), { categories: purchases });
   // A rule may name a category the tree no longer has (an older rule set): it maps nothing.
   for (const [text, hit] of hits) if (!known.has(hit.categoryId)) hits.delete(text);
   const spend = await supplierSpend(db);
+  for (const a of inputs) out.set(a.key, decideAgreement(tree, a, hits, spend.get(a.key) ?? []));
+  const pairs = await queryRows(db, `SELECT DISTINCT agreement_key, supplier_key FROM (${AGREEMENT_SUPPLIERS_SQL}) ORDER BY 1, 2`);
+  const suppliers = new Map<string, string[]>();
+  for (const p of pairs) suppliers.set(String(p.agreement_key), [...(suppliers.get(String(p.agreement_key)) ?? []), String(p.supplier_key)]);
+  extendBySiblings(tree, out, spend, suppliers);
   const values: string[] = [];
-  for (const a of inputs) {
-    const mapped = decideAgreement(tree, a, hits, spend.get(a.key) ?? []);
-    out.set(a.key, mapped);
-    for (const m of mapped) values.push(`(${[a.key, m.categoryId, m.method, m.confidence, m.basis].map(literal).join(', ')})`);
-    if (!mapped.length) values.push(`(${literal(a.key)}, NULL, 'none', 0, NULL)`);
+  for (const [key, mapped] of out) {
+    for (const m of mapped) values.push(`(${[key, m.categoryId, m.method, m.confidence, m.basis].map(literal).join(', ')})`);
+    if (!mapped.length) values.push(`(${literal(key)}, NULL, 'none', 0, NULL)`);
   }
   if (values.length) await db.exec(`INSERT INTO agreement_category VALUES ${values.join(', ')}`);
   return out;

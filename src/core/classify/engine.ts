@@ -20,6 +20,8 @@ export interface ClassifyOptions {
   learn?: boolean;
   /** Accept learned proposals at or above this confidence right away (default: accept none). */
   acceptLearned?: number;
+  /** With acceptLearned: level-2 suggestions under a rule's level-1 decision from this confidence (default the same). */
+  acceptRefine?: number;
   /** Lend suppliers' clear categories to their undecided lines (supplier-profile.ts; default true). */
   profiles?: boolean;
 }
@@ -94,7 +96,7 @@ function dictFields(shape: MatchShape): { lineFields: Field[]; full: Field[]; fi
 
 async function finish(db: DbConnector, scope: Scope, options: ClassifyOptions, started: number, rulesDone: number, learnedDone: number): Promise<ClassifyStats> {
   const inScope = scope === 'all' ? '' : 'WHERE line_id IN (SELECT line_id FROM cls_scope)';
-  const accepted = options.acceptLearned === undefined ? 0 : (await acceptLearned(db, options.acceptLearned)).lines;
+  const accepted = options.acceptLearned === undefined ? 0 : (await acceptLearned(db, options.acceptLearned, options.acceptRefine)).lines;
   const [row] = await queryRows(
     db,
     `SELECT (SELECT count(*) FROM spend_line ${inScope}) AS lines,

@@ -5,7 +5,7 @@ export { builtinRules, exportRules, importRules, normalizePattern, ruleProblems,
 export type { MatchKind, Method, Rule, RuleOrigin, Signal } from './rules.js';
 export { classifyAll, reclassifyForRule, type ClassifyOptions, type ClassifyStats } from './engine.js';
 export { RuleSetError } from './rule-table.js';
-export { DEFAULT_ACCEPT_LEARNED, trainModel } from './learned.js';
+export { DEFAULT_ACCEPT_LEARNED, DEFAULT_ACCEPT_REFINE, trainModel } from './learned.js';
 export { acceptLearned, predictLearned } from './learned-predict.js';
 export { explainLine, ruleCatch, type LineExplanation, type RuleCatch, type RuleMatch } from './explain.js';
 export { coverage, type Coverage, type MethodCoverage } from './coverage.js';

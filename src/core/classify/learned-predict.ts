@@ -44,6 +44,9 @@ async function buildInputs(db: DbConnector, scope: Scope): Promise<void> {
   );
 }
 
+/** The classes an input may get: any class, or a child of the level-1 category a rule put it in. */
+const CANDIDATE = `(x.base IS NULL OR cl.parent_id = x.base)`;
+
 /** Candidate classes per input: the best few by description evidence and by supplier evidence. */
 export const NB_CANDIDATES = 5;
 
@@ -70,12 +73,12 @@ async function score(db: DbConnector): Promise<void> {
      SELECT x.k, cl.c, ${DENSE} AS ds, ${DENSE} + coalesce(d.w, 0) + coalesce(s.w, 0) AS sc
        FROM kc JOIN cls_nb_x x ON x.k = kc.k JOIN cls_nb_class cl ON cl.c = kc.c ${DENSE_JOINS}
        LEFT JOIN cls_nb_dsc d ON d.h = x.hd AND d.c = cl.c LEFT JOIN cls_nb_ssc s ON s.h = x.hs AND s.c = cl.c
-      WHERE x.base IS NULL OR cl.parent_id = x.base`,
+      WHERE ${CANDIDATE}`,
   );
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE cls_nb_z AS
      WITH x AS (SELECT DISTINCT ${zkey('x')} AS zk, n, ha, hu, base FROM cls_nb_x x),
-          zs AS (SELECT x.zk, cl.c, ${DENSE} AS ds FROM x JOIN cls_nb_class cl ON x.base IS NULL OR cl.parent_id = x.base ${DENSE_JOINS}),
+          zs AS (SELECT x.zk, cl.c, ${DENSE} AS ds FROM x JOIN cls_nb_class cl ON ${CANDIDATE} ${DENSE_JOINS}),
           zm AS (SELECT zk, max(ds) AS m0, arg_max(c, ds) AS c0 FROM zs GROUP BY zk)
      SELECT zs.zk, zm.m0, zm.c0, sum(exp(zs.ds - zm.m0)) AS sum0 FROM zs JOIN zm USING (zk) GROUP BY ALL`,
   );
@@ -117,24 +120,27 @@ export async function predictLearned(db: DbConnector, scope: Scope): Promise<num
 
 /**
  * Accepts every learned suggestion at or above `threshold`: open proposals become decisions, and
- * level-2 suggestions under a rule's level-1 decision are applied (refine_rule_id 'learned').
- * 1 (or more) accepts none, as the command line documents.
+ * level-2 suggestions under a rule's level-1 decision are applied (refine_rule_id 'learned') from
+ * `refineThreshold` (default the same): such a choice cannot move the line out of the level 1 the
+ * rule decided, so it may be taken where it is more likely right than not. A threshold of 1 (or
+ * more) accepts none, as the command line documents.
  */
-export async function acceptLearned(db: DbConnector, threshold: number): Promise<{ lines: number; refined: number }> {
+export async function acceptLearned(db: DbConnector, threshold: number, refineThreshold = threshold): Promise<{ lines: number; refined: number }> {
   await ensureClassifySchema(db);
   if (!(threshold < 1)) return { lines: 0, refined: 0 };
   const t = literal(threshold);
+  const r = literal(Math.max(refineThreshold, 0));
   const [row] = await queryRows(
     db,
     `SELECT count(*) FILTER (WHERE method = 'learned' AND NOT accepted AND confidence >= ${t}) AS n,
-            count(*) FILTER (WHERE suggested_category_id IS NOT NULL AND suggested_confidence >= ${t}) AS r
+            count(*) FILTER (WHERE suggested_category_id IS NOT NULL AND suggested_confidence >= ${r}) AS r
        FROM classification`,
   );
   await db.exec(`UPDATE classification SET accepted = TRUE WHERE method = 'learned' AND NOT accepted AND confidence >= ${t}`);
   await db.exec(
     `UPDATE classification SET category_id = suggested_category_id, confidence = suggested_confidence, refine_rule_id = 'learned',
             suggested_category_id = NULL, suggested_confidence = NULL
-      WHERE suggested_category_id IS NOT NULL AND suggested_confidence >= ${t}`,
+      WHERE suggested_category_id IS NOT NULL AND suggested_confidence >= ${r}`,
   );
   return { lines: Number(row?.n ?? 0), refined: Number(row?.r ?? 0) };
 }

@@ -23,13 +23,19 @@ const DESCRIPTION = columnField('description');
  * The winning description rule for each text (texts no rule catches are left out). Reads the rule
  * set the last classification wrote; call after classifyAll (or writeRules).
  */
-export async function classifyTexts(db: DbConnector, texts: readonly string[]): Promise<Map<string, TextHit>> {
+export async function classifyTexts(db: DbConnector, texts: readonly string[], options: { categories?: ReadonlySet<string> } = {}): Promise<Map<string, TextHit>> {
   const out = new Map<string, TextHit>();
   const distinct = [...new Set(texts.map((t) => t.trim()).filter((t) => t !== ''))];
   if (!distinct.length) return out;
   await ensureClassifySchema(db);
-  const kinds = await queryRows(db, `SELECT DISTINCT kind FROM rule WHERE field = ${literal(DESCRIPTION)} AND rk IS NOT NULL`);
-  if (!kinds.length) return out;
+  // Only the rules that may answer: the description's, and (when asked) those naming the given categories.
+  const only = options.categories ? ` AND category_id IN (${[...options.categories].map(literal).join(', ') || 'NULL'})` : '';
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_rule_txt AS SELECT * FROM rule WHERE field = ${literal(DESCRIPTION)}${only}`);
+  const kinds = await queryRows(db, `SELECT DISTINCT kind FROM cls_rule_txt WHERE rk IS NOT NULL`);
+  if (!kinds.length) {
+    await db.exec('DROP TABLE cls_rule_txt');
+    return out;
+  }
   const shape: MatchShape = {
     fields: [DESCRIPTION],
     exactOnly: [],
@@ -39,12 +45,13 @@ export async function classifyTexts(db: DbConnector, texts: readonly string[]): 
   // Normalised like a line's description (fieldSql): lowercase, trimmed.
   const values = distinct.map((t, i) => `(${literal(DESCRIPTION)}, ${i}::UBIGINT, ${literal(t.toLowerCase())})`).join(', ');
   await db.exec(`CREATE OR REPLACE TEMP TABLE cls_txt AS SELECT * FROM (VALUES ${values}) v(field, h, val)`);
-  await buildHits(db, 'rule', shape, 'cls_txt', 'cls_s');
+  await buildHits(db, 'cls_rule_txt', shape, 'cls_txt', 'cls_s');
   const rows = await queryRows(
     db,
-    `SELECT b.h, r.category_id, r.rule_id, r.pattern, r.origin FROM cls_best b JOIN rule r ON r.rk = b.rk ORDER BY b.h`,
+    `SELECT b.h, r.category_id, r.rule_id, r.pattern, r.origin FROM cls_best b JOIN cls_rule_txt r ON r.rk = b.rk ORDER BY b.h`,
   );
   await db.exec('DROP TABLE IF EXISTS cls_txt');
+  await db.exec('DROP TABLE IF EXISTS cls_rule_txt');
   for (const r of rows) {
     out.set(distinct[Number(r.h)]!, { categoryId: String(r.category_id), ruleId: String(r.rule_id), pattern: String(r.pattern), origin: String(r.origin) });
   }

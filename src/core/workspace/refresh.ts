@@ -11,6 +11,8 @@ export interface RefreshOptions {
   tree?: CategoryTree;
   /** Accept learned proposals at or above this confidence (the command line); the browser asks a person. */
   acceptLearned?: number;
+  /** With acceptLearned: level-2 suggestions under a rule's level-1 decision from this confidence. */
+  acceptRefine?: number;
 }
 
 export interface RefreshResult {
@@ -28,7 +30,7 @@ export async function refreshAnalysis(db: DbConnector, options: RefreshOptions =
   await ensureClassifySchema(db);
   const suppliers = await buildSuppliers(db);
   const rules = [...(await loadBuiltinRules(db, tree)), ...(await loadUserRules(db, tree))];
-  const classification = await classifyAll(db, rules, { tree, learn: true, acceptLearned: options.acceptLearned });
+  const classification = await classifyAll(db, rules, { tree, learn: true, acceptLearned: options.acceptLearned, acceptRefine: options.acceptRefine });
   // Agreements are mapped to categories by the rules just written and the suppliers' classified spend.
   await mapAgreements(db, tree);
   return { classification, suppliers };

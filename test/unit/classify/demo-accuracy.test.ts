@@ -6,7 +6,7 @@ import { generateToDirectory } from '../../../src/cli/gen.js';
 import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { coverage } from '../../../src/core/classify/coverage.js';
 import { classifyAll, reclassifyForRule } from '../../../src/core/classify/engine.js';
-import { DEFAULT_ACCEPT_LEARNED } from '../../../src/core/classify/learned.js';
+import { DEFAULT_ACCEPT_LEARNED, DEFAULT_ACCEPT_REFINE } from '../../../src/core/classify/learned.js';
 import { acceptLearned } from '../../../src/core/classify/learned-predict.js';
 import { builtinRules, type Rule } from '../../../src/core/classify/rules.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
@@ -15,7 +15,7 @@ import { planImport } from '../../../src/core/import/plan.js';
 import { bytesSource, type Parsers } from '../../../src/core/import/sources.js';
 import { defaultCategoryTree } from '../../../src/core/taxonomy/category-tree.js';
 import { clearWorkspace } from '../../../src/core/workspace/schema.js';
-import { formatAccuracy, measureAccuracy } from './accuracy.js';
+import { cumulative, formatAccuracy, formatBands, measureAccuracy, measureLearnedBands } from '../../support/accuracy.js';
 
 const CSV_ONLY = {} as Parsers;
 const RULES = builtinRules(defaultCategoryTree());
@@ -51,7 +51,8 @@ describe('Demo Kommune (50,000 lines, seed "acc"): accuracy against the ground t
     );
     const builtin = await measureAccuracy(db);
     console.log(formatAccuracy('Built-in rules only', builtin));
-    const atDefault = await acceptLearned(db, DEFAULT_ACCEPT_LEARNED);
+    console.log(formatBands('Learned proposals by confidence, cumulative (what acceptance at the threshold gives)', cumulative(await measureLearnedBands(db))));
+    const atDefault = await acceptLearned(db, DEFAULT_ACCEPT_LEARNED, DEFAULT_ACCEPT_REFINE);
     const withDefault = await measureAccuracy(db);
     const covDefault = await coverage(db);
     console.log(formatAccuracy(`Built-in + learned accepted at ≥ ${DEFAULT_ACCEPT_LEARNED} (${atDefault.lines} lines, ${atDefault.refined} level-2 refinements)`, withDefault));

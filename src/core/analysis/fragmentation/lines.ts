@@ -57,7 +57,7 @@ export async function prepareAnalysisLines(db: DbConnector, options: AnalysisOpt
   // on a level-1 category covers its level-2 categories. A few hundred rows, so the per-line checks stay cheap.
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${quoteIdent(agreements)} AS
-     SELECT DISTINCT cat.id AS cat2, s.supplier_key AS key, s.valid_from, s.valid_to
+     SELECT DISTINCT cat.id AS cat2, cat.parent AS cat1, s.supplier_key AS key, s.valid_from, s.valid_to
        FROM (${AGREEMENT_SUPPLIERS_SQL}) s
        JOIN (${EFFECTIVE_AGREEMENT_CATEGORIES_SQL}) e USING (agreement_key)
        JOIN ${quoteIdent(categories)} cat ON cat.level = 2 AND (cat.id = e.category_id OR cat.parent = e.category_id)`,
@@ -104,7 +104,10 @@ export async function prepareAnalysisLines(db: DbConnector, options: AnalysisOpt
      -- Compliance 1: the category has an agreement on the line's date, and the line's supplier holds it.
      SELECT x.*,
             EXISTS (SELECT 1 FROM ${a} g WHERE g.cat2 = x.cat2 AND x.date BETWEEN g.valid_from AND g.valid_to) AS has_agreement,
-            EXISTS (SELECT 1 FROM ${a} g WHERE g.cat2 = x.cat2 AND g.key = x.supplier_key AND x.date BETWEEN g.valid_from AND g.valid_to) AS on_contract
+            -- A supplier under an agreement in a neighbouring subcategory (a food wholesaler's coffee) is not counted as
+            -- buying beside the agreement: its framework may well cover the item.
+            EXISTS (SELECT 1 FROM ${a} g WHERE g.cat2 = x.cat2 AND x.date BETWEEN g.valid_from AND g.valid_to
+                       AND EXISTS (SELECT 1 FROM ${a} h WHERE h.key = x.supplier_key AND h.cat1 = x.cat1 AND x.date BETWEEN h.valid_from AND h.valid_to)) AS on_contract
        FROM x`,
   );
   await db.exec(`DROP TABLE ${a}`);
