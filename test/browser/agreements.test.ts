@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateToDirectory } from '../../src/cli/gen.js';
 import { launchChromium } from '../support/browser.js';
-import { openAppWithDemo, outsideRequests, screenshot } from '../support/app-page.js';
+import { openApp, openAppWithDemo, outsideRequests, screenshot } from '../support/app-page.js';
 
 const settled = async (page: Page) => {
   await page.waitForFunction(() => !document.querySelector('main [aria-busy="true"]'), undefined, { timeout: 120_000 });
@@ -71,5 +75,39 @@ describe('Agreements tab on Demo Kommune', () => {
     expect(await page.locator('[data-testid="agreements-panel"] h2').first().textContent()).toBe('Agreements and categories');
     await screenshot(page, 'agreements-tab-en');
     expect(outsideRequests(requests)).toEqual([]);
+  });
+
+  it('maps a register written in the municipality\u2019s own words (Fjordby Kommune) and warns of a framework near its maximum', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'overblik-fjordby-browser-'));
+    try {
+      await generateToDirectory({ profile: 'fjordby', lines: 20_000, seed: 'browser-agreements', out: dir, formats: ['csv', 'contracts'], truth: false });
+      const { page, requests } = await openApp(browser, '#/import');
+      await page.setInputFiles('[data-testid="file-input"]', [path.join(dir, 'fakturalinjer.csv'), path.join(dir, 'kontrakter.csv')]);
+      await page.waitForSelector('[data-testid="mapping-confirm"]', { timeout: 90_000 });
+      await page.click('[data-testid="mapping-confirm"]');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="import-file-row"]').length === 2, undefined, { timeout: 180_000 });
+      await page.evaluate(() => (window.location.hash = '#/opportunities'));
+      await page.waitForSelector('[data-testid="savings-total"]', { timeout: 180_000 });
+      await settled(page);
+      await page.click('[data-testid="opp-tab-agreements"]');
+      await page.waitForSelector('[data-testid="agreements-panel"]', { timeout: 120_000 });
+      await settled(page);
+      const panel = page.locator('[data-testid="agreements-panel"]');
+      expect(Number(await panel.getAttribute('data-value'))).toBeGreaterThanOrEqual(30);
+      // No category ids in this register: the categories come from its area column, names, and suppliers.
+      expect(Number(await panel.getAttribute('data-unmapped'))).toBeLessThanOrEqual(2);
+      expect(Number(await panel.getAttribute('data-near-max'))).toBeGreaterThanOrEqual(1);
+      const rows = page.locator('[data-testid="agreements-table"] tbody tr:not([aria-hidden])');
+      expect(await rows.filter({ hasText: 'Computere og skærme' }).textContent()).toMatch(/IT-hardware/);
+      await screenshot(page, 'agreements-tab-fjordby-da');
+      // Scroll the register to its end (the rows are virtualised) for the electricity agreement.
+      await page.locator('[data-testid="agreements-table"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await page.waitForTimeout(300);
+      expect(await rows.filter({ hasText: 'Levering af el' }).textContent()).toMatch(/Elektricitet/);
+      expect(outsideRequests(requests)).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { loadAgreementOverview, type AgreementRow, type CategoryCompliance, type MappedCategory, type UnitCompliance } from '../../../core/agreements/index.js';
+import { loadAgreementOverview, NEAR_MAX_SHARE, type AgreementRow, type CategoryCompliance, type MappedCategory, type UnitCompliance } from '../../../core/agreements/index.js';
 import { filtersWhere } from '../../../core/analysis/filters-sql.js';
 import { formatDate, formatKr, formatNumber, formatPercent } from '../../../core/format/format.js';
 import { categoryLabel } from '../../../core/review/index.js';
@@ -18,6 +18,9 @@ export function mappingReason(m: MappedCategory, t: T, lang: 'da' | 'en'): strin
   const why = t(`agr.method.${m.method}` as MessageKey, basis);
   return m.method === 'manual' ? why : `${why} · ${t('agr.confidence', { value: formatPercent(m.confidence, lang, 0) })}`;
 }
+
+/** A framework near its maximum: projected to use 90 % of it over its term, or 80 % used already. */
+const nearMax = (a: AgreementRow) => a.maxValue !== null && ((a.projectedShare ?? 0) >= NEAR_MAX_SHARE || (a.usedShare ?? 0) >= 0.8);
 
 const period = (a: AgreementRow, lang: 'da' | 'en') => `${a.validFrom ? formatDate(a.validFrom, lang) : '…'} – ${a.validTo ? formatDate(a.validTo, lang) : '…'}`;
 
@@ -70,7 +73,7 @@ export function AgreementsPanel() {
         cell: (c) => {
           const a = c.row.original;
           if (a.maxValue === null) return '–';
-          const near = (a.projectedShare ?? 0) >= 0.9 || (a.usedShare ?? 0) >= 0.8;
+          const near = nearMax(a);
           return (
             <span className={near ? 'agr-near-max' : undefined} title={near ? t('agr.nearMax') : undefined} data-testid={near ? 'agreement-near-max' : undefined}>
               {formatKr(a.maxValue, lang, 0)}{' · '}
@@ -144,7 +147,14 @@ export function AgreementsPanel() {
   const edited = editing ? data.agreements.find((a) => a.key === editing) : undefined;
   const units = category ? data.compliance.find((c) => c.categoryId === category) : undefined;
   return (
-    <div className="agreements" data-testid="agreements-panel" aria-busy={overview.isLoading || undefined}>
+    <div
+      className="agreements"
+      data-testid="agreements-panel"
+      data-value={data.agreements.length}
+      data-unmapped={data.agreements.filter((a) => !a.categories.length).length}
+      data-near-max={data.agreements.filter(nearMax).length}
+      aria-busy={overview.isLoading || undefined}
+    >
       <section className="panel">
         <h2>{t('agr.title')}</h2>
         <p className="muted">{t('agr.intro')}</p>
