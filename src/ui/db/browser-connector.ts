@@ -4,6 +4,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { arrowFileToStream } from '../../core/db/arrow-ipc.js';
 import { createConnector } from '../../core/db/base-connector.js';
 import type { DbConnector } from '../../core/db/connector.js';
 
@@ -76,6 +77,14 @@ export async function openBrowserDb(onStatus?: (status: BrowserDbStatus) => void
     insertArrow: async (table, data) => {
       // Serialised here with our Arrow so no instanceof check across bundles can drop the data.
       await connection().insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name: table, create: true });
+    },
+    // The raw result bytes come from the worker as they are: no Arrow decoding on the main thread.
+    exportArrow: async (sql) => arrowFileToStream(await connection().useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
+    insertArrowStream: async (table, ipc, append) => {
+      // The buffer is transferred to the worker (detached here): a view into a larger buffer is
+      // copied first so the caller's other bytes stay usable.
+      const whole = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength ? ipc : ipc.slice();
+      await connection().insertArrowFromIPCStream(whole, { name: table, create: !append });
     },
     close: async () => {
       await conn?.close();
