@@ -50,8 +50,10 @@ class Reader {
     let out = '';
     for (let i = this.pos + 1; i < this.text.length; i++) {
       if (this.text[i] !== '"') out += this.text[i];
-      else if (this.text[i + 1] === '"') out += '"', i++;
-      else {
+      else if (this.text[i + 1] === '"') {
+        out += '"';
+        i++;
+      } else {
         this.pos = i + 1;
         return out;
       }
