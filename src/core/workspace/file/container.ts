@@ -38,6 +38,12 @@ export function readEntries(entries: Unzipped): OpenedContainer {
   return { manifest: readManifest(strFromU8(manifest)), readPart: async (path) => entries[path] };
 }
 
+/** A ZIP's local header starts "PK\x03\x04": one that does not unpack was cut short or altered; anything else is not ours. */
+export function unzipFailure(bytes: Uint8Array, error: unknown): WorkspaceFileError {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+  return new WorkspaceFileError(zip ? 'damaged' : 'notWorkspace', `unzip: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 export function packWorkspace(snapshot: WorkspaceSnapshot): Uint8Array {
   return zipSync(workspaceEntries(snapshot));
 }
@@ -47,9 +53,7 @@ export function unpackWorkspace(bytes: Uint8Array): OpenedContainer {
   try {
     entries = unzipSync(bytes, { filter: (f) => isWorkspaceEntry(f.name) });
   } catch (error) {
-    // A ZIP's local header starts "PK\x03\x04": one that does not unpack was cut short or altered.
-    const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
-    throw new WorkspaceFileError(zip ? 'damaged' : 'notWorkspace', `unzip: ${error instanceof Error ? error.message : String(error)}`);
+    throw unzipFailure(bytes, error);
   }
   return readEntries(entries);
 }
