@@ -1,6 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped, type Zippable } from 'fflate';
 import { WorkspaceFileError } from './errors.js';
-import { MANIFEST_PATH, readManifest, type WorkspaceManifest } from './manifest.js';
+import { isWorkspaceEntry, MANIFEST_PATH } from './entries.js';
+import { readManifest, type WorkspaceManifest } from './manifest.js';
 import type { WorkspaceSnapshot } from './snapshot.js';
 
 /**
@@ -23,8 +24,6 @@ export function workspaceEntries(snapshot: WorkspaceSnapshot, level: 0 | 1 | 6 =
   return entries;
 }
 
-/** Only the entries a workspace can have are inflated: anything else in a ZIP is ignored. */
-export const isWorkspaceEntry = (name: string): boolean => name === MANIFEST_PATH || /^tables\/[\w-]+\.\d+\.arrows$/.test(name);
 
 export interface OpenedContainer {
   manifest: WorkspaceManifest;

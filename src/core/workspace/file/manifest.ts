@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { configSchema } from './areas.js';
+import { PART_PATH } from './entries.js';
 import { WorkspaceFileError } from './errors.js';
 
 /**
@@ -10,14 +11,13 @@ export const WORKSPACE_FORMAT = 'overblik-workspace';
 export const FORMAT_VERSION = 1;
 /** Files below this version are refused (there is no migration for them). */
 export const OLDEST_READABLE_VERSION = 1;
-export const MANIFEST_PATH = 'manifest.json';
 
 const count = z.number().int().nonnegative();
 const decimalText = z.string().regex(/^-?\d+(\.\d+)?$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const partSchema = z.object({
-  path: z.string().regex(/^tables\/[\w-]+\.\d+\.arrows$/),
+  path: z.string().regex(PART_PATH),
   rows: count,
   bytes: count,
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
