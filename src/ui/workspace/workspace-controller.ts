@@ -154,9 +154,10 @@ export class WorkspaceController {
     await deleteAutosave();
     localStorage.clear();
     sessionStorage.clear();
-    if ('caches' in window) for (const key of await caches.keys()) await caches.delete(key);
+    // The service worker first, so it cannot fill the cache again while it is being emptied.
     const registrations = (await navigator.serviceWorker?.getRegistrations()) ?? [];
     for (const r of registrations) await r.unregister();
+    if ('caches' in window) for (const key of await caches.keys()) await caches.delete(key);
     this.known.clear();
     this.lastSignatures = null;
     this.savedWrites = -1;

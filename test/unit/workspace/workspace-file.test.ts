@@ -199,4 +199,23 @@ describe('workspace file on native DuckDB (the command line) and across runtimes
       await back.close();
     }
   });
+  it('above the line limit the command line leaves the line tables out and carries its totals and findings', async () => {
+    const summary = { totals: { spend: 123.45, lines: 2000 }, opportunities: [{ categoryId: 'office.paper' }] };
+    const snapshot = await snapshotWorkspace(native, { appVersion: 'test', lineLimit: 100, summary });
+    const names = snapshot.manifest.tables.map((t) => t.name);
+    expect(snapshot.manifest.lines).toEqual({ included: false, count: snapshot.manifest.totals.lines });
+    expect(names).not.toContain('spend_line');
+    expect(names).not.toContain('classification');
+    expect(snapshot.manifest.tables.some((t) => t.temporary)).toBe(false);
+    expect(names).toEqual(expect.arrayContaining(['import_file', 'supplier', 'user_rules', 'threshold']));
+    const opened = unpackWorkspace(packWorkspace(snapshot));
+    expect(opened.manifest.summary).toEqual(summary);
+    const target = await openNodeWasmDb();
+    try {
+      await restoreWorkspace(target, opened.manifest, opened.readPart);
+      expect(Number((await queryRows(target, 'SELECT count(*) AS n FROM import_file'))[0]!.n)).toBeGreaterThan(0);
+    } finally {
+      await target.close();
+    }
+  });
 });

@@ -38,19 +38,22 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** A table as parts of at most `rowsPerPart` rows, in insertion order (rowid), so no result is huge. */
+/**
+ * A table as parts of at most `rowsPerPart` rows in insertion order (rowid ranges), so no single
+ * result is huge. One query counts the rows per part; then one export per part.
+ */
 async function exportTable(db: DbConnector, def: TableDef, rowsPerPart: number, parts: Map<string, Uint8Array>): Promise<TableEntry['parts']> {
-  const [range] = await queryRows(db, `SELECT min(rowid) AS lo, max(rowid) AS hi FROM ${quoteIdent(def.name)}`);
-  const lo = range?.lo === null || range?.lo === undefined ? 0 : Number(range.lo);
-  const hi = range?.hi === null || range?.hi === undefined ? -1 : Number(range.hi);
+  const table = quoteIdent(def.name);
+  const counts = await queryRows(db, `SELECT rowid // ${rowsPerPart} AS p, count(*) AS n FROM ${table} GROUP BY ALL ORDER BY p`);
+  // An empty table is still one part: its schema.
+  const ranges = counts.length ? counts.map((c) => ({ p: Number(c.p), rows: Number(c.n) })) : [{ p: -1, rows: 0 }];
   const out: TableEntry['parts'] = [];
-  for (let start = lo, i = 0; i === 0 || start <= hi; start += rowsPerPart, i++) {
-    const where = hi < lo ? '' : `WHERE rowid >= ${start} AND rowid < ${start + rowsPerPart}`;
-    const bytes = await db.exportArrow(`SELECT * FROM ${quoteIdent(def.name)} ${where} ORDER BY rowid`);
-    const [n] = await queryRows(db, `SELECT count(*) AS n FROM ${quoteIdent(def.name)} ${where}`);
+  for (const [i, { p, rows }] of ranges.entries()) {
+    const where = p < 0 ? '' : `WHERE rowid >= ${p * rowsPerPart} AND rowid < ${(p + 1) * rowsPerPart}`;
+    const bytes = await db.exportArrow(`SELECT * FROM ${table} ${where} ORDER BY rowid`);
     const path = `tables/${def.name}.${i}.arrows`;
     parts.set(path, bytes);
-    out.push({ path, rows: Number(n?.n ?? 0), bytes: bytes.byteLength, sha256: await sha256Hex(bytes) });
+    out.push({ path, rows, bytes: bytes.byteLength, sha256: await sha256Hex(bytes) });
   }
   return out;
 }
