@@ -93,7 +93,7 @@ export function WorkspaceMenu({ ws }: { ws: Workspace }) {
         {t('ws.clear')}
       </button>
       <details className="ws-info">
-        <summary aria-label={t('ws.menu')}>ⓘ</summary>
+        <summary>{t('ws.storageButton')}</summary>
         <div className="ws-info-body" data-testid="workspace-storage">
           <p>{t('ws.whatStored')}</p>
           {storage && (

@@ -1,6 +1,6 @@
 /** The workspace menu in the header: save, open, erase, autosave, storage, app updates. */
 const da = {
-  'ws.menu': 'Analyse',
+  'ws.storageButton': 'Lagring',
   'ws.save': 'Gem analyse',
   'ws.saveTitle': 'Hent hele analysen som én .overblik-fil, som du kan åbne igen eller give videre',
   'ws.saving': 'Gemmer…',
@@ -36,7 +36,7 @@ const da = {
 } as const;
 
 const en: Record<keyof typeof da, string> = {
-  'ws.menu': 'Analysis',
+  'ws.storageButton': 'Storage',
   'ws.save': 'Save analysis',
   'ws.saveTitle': 'Download the whole analysis as one .overblik file to open again or hand on',
   'ws.saving': 'Saving…',
