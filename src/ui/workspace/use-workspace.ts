@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { version as APP_VERSION } from '../../../package.json';
 import { EMPTY_FILTERS, type ViewState } from '../../core/state/url-state.js';
 import { WorkspaceFileError, WORKSPACE_EXTENSION, type ClientConfig, type WorkspaceManifest } from '../../core/workspace/file/index.js';
+import { downloadBlob } from '../components/download.js';
 import { allMappings, rememberMapping } from '../import/mapping-memory.js';
 import { WorkspaceController, type AutosaveInfo } from './workspace-controller.js';
 import type { TrackedDb } from './write-tracker.js';
@@ -26,17 +27,6 @@ export interface Workspace {
   save(): Promise<void>;
   open(file: File): Promise<void>;
   clear(): Promise<void>;
-}
-
-function download(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function fileName(now = new Date()): string {
@@ -135,7 +125,7 @@ export function useWorkspace(tracked: TrackedDb | null, view: ViewState, setView
       run('saving', async (c) => {
         const bytes = await c.saveFile();
         const name = fileName();
-        download(name, bytes);
+        downloadBlob(name, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
         return { kind: 'saved', name, bytes: bytes.byteLength };
       }),
     [run],
