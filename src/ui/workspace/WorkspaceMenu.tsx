@@ -103,7 +103,11 @@ export function WorkspaceMenu({ ws }: { ws: Workspace }) {
               {storage.persisted ? t('ws.persisted') : t('ws.notPersisted')}
             </p>
           )}
-          {ws.autosaved && <p data-testid="workspace-autosaved">{t('ws.autosaved', { when: when(ws.autosaved.savedAt, lang) })}</p>}
+          {ws.autosaved && (
+            <p data-testid="workspace-autosaved" data-ms={Math.round(ws.autosaved.ms)} data-bytes={ws.autosaved.bytesWritten}>
+              {t('ws.autosaved', { when: when(ws.autosaved.savedAt, lang) })}
+            </p>
+          )}
         </div>
       </details>
       <dialog ref={dialog} className="ws-dialog" aria-labelledby="ws-clear-title">

@@ -33,6 +33,7 @@ export class WorkspaceController {
   /** Off until there is something worth keeping (a restored or changed analysis), and after erasing. */
   private active = false;
   private stopped = false;
+  private persistAsked = false;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -123,7 +124,9 @@ export class WorkspaceController {
     this.known = new Map(snapshot.manifest.tables.map((t) => [t.name, t]));
     this.savedWrites = writes;
     this.savedClient = clientKey;
-    if (navigator.storage?.persist) void navigator.storage.persist().catch(() => false);
+    // Asked once, when there is something worth keeping; the browser may say no (Lagring shows it).
+    if (!this.persistAsked && navigator.storage?.persist) void navigator.storage.persist().catch(() => false);
+    this.persistAsked = true;
     const bytesWritten = [...snapshot.parts.values()].reduce((s, b) => s + b.byteLength, 0);
     this.onAutosaved({ savedAt: snapshot.manifest.created, ms: performance.now() - started, bytesWritten });
   }
