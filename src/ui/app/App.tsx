@@ -74,12 +74,19 @@ export function App() {
     };
   }, []);
 
+  const notifyDataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
+  const ws = useWorkspace(tracked, view, setView, notifyDataChanged, dataVersion);
+  const workspaceBusy = !ws.ready || ws.busy === 'opening' || ws.busy === 'clearing';
+  // Nothing reads the database before the autosave is restored (it replaces the tables).
+  const readyDb = ws.ready ? db : null;
+
   useEffect(() => {
-    if (db) loadUnits(db).then(setUnits, () => setUnits([]));
-  }, [db, dataVersion]);
+    if (readyDb) loadUnits(readyDb).then(setUnits, () => setUnits([]));
+  }, [readyDb, dataVersion]);
 
   // Re-read after every data change (cheap); a new version only when the content differs.
   useEffect(() => {
+    const db = readyDb;
     if (!db) return;
     let stale = false;
     const keep = (tree: CategoryTree) =>
@@ -93,15 +100,12 @@ export function App() {
     return () => {
       stale = true;
     };
-  }, [db, dataVersion]);
+  }, [readyDb, dataVersion]);
 
   useEffect(() => {
     document.documentElement.lang = view.lang;
   }, [view.lang]);
 
-  const notifyDataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
-  const ws = useWorkspace(tracked, view, setView, notifyDataChanged, dataVersion);
-  const workspaceBusy = !ws.ready || ws.busy === 'opening' || ws.busy === 'clearing';
   const treeSaved = useCallback(
     (tree: CategoryTree) => {
       setTreeState((prev) => ({ tree, version: (prev?.version ?? 0) + 1 }));
@@ -112,8 +116,8 @@ export function App() {
   const tree = treeState?.tree ?? FALLBACK_TREE;
   const treeVersion = treeState?.version ?? 0;
   const value = useMemo<AppContextValue>(
-    () => ({ db, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved }),
-    [db, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved],
+    () => ({ db: readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved }),
+    [readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved],
   );
   // In tree order: each level-1 category followed by its children (a moved child follows its new parent).
   const categories = useMemo(
