@@ -52,7 +52,7 @@ export function storedData(page: Page): Promise<{ idb: string[]; local: number; 
   }));
 }
 
-/** Waits until the autosave has written a generation after the current moment. */
+/** Waits until the autosave has written a generation whose snapshot was taken after `after` (epoch ms). */
 export async function autosaved(page: Page, after: number): Promise<void> {
   await page.waitForFunction(
     async (t) => {
@@ -66,9 +66,10 @@ export async function autosaved(page: Page, after: number): Promise<void> {
           if (!db.objectStoreNames.contains('head')) return resolve(false);
           const get = db.transaction('head').objectStore('head').get('current');
           get.onsuccess = () => {
-            const head = get.result as { savedAt?: string } | undefined;
+            // The snapshot's own time: a generation taken after `t` holds every change made before it.
+            const head = get.result as { manifest?: { created?: string } } | undefined;
             db.close();
-            resolve(!!head?.savedAt && Date.parse(head.savedAt) > t);
+            resolve(!!head?.manifest?.created && Date.parse(head.manifest.created) > t);
           };
           get.onerror = () => resolve(false);
         };
