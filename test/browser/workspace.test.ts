@@ -166,9 +166,10 @@ describe('the workspace: save, erase, open, autosave', () => {
     await page.click('[data-testid="mapping-confirm"]');
     await page.waitForSelector('[data-testid="rows-loaded"][data-value]', { timeout: 120_000 });
     await changeEverything(page);
+    // A generation taken after the last change (the filter, just now) holds all of them.
+    const changed = Date.now();
     const before = await screenState(page);
-    // A generation taken after the last change holds all of them.
-    await autosaved(page, Date.now());
+    await autosaved(page, changed);
     await page.reload();
     await page.waitForSelector('[data-testid="workspace-note"][data-kind="restored"]', { timeout: 120_000 });
     expect(await page.textContent('[data-testid="workspace-note"]')).toMatch(/^Analyse gendannet fra \d+\. \w+\.? \d{4},? \d\d[.:]\d\d$/);
