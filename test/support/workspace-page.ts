@@ -53,29 +53,30 @@ export function storedData(page: Page): Promise<{ idb: string[]; local: number; 
 }
 
 /** Waits until the autosave has written a generation whose snapshot was taken after `after` (epoch ms). */
-export async function autosaved(page: Page, after: number): Promise<void> {
-  await page.waitForFunction(
-    async (t) => {
+export async function autosaved(page: Page, after: number, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const created = await page.evaluate(async () => {
       // Opening a database that does not exist would create it empty: look first.
-      if (!(await indexedDB.databases()).some((d) => d.name === 'overblik')) return false;
-      const open = indexedDB.open('overblik');
-      return new Promise<boolean>((resolve) => {
-        open.onerror = () => resolve(false);
+      if (!(await indexedDB.databases()).some((d) => d.name === 'overblik')) return null;
+      return new Promise<string | null>((resolve) => {
+        const open = indexedDB.open('overblik');
+        open.onerror = () => resolve(null);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('head')) return resolve(false);
+          if (!db.objectStoreNames.contains('head')) return resolve(null);
           const get = db.transaction('head').objectStore('head').get('current');
           get.onsuccess = () => {
-            // The snapshot's own time: a generation taken after `t` holds every change made before it.
-            const head = get.result as { manifest?: { created?: string } } | undefined;
             db.close();
-            resolve(!!head?.manifest?.created && Date.parse(head.manifest.created) > t);
+            resolve((get.result as { manifest?: { created?: string } } | undefined)?.manifest?.created ?? null);
           };
-          get.onerror = () => resolve(false);
+          get.onerror = () => resolve(null);
         };
       });
-    },
-    after,
-    { timeout: 120_000, polling: 500 },
-  );
+    });
+    // The snapshot's own time: a generation taken after `after` holds every change made before it.
+    if (created && Date.parse(created) > after) return;
+    if (Date.now() > deadline) throw new Error(`no autosave after ${new Date(after).toISOString()} (last: ${created})`);
+    await page.waitForTimeout(500);
+  }
 }

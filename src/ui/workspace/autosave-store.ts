@@ -18,10 +18,12 @@ interface AutosaveSchema extends DBSchema {
 let opening: Promise<IDBPDatabase<AutosaveSchema>> | null = null;
 
 function store(): Promise<IDBPDatabase<AutosaveSchema>> {
-  opening ??= openDB<AutosaveSchema>(AUTOSAVE_DB, 1, {
+  // Version 2: a database of that name left without stores (by an older build, or by a tool
+  // that opened it) gets them on upgrade.
+  opening ??= openDB<AutosaveSchema>(AUTOSAVE_DB, 2, {
     upgrade(db) {
-      db.createObjectStore('head');
-      db.createObjectStore('parts');
+      if (!db.objectStoreNames.contains('head')) db.createObjectStore('head');
+      if (!db.objectStoreNames.contains('parts')) db.createObjectStore('parts');
     },
   });
   return opening;

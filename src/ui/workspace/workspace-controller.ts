@@ -93,9 +93,11 @@ export class WorkspaceController {
       this.schedule();
       return;
     }
-    this.running = this.saveGeneration().finally(() => {
-      this.running = null;
-    });
+    this.running = this.saveGeneration()
+      .catch((error: unknown) => console.error('Autosave failed', error))
+      .finally(() => {
+        this.running = null;
+      });
     await this.running;
   }
 
