@@ -9,16 +9,23 @@ import { directParsers } from '../core/import/direct-parsers.js';
 import { executeImport } from '../core/import/import-file.js';
 import { planImport } from '../core/import/plan.js';
 import { analysisWorkbook } from '../core/report/analysis-workbook.js';
+import { packWorkspace, snapshotWorkspace } from '../core/workspace/file/index.js';
 import { linesCsv } from '../core/workspace/lines-csv.js';
 import { refreshAnalysis } from '../core/workspace/refresh.js';
 import { ensureSchema } from '../core/workspace/schema.js';
+import { version as APP_VERSION } from '../../package.json';
 import { diskSource } from './file-source.js';
+
+/** The most lines a workspace file carries: what a browser tab can open (docs/workspace.md). */
+export const WORKSPACE_LINE_LIMIT = 2_000_000;
 
 export interface AnalyzeOptions {
   files: { path: string; role?: SourceRole }[];
   json?: string;
   lines?: string;
   xlsx?: string;
+  /** Writes the whole analysis as a `.overblik` workspace file, the one the app opens. */
+  workspace?: string;
   /** Accept learned proposals at or above this confidence; 1 accepts none. */
   acceptLearned?: number;
 }
@@ -66,6 +73,12 @@ export async function analyze(db: DbConnector, options: AnalyzeOptions, log: (li
   if (options.json) await writeFile(options.json, JSON.stringify(result, null, 2) + '\n');
   if (options.lines) await writeStream(options.lines, linesCsv(db));
   if (options.xlsx) await writeFile(options.xlsx, await analysisWorkbook(db, analysis));
+  if (options.workspace) {
+    // Above WORKSPACE_LINE_LIMIT the lines stay out: the file then carries the totals and findings.
+    const snapshot = await snapshotWorkspace(db, { appVersion: APP_VERSION, lineLimit: WORKSPACE_LINE_LIMIT, summary: result });
+    await writeFile(options.workspace, packWorkspace(snapshot));
+    if (!snapshot.manifest.lines.included) log(`${options.workspace}: ${result.totals.lines} linjer er flere end en browser kan åbne (${WORKSPACE_LINE_LIMIT}); filen har samlede tal og fund, ikke linjerne`);
+  }
   return result;
 }
 

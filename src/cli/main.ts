@@ -2,7 +2,7 @@ import { analyze } from './analyze.js';
 import { openNativeDb } from './db/native-connector.js';
 import type { SourceRole } from '../core/import/detect.js';
 
-const USAGE = `Brug: npm run cli -- analyze FIL... [--ecommerce FIL] [--contracts FIL] [--json UD.json] [--lines LINJER.csv] [--xlsx UD.xlsx] [--accept-learned P]`;
+const USAGE = `Brug: npm run cli -- analyze FIL... [--ecommerce FIL] [--contracts FIL] [--json UD.json] [--lines LINJER.csv] [--xlsx UD.xlsx] [--workspace UD.overblik] [--accept-learned P]`;
 
 function parse(args: string[]) {
   const [command, ...rest] = args;
@@ -10,6 +10,7 @@ function parse(args: string[]) {
   let json: string | undefined;
   let lines: string | undefined;
   let xlsx: string | undefined;
+  let workspace: string | undefined;
   let acceptLearned: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -21,6 +22,7 @@ function parse(args: string[]) {
     if (a === '--json') json = value();
     else if (a === '--lines') lines = value();
     else if (a === '--xlsx') xlsx = value();
+    else if (a === '--workspace') workspace = value();
     else if (a === '--accept-learned') {
       acceptLearned = Number(value());
       if (!(acceptLearned >= 0 && acceptLearned <= 1)) throw new Error('--accept-learned skal være et tal fra 0 til 1');
@@ -30,7 +32,7 @@ function parse(args: string[]) {
     else if (a.startsWith('--')) throw new Error(`Ukendt tilvalg ${a}`);
     else files.push({ path: a });
   }
-  return { command, files, json, lines, xlsx, acceptLearned };
+  return { command, files, json, lines, xlsx, workspace, acceptLearned };
 }
 
 async function main(): Promise<number> {

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +14,15 @@ describe('app shell in Chromium (built app on vite preview)', () => {
     await browser?.close();
   });
 
-  it('ships the DuckDB wasm in dist, mvp and eh only', () => {
-    const assets = readdirSync(path.resolve(import.meta.dirname, '../../dist/assets'));
-    const wasm = assets.filter((f) => f.endsWith('.wasm'));
-    expect(wasm.some((f) => f.startsWith('duckdb-eh'))).toBe(true);
-    expect(wasm.some((f) => f.startsWith('duckdb-mvp'))).toBe(true);
-    expect(wasm.some((f) => f.startsWith('duckdb-coi'))).toBe(false);
+  it('ships one DuckDB bundle, eh (every supported browser has WebAssembly exceptions), and precaches it', () => {
+    const dist = path.resolve(import.meta.dirname, '../../dist');
+    const wasm = readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.wasm'));
+    expect(wasm).toHaveLength(1);
+    expect(wasm[0]).toMatch(/^duckdb-eh/);
+    expect(readFileSync(path.join(dist, 'sw.js'), 'utf8')).toContain(`assets/${wasm[0]}`);
+    const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.webmanifest'), 'utf8')) as { icons: { sizes: string }[]; display: string };
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
   });
 
   it('starts DuckDB in the browser and shows the Danish shell', async () => {

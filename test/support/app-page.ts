@@ -5,9 +5,9 @@ import { PREVIEW_ORIGIN } from './browser.js';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../.cache/screenshots');
 
-/** Opens the built app at a hash and waits until DuckDB-WASM is up. Records every request. */
-export async function openApp(browser: Browser, hash = '#/overview'): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+/** Opens the built app at a hash (in `page`, else a new one) and waits until DuckDB-WASM is up. Records every request. */
+export async function openApp(browser: Browser, hash = '#/overview', existing?: Page): Promise<{ page: Page; requests: string[] }> {
+  const page = existing ?? (await browser.newPage({ viewport: { width: 1440, height: 900 } }));
   const requests: string[] = [];
   page.on('request', (r: Request) => requests.push(r.url()));
   await page.goto(`${PREVIEW_ORIGIN}/${hash}`);

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { createConnector } from '../../core/db/base-connector.js';
 import type { DbConnector } from '../../core/db/connector.js';
-import { insertArrowNative, resultToArrow } from './native-to-arrow.js';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { insertArrowNative } from './arrow-to-native.js';
+import { resultToArrow } from './native-to-arrow.js';
 
 /**
  * Native DuckDB (@duckdb/node-api, pinned to the engine version of the WASM build) for the
@@ -42,6 +44,8 @@ export async function openNativeDb(dbPath = ':memory:'): Promise<DbConnector> {
       registered.set(name, file);
     },
     insertArrow: async (table, data) => insertArrowNative(connection(), table, data),
+    exportArrow: async (sql) => tableToIPC(resultToArrow(await connection().runAndReadAll(resolve(sql))), 'stream'),
+    insertArrowStream: async (table, ipc, append) => insertArrowNative(connection(), table, tableFromIPC(ipc), append),
     dropFile: async (name) => {
       const file = registered.get(name);
       registered.delete(name);

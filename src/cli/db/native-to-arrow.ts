@@ -5,7 +5,7 @@ import {
 } from 'apache-arrow';
 import {
   DuckDBDateValue, DuckDBDecimalValue, DuckDBListValue, DuckDBStructValue, DuckDBTimestampValue, DuckDBTypeId,
-  type DuckDBConnection, type DuckDBResultReader, type DuckDBType, type DuckDBValue,
+  type DuckDBResultReader, type DuckDBType, type DuckDBValue,
 } from '@duckdb/node-api';
 
 /**
@@ -102,36 +102,4 @@ export function resultToArrow(result: DuckDBResultReader): Table {
     vectors[name] = columnVector(arrowType(types[i]!), columns[i] ?? []);
   });
   return new Table(vectors);
-}
-
-const APPEND_TYPES: Record<string, string> = { Utf8: 'VARCHAR', Int32: 'INTEGER', Int64: 'BIGINT', Float64: 'DOUBLE', Bool: 'BOOLEAN' };
-
-/**
- * Arrow → a new native table. Native DuckDB reads Arrow only through an extension we cannot
- * fetch offline, so rows go through the appender; the parsers only produce text, numbers and booleans.
- */
-export async function insertArrowNative(conn: DuckDBConnection, table: string, data: Table): Promise<void> {
-  const fields = data.schema.fields;
-  const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
-  const columns = fields.map((f) => {
-    const type = APPEND_TYPES[String(f.type)];
-    if (!type) throw new Error(`insertArrow: unsupported column type ${String(f.type)} for ${f.name}`);
-    return `${quote(f.name)} ${type}`;
-  });
-  await conn.run(`CREATE TABLE ${quote(table)} (${columns.join(', ')})`);
-  const appender = await conn.createAppender(table);
-  const vectors = fields.map((_, i) => data.getChildAt(i)!);
-  for (let r = 0; r < data.numRows; r++) {
-    for (let c = 0; c < vectors.length; c++) {
-      const v: unknown = vectors[c]!.get(r);
-      if (v === null || v === undefined) appender.appendNull();
-      else if (typeof v === 'string') appender.appendVarchar(v);
-      else if (typeof v === 'boolean') appender.appendBoolean(v);
-      else if (typeof v === 'bigint') appender.appendBigInt(v);
-      else if (String(fields[c]!.type) === 'Int32') appender.appendInteger(Number(v));
-      else appender.appendDouble(Number(v));
-    }
-    appender.endRow();
-  }
-  appender.closeSync();
 }

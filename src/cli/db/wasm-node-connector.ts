@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableToIPC, type Table } from 'apache-arrow';
+import { arrowFileToStream } from '../../core/db/arrow-ipc.js';
 import { createConnector } from '../../core/db/base-connector.js';
 import type { DbConnector } from '../../core/db/connector.js';
 
@@ -45,6 +46,10 @@ export async function openNodeWasmDb(): Promise<DbConnector> {
       // Serialise with our own Arrow: the CJS build of DuckDB-WASM loads a second copy of
       // apache-arrow whose instanceof checks reject our tables and silently insert nothing.
       connection().insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name: table, create: true });
+    },
+    exportArrow: async (sql) => arrowFileToStream(connection().useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
+    insertArrowStream: async (table, ipc, append) => {
+      connection().insertArrowFromIPCStream(ipc, { name: table, create: !append });
     },
     close: async () => {
       conn?.close();

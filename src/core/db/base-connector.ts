@@ -12,6 +12,8 @@ export interface ConnectorImpl {
   registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
   insertArrow(table: string, data: Table): Promise<void>;
+  exportArrow(sql: string): Promise<Uint8Array>;
+  insertArrowStream(table: string, ipc: Uint8Array, append: boolean): Promise<void>;
   close(): Promise<void>;
   /** Optional: stop the running query (browser worker). */
   cancel?(): Promise<void>;
@@ -61,6 +63,9 @@ export function createConnector(impl: ConnectorImpl): DbConnector & { ready(): P
       await impl.dropFile(name);
     },
     insertArrow: (table, data) => guarded(`-- insert Arrow into ${table}`, undefined, () => impl.insertArrow(table, data)),
+    exportArrow: (sql, options) => guarded(sql, options, () => impl.exportArrow(sql)),
+    insertArrowStream: (table, ipc, options) =>
+      guarded(`-- insert Arrow IPC into ${table}`, undefined, () => impl.insertArrowStream(table, ipc, options?.append ?? false)),
     close: async () => {
       if (opening) await opening.catch(() => undefined);
       opening = null;

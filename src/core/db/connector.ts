@@ -20,6 +20,13 @@ export interface DbConnector {
   registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
   /** Creates `table` from an Arrow table (how JavaScript parsers hand data to DuckDB). */
   insertArrow(table: string, data: Table): Promise<void>;
+  /**
+   * One statement's result as Arrow IPC stream bytes, not decoded on this side: how the workspace
+   * file stores tables (DECIMAL stays Decimal128, exact).
+   */
+  exportArrow(sql: string, options?: QueryOptions): Promise<Uint8Array>;
+  /** Creates `table` from Arrow IPC stream bytes, or with `append` adds them to it (a workspace being opened). */
+  insertArrowStream(table: string, ipc: Uint8Array, options?: { append?: boolean }): Promise<void>;
   /** Forgets a registered file. */
   dropFile(name: string): Promise<void>;
   close(): Promise<void>;

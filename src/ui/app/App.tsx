@@ -12,6 +12,10 @@ import { SuppliersScreen } from '../screens/SuppliersScreen.js';
 import { ImportScreen } from '../screens/ImportScreen.js';
 import { OpportunitiesScreen } from '../screens/OpportunitiesScreen.js';
 import { OverviewScreen } from '../screens/OverviewScreen.js';
+import { UpdatePrompt } from '../workspace/UpdatePrompt.js';
+import { useWorkspace } from '../workspace/use-workspace.js';
+import { WorkspaceMenu, WorkspaceNoteBar } from '../workspace/WorkspaceMenu.js';
+import { trackWrites, type TrackedDb } from '../workspace/write-tracker.js';
 import { AppProvider, type AppContextValue } from './app-context.js';
 import { DbStatus } from './DbStatus.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -43,7 +47,9 @@ function ScreenView({ screen }: { screen: Screen }) {
 
 export function App() {
   const [view, setView] = useViewState();
-  const [db, setDb] = useState<DbConnector | null>(null);
+  // Every write goes through the tracked connector, so the autosave sees each change.
+  const [tracked, setTracked] = useState<TrackedDb | null>(null);
+  const db: DbConnector | null = tracked?.db ?? null;
   const [status, setStatus] = useState<BrowserDbStatus>({ phase: 'loading' });
   const [dbError, setDbError] = useState<Error | null>(null);
   const [dataVersion, setDataVersion] = useState(0);
@@ -58,7 +64,7 @@ export function App() {
       (connector) => {
         opened = connector;
         if (closed) void connector.close();
-        else setDb(connector);
+        else setTracked(trackWrites(connector));
       },
       (error: unknown) => setDbError(error instanceof Error ? error : new Error(String(error))),
     );
@@ -68,12 +74,19 @@ export function App() {
     };
   }, []);
 
+  const notifyDataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
+  const ws = useWorkspace(tracked, view, setView, notifyDataChanged, dataVersion);
+  const workspaceBusy = !ws.ready || ws.busy === 'opening' || ws.busy === 'clearing';
+  // Nothing reads the database before the autosave is restored (it replaces the tables).
+  const readyDb = ws.ready ? db : null;
+
   useEffect(() => {
-    if (db) loadUnits(db).then(setUnits, () => setUnits([]));
-  }, [db, dataVersion]);
+    if (readyDb) loadUnits(readyDb).then(setUnits, () => setUnits([]));
+  }, [readyDb, dataVersion]);
 
   // Re-read after every data change (cheap); a new version only when the content differs.
   useEffect(() => {
+    const db = readyDb;
     if (!db) return;
     let stale = false;
     const keep = (tree: CategoryTree) =>
@@ -87,13 +100,12 @@ export function App() {
     return () => {
       stale = true;
     };
-  }, [db, dataVersion]);
+  }, [readyDb, dataVersion]);
 
   useEffect(() => {
     document.documentElement.lang = view.lang;
   }, [view.lang]);
 
-  const notifyDataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
   const treeSaved = useCallback(
     (tree: CategoryTree) => {
       setTreeState((prev) => ({ tree, version: (prev?.version ?? 0) + 1 }));
@@ -104,8 +116,8 @@ export function App() {
   const tree = treeState?.tree ?? FALLBACK_TREE;
   const treeVersion = treeState?.version ?? 0;
   const value = useMemo<AppContextValue>(
-    () => ({ db, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved }),
-    [db, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved],
+    () => ({ db: readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved }),
+    [readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved],
   );
   // In tree order: each level-1 category followed by its children (a moved child follows its new parent).
   const categories = useMemo(
@@ -128,13 +140,16 @@ export function App() {
           <header className="topbar">
             <FilterBar units={units} categories={categories} />
             <div className="topbar-right">
+              <WorkspaceMenu ws={ws} />
               <DbStatus status={status} error={dbError} />
               <LangSwitch />
             </div>
           </header>
+          <WorkspaceNoteBar ws={ws} />
+          <UpdatePrompt beforeUpdate={ws.flush} />
           <main>
             <ErrorBoundary lang={view.lang} resetKey={view.screen}>
-              {db && treeState ? <ScreenView screen={view.screen} /> : <div className="loading-screen" aria-busy="true" />}
+              {db && treeState && !workspaceBusy ? <ScreenView screen={view.screen} /> : <div className="loading-screen" aria-busy="true" />}
             </ErrorBoundary>
           </main>
         </div>

@@ -25,3 +25,18 @@ export function rememberMapping(signature: string, value: RememberedMapping): vo
     // Private mode or a full store: the mapping is simply proposed again next time.
   }
 }
+
+/** Every remembered mapping (the workspace carries them). */
+export function allMappings(): Record<string, RememberedMapping> {
+  const out: Record<string, RememberedMapping> = {};
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      const value = key?.startsWith(PREFIX) ? recallMapping(key.slice(PREFIX.length)) : null;
+      if (key && value) out[key.slice(PREFIX.length)] = value;
+    }
+  } catch {
+    // No storage: nothing remembered.
+  }
+  return out;
+}
