@@ -9,6 +9,7 @@ import { directParsers } from '../core/import/direct-parsers.js';
 import { executeImport } from '../core/import/import-file.js';
 import { planImport } from '../core/import/plan.js';
 import { analysisWorkbook } from '../core/report/analysis-workbook.js';
+import { EMPTY_FILTERS } from '../core/state/url-state.js';
 import { linesCsv } from '../core/workspace/lines-csv.js';
 import { refreshAnalysis } from '../core/workspace/refresh.js';
 import { ensureSchema } from '../core/workspace/schema.js';
@@ -63,7 +64,7 @@ export async function analyze(db: DbConnector, options: AnalyzeOptions, log: (li
   };
   if (options.json) await writeFile(options.json, JSON.stringify(result, null, 2) + '\n');
   if (options.lines) await writeStream(options.lines, linesCsv(db));
-  if (options.xlsx) await writeFile(options.xlsx, await analysisWorkbook(db, analysis));
+  if (options.xlsx) await writeFile(options.xlsx, await analysisWorkbook(db, { where: '', filters: EMPTY_FILTERS, lang: 'da' }));
   return result;
 }
 
