@@ -6,7 +6,10 @@
 export { default as categories } from './screens/categories.js';
 export { default as categoryTree } from './screens/category-tree.js';
 export { default as classification } from './screens/classification.js';
+export { default as compare } from './screens/compare.js';
+export { default as exporting } from './screens/export.js';
 export { default as kraljic } from './screens/kraljic.js';
 export { default as opportunities } from './screens/opportunities.js';
 export { default as opportunitySettings } from './screens/opportunity-settings.js';
+export { default as report } from './screens/report.js';
 export { default as suppliers } from './screens/suppliers.js';

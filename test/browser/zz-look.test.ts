@@ -1,0 +1,21 @@
+import { writeFileSync } from 'node:fs';
+import { it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { openAppWithDemo } from '../support/app-page.js';
+it('look', async () => {
+  const browser = await launchChromium();
+  const { page } = await openAppWithDemo(browser);
+  await page.evaluate(() => (window.location.hash = '#/report'));
+  await page.waitForSelector('[data-testid="report-page"][data-ready="true"]', { timeout: 180_000 });
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/look/report-screen.png', fullPage: true });
+  writeFileSync('/tmp/look/report-da.pdf', await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await page.click('[data-testid="report-appendix-toggle"]');
+  await page.waitForTimeout(800);
+  writeFileSync('/tmp/look/report-da-appendix.pdf', await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await page.click('[data-testid="lang-switch"]');
+  await page.waitForTimeout(3000);
+  await page.waitForSelector('[data-testid="report-page"][data-ready="true"]', { timeout: 180_000 });
+  writeFileSync('/tmp/look/report-en.pdf', await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await browser.close();
+}, 400_000);
