@@ -40,10 +40,11 @@ export function formatKrCompact(value: number, lang: Lang): string {
   return unit ? `${formatNumber(value / unit[0], lang, 1)} ${unit[1][lang]}` : formatKr(value, lang, 0);
 }
 
-/** A range with its unit once where both ends share it: "4,0–15,9 mio. kr." */
+/** A range with its unit once, in the unit of the high end: "4,0–15,9 mio. kr.", "0,7–2,6 mio. kr." */
 export function formatKrRange(low: number, high: number, lang: Lang): string {
   const unit = compactUnit(high);
-  if (unit && compactUnit(low)?.[0] === unit[0]) return `${formatNumber(low / unit[0], lang, 1)}–${formatNumber(high / unit[0], lang, 1)} ${unit[1][lang]}`;
+  // The low end in the high end's unit, as long as it does not round to nothing.
+  if (unit && Math.abs(low) >= 0.05 * unit[0]) return `${formatNumber(low / unit[0], lang, 1)}–${formatNumber(high / unit[0], lang, 1)} ${unit[1][lang]}`;
   return `${formatKrCompact(low, lang)}–${formatKrCompact(high, lang)}`;
 }
 

@@ -21,9 +21,10 @@ describe('da-DK and English formatting', () => {
     expect(n(formatKrCompact(1_234_000_000, 'en'))).toBe('1.2 bn DKK');
   });
 
-  it('writes a range with its unit once when both ends share it', () => {
+  it('writes a range with its unit once, in the unit of the high end', () => {
     expect(n(formatKrRange(3_987_000, 15_949_000, 'da'))).toBe('4,0–15,9 mio. kr.');
-    expect(n(formatKrRange(657_800, 2_600_000, 'da'))).toBe('657,8 t. kr.–2,6 mio. kr.');
+    expect(n(formatKrRange(657_800, 2_600_000, 'da'))).toBe('0,7–2,6 mio. kr.');
+    expect(n(formatKrRange(18_300, 2_600_000, 'da'))).toBe('18,3 t. kr.–2,6 mio. kr.');
     expect(n(formatKrRange(3_987_000, 15_949_000, 'en'))).toBe('4.0–15.9 m DKK');
   });
 });

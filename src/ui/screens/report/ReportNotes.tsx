@@ -45,6 +45,8 @@ export function ReportNotes({ r }: { r: ReportData }) {
           </table>
           <h3>{t('report.coverage')}</h3>
           <p>{t('report.coverageText', { share: formatPercent(cov.coveredSpendShare, lang, 0), methods: methods || '–' })}</p>
+          <h3>{t('report.estimates')}</h3>
+          <p>{t('report.estimatesText')}</p>
         </div>
         <div>
           <h3>{t('report.assumptions')}</h3>
@@ -64,8 +66,6 @@ export function ReportNotes({ r }: { r: ReportData }) {
               </li>
             ))}
           </ul>
-          <h3>{t('report.estimates')}</h3>
-          <p>{t('report.estimatesText')}</p>
         </div>
       </div>
     </div>

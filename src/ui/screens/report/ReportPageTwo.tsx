@@ -55,7 +55,11 @@ export function ReportPageTwo({ r }: { r: ReportData }) {
       <div className="report-block report-figure" data-testid="report-chart-kraljic">
         <h2>{t('report.kraljic')}</h2>
         <p className="report-note">{t('report.kraljicHint', { counts })}</p>
-        <Chart option={chart} renderer="svg" height={235} label={t('report.kraljic')} />
+        {r.kraljic.categories.some((c) => c.annualSpend > 0) ? (
+          <Chart option={chart} renderer="svg" height={235} label={t('report.kraljic')} />
+        ) : (
+          <p className="muted">{t('kraljic.none')}</p>
+        )}
       </div>
       <ReportNotes r={r} />
     </section>
