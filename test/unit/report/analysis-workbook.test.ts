@@ -13,7 +13,7 @@ import { loadReport, type ReportData } from '../../../src/core/report/report-dat
 import { EMPTY_FILTERS, type Filters } from '../../../src/core/state/url-state.js';
 import { defaultCategoryTree } from '../../../src/core/taxonomy/category-tree.js';
 import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
-import { columnValues, everyCell, readWorkbook, type ReadSheet } from './xlsx-reader.js';
+import { columnValues, everyCell, readWorkbook, type ReadSheet } from '../../support/xlsx-reader.js';
 
 const SHEETS_DA = ['Overblik', 'Kategorier', 'Leverandører', 'Muligheder', 'Leverandører og enheder', 'Indsatsplan', 'Aftaler', 'Compliance', 'Linjer', 'Noter'];
 const SHEETS_EN = ['Overview', 'Categories', 'Suppliers', 'Opportunities', 'Suppliers and units', 'Action plan', 'Agreements', 'Compliance', 'Lines', 'Notes'];

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { writeWorkbook, XLSX_MAX_ROWS, type Cell } from '../../../src/core/report/xlsx-workbook.js';
-import { everyCell, readWorkbook } from './xlsx-reader.js';
+import { everyCell, readWorkbook } from '../../support/xlsx-reader.js';
 
 describe('the xlsx writer, read back with ExcelJS', () => {
   it('numbers are numbers with formats, dates are dates, formula-like text stays text, headers are frozen and bold', async () => {

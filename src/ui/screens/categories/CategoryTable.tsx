@@ -81,7 +81,7 @@ export function CategoryTable({
     const name: ColumnDef<TreeRow, unknown> = {
       id: 'name',
       header: t('cat.colCategory'),
-      meta: { exportValue: ({ row }) => (row.id === null ? t('cat.kpiUnclassified') : row.name[lang]), exportHeader: t('cat.colCategory') },
+      meta: { exportValue: ({ row }) => row.name[lang], exportHeader: t('cat.colCategory') },
       cell: ({ row: { original } }) => {
         const { row, depth } = original;
         const label = row.name[lang];
