@@ -57,6 +57,9 @@ export function kraljicScatter(matrix: KraljicMatrix, lang: Lang): ChartOption {
   // The largest categories are named; the rest are marks only, so the labels do not pile up.
   const largest = [...plotted].sort((a, b) => b.annualSpend - a.annualSpend);
   const named = new Set(largest.slice(0, 5).map((c) => c.categoryId));
+  // A name near an edge is written inwards from its mark, so the paper's edge never cuts it.
+  const at = (spend: number) => (Math.log10(spend) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin));
+  const align = (spend: number) => (at(spend) > 0.7 ? 'right' : at(spend) < 0.3 ? 'left' : 'center');
   const corner = (q: KraljicQuadrant, x: number, y: number, align: 'left' | 'right') => ({
     type: 'text', left: align === 'left' ? x : undefined, right: align === 'right' ? x : undefined, top: y,
     style: { text: QUADRANT_APPROACH[q].title[lang], fill: '#666', font: 'bold 10px system-ui, sans-serif' },
@@ -86,7 +89,7 @@ export function kraljicScatter(matrix: KraljicMatrix, lang: Lang): ChartOption {
         .map((c) => ({
           value: [c.annualSpend, c.risk],
           symbolSize: 6 + 16 * Math.sqrt(c.annualSpend / Math.max(...spends)),
-          label: { show: named.has(c.categoryId), position: 'top', ...FONT, fontSize: 8, formatter: c.name[lang] },
+          label: { show: named.has(c.categoryId), position: 'top', align: align(c.annualSpend), ...FONT, fontSize: 8, formatter: c.name[lang] },
         })),
       ...(i === 0
         ? { markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: '#666', type: 'dashed', width: 1 }, data: [{ xAxis: xCut }, { yAxis: cut }] } }
