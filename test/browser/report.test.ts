@@ -162,6 +162,15 @@ describe('Rapport: the executive report printed to PDF', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(pages.length).toBeLessThanOrEqual(3);
     await nothingCut(page, pages);
+    // The other changed screens with the real file: Sammenlign (one quarter: one data set) and the exports on Kategorier.
+    await page.evaluate(() => (window.location.hash = '#/compare'));
+    await page.waitForSelector('[data-testid="compare-table"]', { timeout: 180_000 });
+    expect(await page.getAttribute('[data-testid="compare-table"]', 'data-datasets')).toBe('1');
+    expect(await page.locator('[data-testid="compare-one"]').count()).toBe(1);
+    await screenshot(page, 'compare-sheffield-da');
+    await page.evaluate(() => (window.location.hash = '#/categories'));
+    await page.waitForSelector('[data-testid="category-table-export"]', { timeout: 180_000 });
+    await screenshot(page, 'categories-sheffield-da');
     await page.close();
   }, 600_000);
 });
