@@ -44,7 +44,8 @@ async function categorySpend(db: DbConnector, where: string, from: string, to: s
   }
 }
 
-describe('Sammenlign: the same municipality split into two years', () => {
+// One workspace: first Demo Kommune alone (split into years), then other municipalities beside it.
+describe('Sammenlign on Demo Kommune: two years, a second municipality, a neighbour', () => {
   let db: DbConnector;
   beforeAll(async () => {
     db = await openNodeWasmDb();
@@ -108,16 +109,6 @@ describe('Sammenlign: the same municipality split into two years', () => {
     // One municipality: no joint tender.
     expect(c.jointTenders).toEqual([]);
   });
-});
-
-describe('Sammenlign: Demo Kommune against other municipalities', () => {
-  let db: DbConnector;
-  beforeAll(async () => {
-    db = await openNodeWasmDb();
-    await loadDemo(db, 20_000);
-    await refreshAnalysis(db);
-  });
-  afterAll(() => db?.close());
 
   it('a second generated municipality (other seed, other spend): per category side by side, per inhabitant, differences marked', async () => {
     const files = await addMunicipality(db, 'anden', 12_000, 400_000_000, 'Anden Kommune', 25_000);
