@@ -26,6 +26,13 @@ export interface CategoryFigures {
 export const COMPARE_METRICS = ['spend', 'perInhabitant', 'suppliers', 'hhi', 'onAgreementShare', 'smallOrderShare'] as const;
 export type CompareMetric = (typeof COMPARE_METRICS)[number];
 
+/**
+ * The figures marked when they stand out. Not the spend or the number of suppliers themselves:
+ * they grow with the size of the municipality, so a small one would be "low" everywhere;
+ * spend per inhabitant says the same thing fairly.
+ */
+export const MARKED_METRICS: readonly CompareMetric[] = ['perInhabitant', 'hhi', 'onAgreementShare', 'smallOrderShare'];
+
 export interface CompareRow {
   /** Category id; null for addressable spend without a category. */
   id: string | null;

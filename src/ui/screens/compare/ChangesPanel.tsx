@@ -29,7 +29,6 @@ export function ChangesPanel({ change }: { change: PeriodChange }) {
   const supplierColumns = useMemo<ColumnDef<SupplierMove, unknown>[]>(
     () => [
       { id: 'name', header: t('cmp.supplier'), accessorFn: (s) => s.name ?? s.key },
-      { id: 'key', header: t('cmp.key'), accessorKey: 'key' },
       { id: 'spend', header: t('cmp.spend'), cell: ({ row }) => formatKr(row.original.spend, lang, 0), meta: { numeric: true, exportValue: (s) => s.spend, exportFormat: 'amount' } },
     ],
     [t, lang],

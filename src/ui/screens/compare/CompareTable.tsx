@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { COMPARE_METRICS, standOut, type CategoryFigures, type CompareMetric, type Comparison, type CompareRow } from '../../../core/compare/index.js';
+import { COMPARE_METRICS, MARKED_METRICS, standOut, type CompareMetric, type Comparison, type CompareRow } from '../../../core/compare/index.js';
 import type { ExportColumn } from '../../../core/export/table-csv.js';
 import { formatKr, formatKrCompact, formatNumber, formatPercent } from '../../../core/format/format.js';
 import type { Lang } from '../../../core/state/url-state.js';
@@ -18,7 +18,7 @@ const show: Record<CompareMetric, (v: number, lang: Lang) => string> = {
 
 const FORMAT = { spend: 'amount', perInhabitant: 'amount', suppliers: 'int', hhi: 'decimal', onAgreementShare: 'percent', smallOrderShare: 'percent' } as const;
 
-type Line = { key: string; level: 0 | 1 | 2; name: string; values: (CategoryFigures | null)[] };
+type Line = { key: string; level: 0 | 1 | 2; name: string; values: (Partial<Record<CompareMetric, number | null>> | null)[] };
 
 /**
  * The categories side by side: for each figure one column per data set, so a row reads across
@@ -28,7 +28,8 @@ export function CompareTable({ c }: { c: Comparison }) {
   const { t, lang } = useT();
   const names = c.datasets.map((d) => (c.by === 'year' && new Set(c.datasets.map((x) => x.municipality)).size === 1 ? d.period : `${d.municipality} ${d.period}`));
   const lines = useMemo<Line[]>(() => {
-    const total: Line = { key: 'total', level: 0, name: t('cmp.total'), values: c.datasets.map((d) => ({ ...d })) };
+    // The whole data set has no single supplier concentration: no HHI in the total row.
+    const total: Line = { key: 'total', level: 0, name: t('cmp.total'), values: c.datasets.map((d) => ({ ...d, hhi: null })) };
     const unclassified = t('report.unclassified');
     return [total, ...c.rows.map((r: CompareRow): Line => ({ key: `${r.level}:${r.id ?? ''}`, level: r.level, name: r.id === null ? unclassified : r.name[lang], values: r.values }))];
   }, [c, lang, t]);
@@ -69,7 +70,7 @@ export function CompareTable({ c }: { c: Comparison }) {
                 <td className="compare-name">{l.name}</td>
                 {COMPARE_METRICS.flatMap((m) => {
                   const values = l.values.map((v) => v?.[m] ?? null);
-                  const marks = l.level === 0 && m === 'hhi' ? values.map(() => null) : standOut(values, m);
+                  const marks = MARKED_METRICS.includes(m) ? standOut(values, m) : values.map(() => null);
                   return values.map((v, i) => (
                     <td
                       key={`${m}${i}`}
@@ -80,7 +81,7 @@ export function CompareTable({ c }: { c: Comparison }) {
                       data-stand={marks[i] ?? undefined}
                       title={marks[i] ? t(marks[i] === 'high' ? 'cmp.standHigh' : 'cmp.standLow') : undefined}
                     >
-                      {v === null || (l.level === 0 && m === 'hhi') ? '–' : show[m](v, lang)}
+                      {v === null ? '–' : show[m](v, lang)}
                     </td>
                   ));
                 })}

@@ -40,9 +40,11 @@ export function SharedPanel({ c, names }: { c: Comparison; names: string[] }) {
     [t, lang],
   );
   const pct = (v: number) => formatNumber(v * 100, lang);
+  // A joint tender takes two municipalities; one municipality's periods have none to show.
+  const municipalities = new Set(c.datasets.map((d) => d.municipality)).size;
   return (
     <>
-      <div className="panel">
+      {municipalities >= 2 && <div className="panel">
         <h2>{t('cmp.joint')}</h2>
         <p className="muted">{t('cmp.jointHint', { near: pct(JOINT_TENDER_RULES.nearThreshold), min: pct(JOINT_TENDER_RULES.minJointShare) })}</p>
         {c.jointTenders.length === 0 ? (
@@ -50,7 +52,7 @@ export function SharedPanel({ c, names }: { c: Comparison; names: string[] }) {
         ) : (
           <DataTable data={c.jointTenders} columns={jointColumns} testId="joint-tenders" exportAs={{ name: t('export.file.joint') }} maxHeight={360} />
         )}
-      </div>
+      </div>}
       <div className="panel">
         <h2>{t('cmp.shared')}</h2>
         <p className="muted" data-testid="shared-summary" data-value={c.sharedSuppliers.length}>
