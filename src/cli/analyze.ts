@@ -9,6 +9,7 @@ import { directParsers } from '../core/import/direct-parsers.js';
 import { executeImport } from '../core/import/import-file.js';
 import { planImport } from '../core/import/plan.js';
 import { analysisWorkbook } from '../core/report/analysis-workbook.js';
+import { EMPTY_FILTERS } from '../core/state/url-state.js';
 import { packWorkspace, snapshotWorkspace } from '../core/workspace/file/index.js';
 import { linesCsv } from '../core/workspace/lines-csv.js';
 import { refreshAnalysis } from '../core/workspace/refresh.js';
@@ -72,7 +73,7 @@ export async function analyze(db: DbConnector, options: AnalyzeOptions, log: (li
   };
   if (options.json) await writeFile(options.json, JSON.stringify(result, null, 2) + '\n');
   if (options.lines) await writeStream(options.lines, linesCsv(db));
-  if (options.xlsx) await writeFile(options.xlsx, await analysisWorkbook(db, analysis));
+  if (options.xlsx) await writeFile(options.xlsx, await analysisWorkbook(db, { where: '', filters: EMPTY_FILTERS, lang: 'da' }));
   if (options.workspace) {
     // Above WORKSPACE_LINE_LIMIT the lines stay out: the file then carries the totals and findings.
     const snapshot = await snapshotWorkspace(db, { appVersion: APP_VERSION, lineLimit: WORKSPACE_LINE_LIMIT, summary: result });

@@ -1,4 +1,5 @@
 import type { DbConnector } from '../db/connector.js';
+import { saveFileLabels } from '../compare/dataset-labels.js';
 import { generateDemoFiles } from '../gen/demo.js';
 import { executeImport } from '../import/import-file.js';
 import { planImport } from '../import/plan.js';
@@ -19,7 +20,7 @@ const NO_PARSERS: Parsers = {
  * order lines and the contract register, loaded through the same import path as a user's files.
  */
 export async function loadDemo(db: DbConnector, lines = 50_000): Promise<FileSummary[]> {
-  const { files } = generateDemoFiles({ lines, seed: 'demo' });
+  const { files, manifest } = generateDemoFiles({ lines, seed: 'demo' });
   await startOver(db);
   const summaries: FileSummary[] = [];
   for (const file of files) {
@@ -28,5 +29,8 @@ export async function loadDemo(db: DbConnector, lines = 50_000): Promise<FileSum
     const outcome = await executeImport(db, source, plan);
     summaries.push(outcome.summary);
   }
+  // The demo knows who it is: Sammenlign and the report show its name and spend per inhabitant.
+  const { name, inhabitants } = manifest.municipality;
+  await saveFileLabels(db, summaries.map((s) => ({ fileId: s.fileId, municipality: name, inhabitants })));
   return summaries;
 }

@@ -24,18 +24,28 @@ export function formatKr(value: number, lang: Lang, decimals = 2): string {
   return numberFormat(lang, { style: 'currency', currency: 'DKK', minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
+const COMPACT_UNITS: [number, Record<Lang, string>][] = [
+  [1e9, { da: 'mia. kr.', en: 'bn DKK' }],
+  [1e6, { da: 'mio. kr.', en: 'm DKK' }],
+  [1e3, { da: 't. kr.', en: 'k DKK' }],
+];
+
+function compactUnit(value: number): [number, Record<Lang, string>] | undefined {
+  return COMPACT_UNITS.find(([size]) => Math.abs(value) >= size);
+}
+
 /** Large amounts for KPIs: "1,2 mia. kr.", "845,3 mio. kr." */
 export function formatKrCompact(value: number, lang: Lang): string {
-  const abs = Math.abs(value);
-  const units: [number, Record<Lang, string>][] = [
-    [1e9, { da: 'mia. kr.', en: 'bn DKK' }],
-    [1e6, { da: 'mio. kr.', en: 'm DKK' }],
-    [1e3, { da: 't. kr.', en: 'k DKK' }],
-  ];
-  for (const [size, label] of units) {
-    if (abs >= size) return `${formatNumber(value / size, lang, 1)} ${label[lang]}`;
-  }
-  return formatKr(value, lang, 0);
+  const unit = compactUnit(value);
+  return unit ? `${formatNumber(value / unit[0], lang, 1)} ${unit[1][lang]}` : formatKr(value, lang, 0);
+}
+
+/** A range with its unit once, in the unit of the high end: "4,0–15,9 mio. kr.", "0,7–2,6 mio. kr." */
+export function formatKrRange(low: number, high: number, lang: Lang): string {
+  const unit = compactUnit(high);
+  // The low end in the high end's unit, as long as it does not round to nothing.
+  if (unit && Math.abs(low) >= 0.05 * unit[0]) return `${formatNumber(low / unit[0], lang, 1)}–${formatNumber(high / unit[0], lang, 1)} ${unit[1][lang]}`;
+  return `${formatKrCompact(low, lang)}–${formatKrCompact(high, lang)}`;
 }
 
 export function formatPercent(share: number, lang: Lang, decimals = 1): string {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { loadUnits } from '../../core/analysis/kpis.js';
 import type { DbConnector } from '../../core/db/connector.js';
 import type { Screen } from '../../core/state/url-state.js';
@@ -26,6 +26,11 @@ import { useViewState } from './use-view-state.js';
 
 const FALLBACK_TREE = defaultCategoryTree();
 
+// Loaded when first opened: the report's print layout and SVG charts, and the comparison, stay out of the start-up bundle.
+const ReportScreen = lazy(() => import('../screens/ReportScreen.js').then((m) => ({ default: m.ReportScreen })));
+const CompareScreen = lazy(() => import('../screens/CompareScreen.js').then((m) => ({ default: m.CompareScreen })));
+const LOADING = <div className="loading-screen" aria-busy="true" />;
+
 function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
     case 'import':
@@ -40,6 +45,10 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <SuppliersScreen />;
     case 'classification':
       return <ClassificationScreen />;
+    case 'report':
+      return <Suspense fallback={LOADING}><ReportScreen /></Suspense>;
+    case 'compare':
+      return <Suspense fallback={LOADING}><CompareScreen /></Suspense>;
     default:
       return <ComingScreen screen={screen} />;
   }

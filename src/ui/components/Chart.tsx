@@ -15,15 +15,25 @@ echarts.use([
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-/** The one ECharts wrapper: owns the instance, resizes with its box, disposes on unmount. */
-export function Chart({ option, height = 280, testId, label }: { option: ChartOption; height?: number; testId?: string; label: string }) {
+/**
+ * The one ECharts wrapper: owns the instance, resizes with its box, disposes on unmount.
+ * `renderer="svg"` draws vector graphics that print crisply (the report); the SVG renderer is
+ * registered by the code that asks for it (svg-renderer.ts), so the app's start-up bundle stays small.
+ */
+export function Chart({ option, height = 280, testId, label, renderer = 'canvas' }: {
+  option: ChartOption;
+  height?: number;
+  testId?: string;
+  label: string;
+  renderer?: 'canvas' | 'svg';
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    chart.current = echarts.init(el, undefined, { renderer: 'canvas' });
+    chart.current = echarts.init(el, undefined, { renderer });
     const observer = new ResizeObserver(() => chart.current?.resize());
     observer.observe(el);
     return () => {
@@ -31,11 +41,11 @@ export function Chart({ option, height = 280, testId, label }: { option: ChartOp
       chart.current?.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [renderer]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+  }, [option, renderer]);
 
   return <div ref={ref} className="chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;
 }

@@ -15,3 +15,15 @@ export function downloadBlob(fileName: string, blob: Blob): void {
 export function downloadText(fileName: string, text: string, type: string): void {
   downloadBlob(fileName, new Blob([text], { type: `${type};charset=utf-8` }));
 }
+
+/** Saves bytes (a workbook) the same way. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, type: string): void {
+  downloadBlob(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** "kategorier" → "kategorier-2026-01-31" (the day of the export, so two downloads do not collide in meaning). */
+export function datedName(base: string): string {
+  return `${base}-${new Date().toISOString().slice(0, 10)}`;
+}

@@ -14,6 +14,8 @@ import { AssumptionsPanel } from './opportunities/AssumptionsPanel.js';
 import { KraljicMatrix } from './opportunities/KraljicMatrix.js';
 import { OpportunityCard } from './opportunities/OpportunityCard.js';
 import { ThresholdTable } from './opportunities/ThresholdTable.js';
+import { ExportButton } from '../components/ExportButton.js';
+import { opportunityColumns } from './opportunities/opportunity-export.js';
 
 const TABS = ['list', 'plan', 'kraljic', 'agreements', 'assumptions'] as const;
 type Tab = (typeof TABS)[number];
@@ -60,7 +62,8 @@ export function OpportunitiesScreen() {
                       <option key={k} value={k}>{t(`opp.kind.${k}` as MessageKey)}</option>
                     ))}
                   </select>
-                </label>
+                </label>{' '}
+                <ExportButton spec={{ name: t('export.file.opportunities'), columns: opportunityColumns(t, lang), rows: shown }} testId="opportunity-list-export" />
                 {result.isLoading && !result.data ? <p className="muted" aria-busy="true">…</p> : null}
                 {shown.length === 0 && result.data ? <p className="muted">{t('opp.none')}</p> : null}
                 <ol className="opportunity-list" data-testid="opportunity-list">

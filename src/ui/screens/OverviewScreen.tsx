@@ -12,6 +12,7 @@ import { DataTable } from '../components/DataTable.js';
 import { Kpi } from '../components/Kpi.js';
 import { NoDataState } from './EmptyState.js';
 import { OpportunityCard } from './opportunities/OpportunityCard.js';
+import { WorkbookButton } from '../components/WorkbookButton.js';
 import { categoryTreemap } from './overview/category-treemap.js';
 
 export function OverviewScreen() {
@@ -41,8 +42,8 @@ export function OverviewScreen() {
   const columns = useMemo<ColumnDef<SupplierSpend, unknown>[]>(
     () => [
       { header: t('table.supplier'), accessorKey: 'supplier' },
-      { header: t('table.spend'), accessorKey: 'spend', cell: (c) => formatKr(Number(c.getValue()), lang, 0), meta: { numeric: true } },
-      { header: t('table.lines'), accessorKey: 'lines', cell: (c) => formatNumber(Number(c.getValue()), lang), meta: { numeric: true } },
+      { header: t('table.spend'), accessorKey: 'spend', cell: (c) => formatKr(Number(c.getValue()), lang, 0), meta: { numeric: true, exportFormat: 'amount' } },
+      { header: t('table.lines'), accessorKey: 'lines', cell: (c) => formatNumber(Number(c.getValue()), lang), meta: { numeric: true, exportFormat: 'int' } },
     ],
     [t, lang],
   );
@@ -60,7 +61,10 @@ export function OverviewScreen() {
   const k = o?.totals;
   return (
     <section className="screen" data-testid="screen-overview">
-      <h1>{t('overview.title')}</h1>
+      <div className="screen-head">
+        <h1>{t('overview.title')}</h1>
+        <WorkbookButton />
+      </div>
       <div className="kpi-row" aria-busy={overview.isLoading}>
         <Kpi testId="kpi-total-spend" label={t('kpi.totalSpend')} value={k?.spend ?? 0} display={k ? formatKrCompact(k.spend, lang) : '…'} hint={k ? formatKr(k.spend, lang) : undefined} />
         <Kpi testId="kpi-addressable" label={t('kpi.addressable')} value={k?.addressableSpend ?? 0} display={k ? formatKrCompact(k.addressableSpend, lang) : '…'} />
@@ -89,7 +93,7 @@ export function OverviewScreen() {
         </div>
         <div className="panel">
           <h2>{t('overview.topSuppliers')}</h2>
-          <DataTable data={top.data ?? []} columns={columns} testId="top-suppliers" />
+          <DataTable data={top.data ?? []} columns={columns} testId="top-suppliers" exportAs={{ name: t('export.file.topSuppliers') }} />
         </div>
       </div>
     </section>

@@ -12,10 +12,12 @@ import { SupplierTable } from './suppliers/SupplierTable.js';
 import { SearchInput } from '../components/SearchInput.js';
 
 const LIMIT = 500;
+/** An export holds every match, up to what an Excel sheet holds. */
+const EXPORT_LIMIT = 1_048_575;
 
 /** Leverandører: normalised suppliers under the global filters, one supplier's details, merge proposals. */
 export function SuppliersScreen() {
-  const { view, tree } = useApp();
+  const { view, tree, db } = useApp();
   const { t, lang } = useT();
   const where = filtersWhere(view.filters, tree);
   const [text, setText] = useState('');
@@ -50,7 +52,10 @@ export function SuppliersScreen() {
             {l && l.total === 0 ? (
               <p className="muted">{t('sup.noMatch')}</p>
             ) : (
-              <SupplierTable rows={l?.rows ?? []} sort={sort.id} desc={sort.desc} onSort={onSort} selected={selected} onSelect={setSelected} />
+              <SupplierTable
+                rows={l?.rows ?? []} sort={sort.id} desc={sort.desc} onSort={onSort} selected={selected} onSelect={setSelected}
+                exportRows={async () => (db ? (await loadSupplierOverview(db, { where, search, sort: sort.id, desc: sort.desc, limit: EXPORT_LIMIT, tree })).rows : [])}
+              />
             )}
           </div>
           {selected !== null && <SupplierDetailPanel key={selected} supplierKey={selected} where={where} onClose={() => setSelected(null)} />}

@@ -96,10 +96,15 @@ describe('npm run cli -- analyze on Demo Kommune: the whole test contract', () =
     expect(csv.length - 1).toBe(loaded);
     const categoryIds = new Set(csv.slice(1).map((l) => l.split(',')[4]).filter(Boolean));
     for (const id of categoryIds) expect(ids.has(id!) || id!.startsWith('nonaddr')).toBe(true);
-    // --xlsx: three sheets that read back.
+    // --xlsx: the same whole-analysis workbook as the app's "Hent analysen som Excel", read back.
     const book = new Uint8Array(readFileSync(xlsx));
-    expect(listSheets(book).map((s) => s.name)).toEqual(['Kategorier', 'Leverandører', 'Muligheder']);
+    expect(listSheets(book).map((s) => s.name)).toEqual([
+      'Overblik', 'Kategorier', 'Leverandører', 'Muligheder', 'Leverandører og enheder', 'Indsatsplan', 'Aftaler', 'Compliance', 'Linjer', 'Noter',
+    ]);
     expect(readSheet(book, 'Muligheder').rowCount).toBe(json.opportunities.length);
+    // The sheet also has the unclassified spend as a row of its own; the contract's categories do not.
+    expect(readSheet(book, 'Kategorier').rowCount).toBe(json.categories.length + (json.classification.coveredLineShare < 1 ? 1 : 0));
+    expect(readSheet(book, 'Linjer').rowCount).toBe(json.totals.lines);
   });
 
   it('--accept-learned 1 accepts no learned proposal', () => {

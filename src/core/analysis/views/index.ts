@@ -10,7 +10,7 @@ export { loadCategoryOverview, type CategoryOverview, type CategoryRow } from '.
 export {
   loadCategoryDrill, type CategoryDrill, type DrillMonth, type DrillOptions, type DrillSupplier, type DrillUnit, type SupplierUnitMatrix,
 } from './drill.js';
-export { isLineSort, LINE_SORTS, loadLinePage, type LinePage, type LinePageRequest, type LineRow, type LineSort } from './line-page.js';
+export { isLineSort, LINE_SORTS, loadLinePage, loadScopeLines, type LinePage, type LinePageRequest, type LineRow, type LineSort } from './line-page.js';
 export { categoryNamer, type CategoryName, type DrillScope } from './scope.js';
 export {
   isSupplierSort, loadSupplierBreakdown, loadSupplierOverview, SUPPLIER_SORTS, type SupplierBreakdown, type SupplierOverview,

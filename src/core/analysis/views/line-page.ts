@@ -70,10 +70,22 @@ export interface LinePage {
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 export async function loadLinePage(db: DbConnector, scope: DrillScope, request: LinePageRequest = {}): Promise<LinePage> {
+  return linePage(db, scope, request, 1000);
+}
+
+/** Every line in scope in the same order as the pages (for "Eksportér"), up to a sheet's worth. */
+export async function loadScopeLines(db: DbConnector, scope: DrillScope, request: Omit<LinePageRequest, 'offset' | 'limit'> = {}): Promise<LineRow[]> {
+  return (await linePage(db, scope, { ...request, offset: 0, limit: EXPORT_MAX }, EXPORT_MAX)).rows;
+}
+
+/** Excel's rows below the header. */
+const EXPORT_MAX = 1_048_575;
+
+async function linePage(db: DbConnector, scope: DrillScope, request: LinePageRequest, maxLimit: number): Promise<LinePage> {
   const signal = request.signal;
   const sort = request.sort && isLineSort(request.sort) ? request.sort : 'amount';
   const desc = request.desc ?? sort === 'amount';
-  const limit = clampInt(request.limit, 100, 1, 1000);
+  const limit = clampInt(request.limit, 100, 1, maxLimit);
   const offset = clampInt(request.offset, 0, 0, Number.MAX_SAFE_INTEGER);
   const needle = request.search?.trim().toLowerCase();
   const search = needle

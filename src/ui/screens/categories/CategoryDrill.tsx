@@ -30,6 +30,7 @@ export function CategoryDrill({ where, categoryId, name, onClose }: { where: str
       {
         id: 'name',
         header: t('cat.colSupplier'),
+        accessorFn: (s) => s.name,
         cell: ({ row: { original: s } }) => (
           <button
             type="button"
@@ -43,20 +44,20 @@ export function CategoryDrill({ where, categoryId, name, onClose }: { where: str
           </button>
         ),
       },
-      { id: 'spend', header: t('cat.colSpend'), cell: ({ row }) => <Money value={row.original.spend} />, meta: { numeric: true } },
-      { id: 'share', header: t('cat.colShare'), cell: ({ row }) => formatPercent(row.original.share, lang), meta: { numeric: true } },
-      { id: 'lines', header: t('cat.colLines'), cell: ({ row }) => formatNumber(row.original.lines, lang), meta: { numeric: true } },
-      { id: 'units', header: t('cat.colUnits'), cell: ({ row }) => formatNumber(row.original.units, lang), meta: { numeric: true } },
+      { id: 'spend', header: t('cat.colSpend'), cell: ({ row }) => <Money value={row.original.spend} />, meta: { numeric: true, exportValue: (s) => s.spend, exportFormat: 'amount' } },
+      { id: 'share', header: t('cat.colShare'), cell: ({ row }) => formatPercent(row.original.share, lang), meta: { numeric: true, exportValue: (s) => s.share, exportFormat: 'percent' } },
+      { id: 'lines', header: t('cat.colLines'), cell: ({ row }) => formatNumber(row.original.lines, lang), meta: { numeric: true, exportValue: (s) => s.lines, exportFormat: 'int' } },
+      { id: 'units', header: t('cat.colUnits'), cell: ({ row }) => formatNumber(row.original.units, lang), meta: { numeric: true, exportValue: (s) => s.units, exportFormat: 'int' } },
     ],
     [t, lang, supplier],
   );
   const unitColumns = useMemo<ColumnDef<DrillUnit, unknown>[]>(
     () => [
-      { id: 'unit', header: t('cat.colUnit'), cell: ({ row }) => row.original.unit ?? t('cat.noUnit') },
-      { id: 'spend', header: t('cat.colSpend'), cell: ({ row }) => <Money value={row.original.spend} />, meta: { numeric: true } },
-      { id: 'share', header: t('cat.colShare'), cell: ({ row }) => formatPercent(row.original.share, lang), meta: { numeric: true } },
-      { id: 'lines', header: t('cat.colLines'), cell: ({ row }) => formatNumber(row.original.lines, lang), meta: { numeric: true } },
-      { id: 'suppliers', header: t('cat.colSuppliers'), cell: ({ row }) => formatNumber(row.original.suppliers, lang), meta: { numeric: true } },
+      { id: 'unit', header: t('cat.colUnit'), accessorFn: (u) => u.unit ?? t('cat.noUnit') },
+      { id: 'spend', header: t('cat.colSpend'), cell: ({ row }) => <Money value={row.original.spend} />, meta: { numeric: true, exportValue: (u) => u.spend, exportFormat: 'amount' } },
+      { id: 'share', header: t('cat.colShare'), cell: ({ row }) => formatPercent(row.original.share, lang), meta: { numeric: true, exportValue: (u) => u.share, exportFormat: 'percent' } },
+      { id: 'lines', header: t('cat.colLines'), cell: ({ row }) => formatNumber(row.original.lines, lang), meta: { numeric: true, exportValue: (u) => u.lines, exportFormat: 'int' } },
+      { id: 'suppliers', header: t('cat.colSuppliers'), cell: ({ row }) => formatNumber(row.original.suppliers, lang), meta: { numeric: true, exportValue: (u) => u.suppliers, exportFormat: 'int' } },
     ],
     [t, lang],
   );
@@ -86,11 +87,11 @@ export function CategoryDrill({ where, categoryId, name, onClose }: { where: str
       <div className="panel-grid">
         <div className="panel">
           <h3>{t('cat.suppliers')}</h3>
-          <DataTable data={d?.suppliers ?? []} columns={supplierColumns} maxHeight={360} testId="drill-suppliers" />
+          <DataTable data={d?.suppliers ?? []} columns={supplierColumns} maxHeight={360} testId="drill-suppliers" exportAs={{ name: t('export.file.drillSuppliers') }} />
         </div>
         <div className="panel">
           <h3>{t('cat.units')}</h3>
-          <DataTable data={d?.units ?? []} columns={unitColumns} maxHeight={360} testId="drill-units" />
+          <DataTable data={d?.units ?? []} columns={unitColumns} maxHeight={360} testId="drill-units" exportAs={{ name: t('export.file.drillUnits') }} />
         </div>
       </div>
       <div className="panel">

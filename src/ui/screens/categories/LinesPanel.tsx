@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { loadLinePage, type DrillScope, type LineRow, type LineSort } from '../../../core/analysis/views/index.js';
+import { loadLinePage, loadScopeLines, type DrillScope, type LineRow, type LineSort } from '../../../core/analysis/views/index.js';
+import type { CellFormat, CellValue } from '../../../core/report/xlsx-workbook.js';
 import { formatDate, formatKr } from '../../../core/format/format.js';
 import { useApp, useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
@@ -13,21 +14,23 @@ import { Pager, pageRange } from '../../components/Pager.js';
 
 const PAGE = 100;
 
-const COLUMNS: { id: LineSort; label: MessageKey; numeric?: boolean; cell: (r: LineRow, lang: 'da' | 'en') => string }[] = [
-  { id: 'date', label: 'cat.colDate', cell: (r, lang) => (r.date ? formatDate(r.date, lang) : '–') },
+type LineColumn = { id: LineSort; label: MessageKey; numeric?: boolean; cell: (r: LineRow, lang: 'da' | 'en') => string; raw?: (r: LineRow) => CellValue; format?: CellFormat };
+
+const COLUMNS: LineColumn[] = [
+  { id: 'date', label: 'cat.colDate', cell: (r, lang) => (r.date ? formatDate(r.date, lang) : '–'), raw: (r) => r.date, format: 'date' },
   { id: 'document', label: 'cat.colDocument', cell: (r) => r.documentId ?? `#${r.row}` },
   { id: 'supplier', label: 'cat.colSupplier', cell: (r) => r.supplierName ?? r.supplierKey },
   { id: 'unit', label: 'cat.colUnit', cell: (r) => r.unit ?? '–' },
   { id: 'account', label: 'cat.colAccount', cell: (r) => r.account ?? '–' },
   { id: 'description', label: 'cat.colDescription', cell: (r) => r.description ?? '' },
   { id: 'category', label: 'cat.colCategory', cell: (r, lang) => r.categoryName[lang] },
-  { id: 'amount', label: 'cat.colAmount', numeric: true, cell: (r, lang) => formatKr(r.amount, lang) },
+  { id: 'amount', label: 'cat.colAmount', numeric: true, cell: (r, lang) => formatKr(r.amount, lang), raw: (r) => r.amount, format: 'amount' },
 ];
 
 /** Invoice lines of a scope, sorted and paged in DuckDB; a new scope or search starts on the first page. */
 export function LinesPanel({ scope, title, action, testId = 'invoice-lines' }: { scope: DrillScope; title: string; action?: ReactNode; testId?: string }) {
   const { t, lang } = useT();
-  const { tree } = useApp();
+  const { tree, db } = useApp();
   const [sort, setSort] = useState<{ id: LineSort; desc: boolean }>({ id: 'amount', desc: true });
   const [offset, setOffset] = useState(0);
   const [text, setText] = useState('');
@@ -65,7 +68,7 @@ export function LinesPanel({ scope, title, action, testId = 'invoice-lines' }: {
         ),
         accessorFn: (r: LineRow) => c.cell(r, lang),
         cell: (info) => <span title={String(info.getValue())}>{String(info.getValue())}</span>,
-        meta: { numeric: c.numeric },
+        meta: { numeric: c.numeric, exportHeader: t(c.label), ...(c.raw ? { exportValue: c.raw, exportFormat: c.format } : {}) },
       })),
     [t, lang, sort],
   );
@@ -79,7 +82,13 @@ export function LinesPanel({ scope, title, action, testId = 'invoice-lines' }: {
         {action}
         <SearchInput label={t('cat.searchLines')} value={text} onChange={setText} testId="lines-search" />
       </div>
-      <DataTable data={data?.rows ?? []} columns={columns} maxHeight={420} testId={`${testId}-table`} />
+      <DataTable
+        data={data?.rows ?? []}
+        columns={columns}
+        maxHeight={420}
+        testId={`${testId}-table`}
+        exportAs={{ name: t('export.file.lines'), rows: () => (db ? loadScopeLines(db, { ...scope, tree }, { sort: sort.id, desc: sort.desc, search }) : Promise.resolve([])) }}
+      />
       <Pager
         testId="lines"
         value={total}

@@ -36,6 +36,7 @@ export function SupplierUnitMatrix({ matrix }: { matrix: Matrix }) {
       {
         id: 'supplier',
         header: t('cat.colSupplier'),
+        accessorFn: (r) => r.name,
         cell: ({ row }) => <span title={row.original.name} className="matrix-name">{row.original.name}</span>,
       },
       ...matrix.units.map<ColumnDef<MatrixRow, unknown>>((unit, j) => ({
@@ -49,15 +50,15 @@ export function SupplierUnitMatrix({ matrix }: { matrix: Matrix }) {
             </span>
           );
         },
-        meta: { numeric: true },
+        meta: { numeric: true, exportHeader: unit ?? t('cat.noUnit'), exportValue: (r) => r.cells[j] ?? 0, exportFormat: 'amount' },
       })),
       {
         id: 'other',
         header: t('cat.colOther'),
         cell: ({ row }) => <span className="muted" title={formatKr(row.original.other, lang, 0)}>{money(row.original.other)}</span>,
-        meta: { numeric: true },
+        meta: { numeric: true, exportValue: (r) => r.other, exportFormat: 'amount' },
       },
-      { id: 'total', header: t('cat.colTotal'), cell: ({ row }) => <strong title={formatKr(row.original.total, lang, 0)}>{money(row.original.total)}</strong>, meta: { numeric: true } },
+      { id: 'total', header: t('cat.colTotal'), cell: ({ row }) => <strong title={formatKr(row.original.total, lang, 0)}>{money(row.original.total)}</strong>, meta: { numeric: true, exportValue: (r) => r.total, exportFormat: 'amount' } },
     ];
   }, [matrix.units, max, millions, t, lang]);
   return (
@@ -65,7 +66,7 @@ export function SupplierUnitMatrix({ matrix }: { matrix: Matrix }) {
       <p className="muted">
         {t('cat.matrixHint')} {t(millions ? 'cat.matrixMillions' : 'cat.matrixThousands')}
       </p>
-      <DataTable data={rows} columns={columns} maxHeight={420} testId="unit-supplier-matrix" />
+      <DataTable data={rows} columns={columns} maxHeight={420} testId="unit-supplier-matrix" exportAs={{ name: t('export.file.matrix') }} />
     </div>
   );
 }

@@ -57,11 +57,11 @@ export function CoveragePanel() {
   const option = useMemo(() => coverageOption(rows, { spend: spendLabel, lines: linesLabel }, lang), [rows, spendLabel, linesLabel, lang]);
   const columns = useMemo<ColumnDef<MethodRow, unknown>[]>(
     () => [
-      { id: 'method', header: t('cls.colMethod'), cell: ({ row }) => <span><span className="cls-swatch" style={{ background: METHOD_COLORS[row.original.method as keyof typeof METHOD_COLORS] }} />{row.original.label}</span> },
-      { id: 'spend', header: t('cls.colSpend'), cell: ({ row }) => formatKr(row.original.spend, lang, 0), meta: { numeric: true } },
-      { id: 'spendShare', header: t('cls.colSpendShare'), cell: ({ row }) => formatPercent(row.original.spendShare, lang), meta: { numeric: true } },
-      { id: 'lines', header: t('cls.colLines'), cell: ({ row }) => formatNumber(row.original.lines, lang), meta: { numeric: true } },
-      { id: 'lineShare', header: t('cls.colLineShare'), cell: ({ row }) => formatPercent(row.original.lineShare, lang), meta: { numeric: true } },
+      { id: 'method', header: t('cls.colMethod'), accessorFn: (r) => r.label, cell: ({ row }) => <span><span className="cls-swatch" style={{ background: METHOD_COLORS[row.original.method as keyof typeof METHOD_COLORS] }} />{row.original.label}</span> },
+      { id: 'spend', header: t('cls.colSpend'), cell: ({ row }) => formatKr(row.original.spend, lang, 0), meta: { numeric: true, exportValue: (r) => r.spend, exportFormat: 'amount' } },
+      { id: 'spendShare', header: t('cls.colSpendShare'), cell: ({ row }) => formatPercent(row.original.spendShare, lang), meta: { numeric: true, exportValue: (r) => r.spendShare, exportFormat: 'percent' } },
+      { id: 'lines', header: t('cls.colLines'), cell: ({ row }) => formatNumber(row.original.lines, lang), meta: { numeric: true, exportValue: (r) => r.lines, exportFormat: 'int' } },
+      { id: 'lineShare', header: t('cls.colLineShare'), cell: ({ row }) => formatPercent(row.original.lineShare, lang), meta: { numeric: true, exportValue: (r) => r.lineShare, exportFormat: 'percent' } },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [lang],
@@ -78,7 +78,7 @@ export function CoveragePanel() {
       </div>
       <div className="panel-grid cls-coverage-grid">
         <Chart option={option} label={t('cls.coverageChart')} height={200} testId="cls-coverage-chart" />
-        <DataTable data={rows} columns={columns} maxHeight={260} testId="cls-coverage-table" />
+        <DataTable data={rows} columns={columns} maxHeight={260} testId="cls-coverage-table" exportAs={{ name: t('export.file.coverage') }} />
       </div>
       <p className="muted">{t('cls.coverageNote')}</p>
     </section>

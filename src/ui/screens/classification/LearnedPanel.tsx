@@ -42,12 +42,13 @@ export function LearnedPanel({ where }: { where: string }) {
 
   const columns = useMemo<ColumnDef<Suggestion, unknown>[]>(
     () => [
-      { id: 'description', header: t('cls.colDescription'), cell: ({ row: { original: s } }) => <span className="cls-label" title={s.description ?? ''}>{s.description ?? <span className="muted">{t('cls.noDescription')}</span>}</span> },
-      { id: 'supplier', header: t('cls.colSupplier'), cell: ({ row: { original: s } }) => <span className="cls-label" title={s.supplierKey ?? ''}>{s.supplierName ?? s.supplierKey ?? '–'}</span> },
-      { id: 'amount', header: t('cls.colAmount'), cell: ({ row }) => formatKr(row.original.amount, lang, 0), meta: { numeric: true } },
+      { id: 'description', header: t('cls.colDescription'), accessorFn: (s) => s.description ?? '', cell: ({ row: { original: s } }) => <span className="cls-label" title={s.description ?? ''}>{s.description ?? <span className="muted">{t('cls.noDescription')}</span>}</span> },
+      { id: 'supplier', header: t('cls.colSupplier'), accessorFn: (s) => s.supplierName ?? s.supplierKey ?? '', cell: ({ row: { original: s } }) => <span className="cls-label" title={s.supplierKey ?? ''}>{s.supplierName ?? s.supplierKey ?? '–'}</span> },
+      { id: 'amount', header: t('cls.colAmount'), cell: ({ row }) => formatKr(row.original.amount, lang, 0), meta: { numeric: true, exportValue: (s) => s.amount, exportFormat: 'amount' } },
       {
         id: 'category',
         header: t('cls.colSuggested'),
+        accessorFn: (s) => categoryLabel(tree, s.categoryId, lang),
         cell: ({ row: { original: s } }) => (
           <span className="cls-label" title={s.kind === 'refine' ? `${t('cls.refineTitle')} ${categoryLabel(tree, s.categoryId, lang)}` : categoryLabel(tree, s.categoryId, lang)}>
             {s.kind === 'refine' && <span className="badge">{t('cls.refine')}</span>} {categoryLabel(tree, s.categoryId, lang)}
@@ -58,7 +59,7 @@ export function LearnedPanel({ where }: { where: string }) {
         id: 'confidence',
         header: t('cls.colConfidence'),
         cell: ({ row: { original: s } }) => <span className={s.confidence >= threshold ? 'cls-conf above' : 'cls-conf'}>{formatPercent(s.confidence, lang, 0)}</span>,
-        meta: { numeric: true },
+        meta: { numeric: true, exportValue: (s) => s.confidence, exportFormat: 'percent' },
       },
       {
         id: 'actions',
@@ -95,7 +96,7 @@ export function LearnedPanel({ where }: { where: string }) {
           {t('cls.acceptAll', { t: formatPercent(threshold, lang, 0), lines: formatNumber(data?.above.lines ?? 0, lang), spend: formatKr(data?.above.spend ?? 0, lang, 0) })}
         </button>
       </div>
-      <DataTable data={data?.rows ?? []} columns={columns} maxHeight={460} testId="learned-table" />
+      <DataTable data={data?.rows ?? []} columns={columns} maxHeight={460} testId="learned-table" exportAs={{ name: t('export.file.learned') }} />
       <div className="pager">
         <span data-testid="learned-total" data-value={data?.total.lines ?? 0}>
           {data

@@ -77,6 +77,7 @@ export function ReviewQueue({ where }: { where: string }) {
       {
         id: 'label',
         header: by === 'supplier' ? t('cls.colSupplier') : t('cls.colDescription'),
+        accessorFn: (r) => r.label || r.key || '',
         cell: ({ row: { original: r } }) =>
           r.key === null ? (
             <span className="muted">{by === 'supplier' ? t('cls.noSupplier') : t('cls.noDescription')}</span>
@@ -86,12 +87,13 @@ export function ReviewQueue({ where }: { where: string }) {
             </span>
           ),
       },
-      { id: 'lines', header: t('cls.colLines'), cell: ({ row }) => formatNumber(row.original.lines, lang), meta: { numeric: true } },
-      { id: 'spread', header: by === 'supplier' ? t('cls.colDescriptions') : t('cls.colSuppliers'), cell: ({ row }) => formatNumber(row.original.spread, lang), meta: { numeric: true } },
-      { id: 'spend', header: t('cls.colSpend'), cell: ({ row }) => formatKr(row.original.spend, lang, 0), meta: { numeric: true } },
+      { id: 'lines', header: t('cls.colLines'), cell: ({ row }) => formatNumber(row.original.lines, lang), meta: { numeric: true, exportValue: (r) => r.lines, exportFormat: 'int' } },
+      { id: 'spread', header: by === 'supplier' ? t('cls.colDescriptions') : t('cls.colSuppliers'), cell: ({ row }) => formatNumber(row.original.spread, lang), meta: { numeric: true, exportValue: (r) => r.spread, exportFormat: 'int' } },
+      { id: 'spend', header: t('cls.colSpend'), cell: ({ row }) => formatKr(row.original.spend, lang, 0), meta: { numeric: true, exportValue: (r) => r.spend, exportFormat: 'amount' } },
       {
         id: 'suggestion',
         header: t('cls.colSuggestion'),
+        accessorFn: (r) => (r.suggestion ? categoryLabel(tree, r.suggestion.categoryId, lang) : ''),
         cell: ({ row: { original: r } }) =>
           r.suggestion ? (
             <span className="cls-suggestion" title={t('cls.suggestionTitle', { share: formatPercent(r.suggestion.share, lang, 0), conf: formatPercent(r.suggestion.confidence, lang, 0) })}>
@@ -124,7 +126,7 @@ export function ReviewQueue({ where }: { where: string }) {
       </div>
       <p className="muted">{t('cls.queueIntro')}</p>
       <AssignBar by={by} selected={[...selected.values()]} onDone={() => setSelected(new Map())} />
-      <DataTable data={rows} columns={columns} maxHeight={460} testId="queue-table" />
+      <DataTable data={rows} columns={columns} maxHeight={460} testId="queue-table" exportAs={{ name: t('export.file.queue') }} />
       <Pager
         testId="queue"
         value={data?.spend ?? 0}

@@ -25,6 +25,7 @@ function ruleColumns(t: T, lang: Lang, tree: CategoryTree): ColumnDef<RuleWithUs
     {
       id: 'rule',
       header: t('cls.colRule'),
+      accessorFn: (u) => `${t(signalKey(u.rule.signal))}${u.rule.column ? `: ${u.rule.column}` : ''} ${u.rule.pattern} (${t(matchKey(u.rule.match))})`,
       cell: ({ row: { original: u } }) => (
         <span className="cls-rule" title={u.rule.note ?? u.rule.id}>
           <span className="badge">{t(signalKey(u.rule.signal))}{u.rule.column ? `: ${u.rule.column}` : ''}</span> <code>{u.rule.pattern}</code>{' '}
@@ -33,13 +34,13 @@ function ruleColumns(t: T, lang: Lang, tree: CategoryTree): ColumnDef<RuleWithUs
         </span>
       ),
     },
-    { id: 'category', header: t('cls.colCategory'), cell: ({ row }) => {
+    { id: 'category', header: t('cls.colCategory'), accessorFn: (u) => categoryLabel(tree, u.rule.categoryId, lang), cell: ({ row }) => {
         const label = categoryLabel(tree, row.original.rule.categoryId, lang);
         return <span className="cls-label" title={label}>{label}</span>;
       } },
-    { id: 'origin', header: t('cls.colOrigin'), cell: ({ row }) => t(originKey(row.original.rule.origin)) },
-    { id: 'lines', header: t('cls.colDecides'), cell: ({ row }) => formatNumber(row.original.lines, lang), meta: { numeric: true } },
-    { id: 'spend', header: t('cls.colSpend'), cell: ({ row }) => formatKr(row.original.spend, lang, 0), meta: { numeric: true } },
+    { id: 'origin', header: t('cls.colOrigin'), accessorFn: (u) => t(originKey(u.rule.origin)) },
+    { id: 'lines', header: t('cls.colDecides'), cell: ({ row }) => formatNumber(row.original.lines, lang), meta: { numeric: true, exportValue: (u) => u.lines, exportFormat: 'int' } },
+    { id: 'spend', header: t('cls.colSpend'), cell: ({ row }) => formatKr(row.original.spend, lang, 0), meta: { numeric: true, exportValue: (u) => u.spend, exportFormat: 'amount' } },
   ];
 }
 
@@ -131,7 +132,7 @@ export function RulesPanel() {
         {user.length === 0 && !overview.isLoading ? (
           <p className="muted">{t('cls.noUserRules')}</p>
         ) : (
-          <DataTable data={user} columns={userColumns} maxHeight={360} testId="user-rules-table" />
+          <DataTable data={user} columns={userColumns} maxHeight={360} testId="user-rules-table" exportAs={{ name: t('export.file.rules') }} />
         )}
       </section>
       <RuleSetIO />
@@ -142,7 +143,7 @@ export function RulesPanel() {
           <SearchInput label={t('cls.searchRules')} value={text} onChange={setText} testId="builtin-search" />
         </div>
         <p className="muted">{t('cls.builtinIntro')}</p>
-        <DataTable data={builtin} columns={builtinColumns} maxHeight={360} testId="builtin-table" />
+        <DataTable data={builtin} columns={builtinColumns} maxHeight={360} testId="builtin-table" exportAs={{ name: t('export.file.rules') }} />
       </section>
     </>
   );

@@ -28,20 +28,20 @@ export function SupplierProposals() {
 
   const columns = useMemo<ColumnDef<SupplierProposal, unknown>[]>(
     () => [
-      { id: 'supplier', header: t('cls.colSupplier'), cell: ({ row: { original: p } }) => <span className="cls-label" title={p.supplierKey}>{p.supplierName} <span className="muted key">{p.supplierKey}</span></span> },
-      { id: 'category', header: t('cls.colCategory'), cell: ({ row }) => <span className="cls-label">{categoryLabel(tree, row.original.categoryId, lang)}</span> },
-      { id: 'share', header: t('cls.colDominance'), cell: ({ row }) => formatPercent(row.original.share, lang, 0), meta: { numeric: true } },
+      { id: 'supplier', header: t('cls.colSupplier'), accessorFn: (p) => p.supplierName, cell: ({ row: { original: p } }) => <span className="cls-label" title={p.supplierKey}>{p.supplierName} <span className="muted key">{p.supplierKey}</span></span> },
+      { id: 'category', header: t('cls.colCategory'), accessorFn: (p) => categoryLabel(tree, p.categoryId, lang), cell: ({ row }) => <span className="cls-label">{categoryLabel(tree, row.original.categoryId, lang)}</span> },
+      { id: 'share', header: t('cls.colDominance'), cell: ({ row }) => formatPercent(row.original.share, lang, 0), meta: { numeric: true, exportValue: (p) => p.share, exportFormat: 'percent' } },
       {
         id: 'classified',
         header: t('cls.colClassified'),
         cell: ({ row: { original: p } }) => <span title={t('cls.linesAndSpend')}>{formatNumber(p.lines, lang)} · {formatKrCompact(p.spend, lang)}</span>,
-        meta: { numeric: true },
+        meta: { numeric: true, exportValue: (p) => p.spend, exportFormat: 'amount' },
       },
       {
         id: 'open',
         header: t('cls.colWouldCover'),
         cell: ({ row: { original: p } }) => <span title={t('cls.linesAndSpend')}>{formatNumber(p.unclassifiedLines, lang)} · {formatKrCompact(p.unclassifiedSpend, lang)}</span>,
-        meta: { numeric: true },
+        meta: { numeric: true, exportValue: (p) => p.unclassifiedSpend, exportFormat: 'amount' },
       },
       {
         id: 'actions',
@@ -69,7 +69,7 @@ export function SupplierProposals() {
       <label className="cls-check">
         <input type="checkbox" checked={onlyNew} onChange={(e) => setOnlyNew(e.target.checked)} data-testid="proposal-only-new" /> {t('cls.onlyNew')}
       </label>
-      {list.length === 0 && !proposals.isLoading ? <p className="muted">{t('cls.noProposals')}</p> : <DataTable data={list} columns={columns} maxHeight={460} testId="proposal-table" />}
+      {list.length === 0 && !proposals.isLoading ? <p className="muted">{t('cls.noProposals')}</p> : <DataTable data={list} columns={columns} maxHeight={460} testId="proposal-table" exportAs={{ name: t('export.file.proposals') }} />}
     </section>
   );
 }

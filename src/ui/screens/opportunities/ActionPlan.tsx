@@ -3,6 +3,8 @@ import { buildActionPlan, type OpportunityResult } from '../../../core/analysis/
 import { formatKr, formatKrCompact, formatNumber, formatPercent } from '../../../core/format/format.js';
 import { useT } from '../../app/app-context.js';
 import type { MessageKey } from '../../i18n/messages.js';
+import { ExportButton } from '../../components/ExportButton.js';
+import { planColumns } from './opportunity-export.js';
 
 /** The indsatsplan: the opportunities in three waves, easy wins first, tenders last (DOMAIN.md). */
 export function ActionPlan({ result }: { result: OpportunityResult }) {
@@ -12,7 +14,13 @@ export function ActionPlan({ result }: { result: OpportunityResult }) {
   const total = plan.totals.savingsBase;
   return (
     <section className="action-plan" data-testid="action-plan" data-value={total}>
-      <h2>{t('plan.title')}</h2>
+      <div className="panel-head">
+        <h2>{t('plan.title')}</h2>
+        <ExportButton
+          spec={{ name: t('export.file.plan'), columns: planColumns(t, lang), rows: plan.waves.flatMap((wave) => wave.opportunities.map((o) => ({ wave, o }))) }}
+          testId="action-plan-export"
+        />
+      </div>
       <p className="lead">{t('plan.intro')}</p>
       <ol className="waves">
         {plan.waves.map((w) => (

@@ -181,25 +181,25 @@ export function KraljicMatrix({ result, onOpenList }: { result: OpportunityResul
   const columns = useMemo<ColumnDef<KraljicCategory, unknown>[]>(
     () => [
       {
-        header: t('kraljic.quadrant'), id: 'quadrant',
+        header: t('kraljic.quadrant'), id: 'quadrant', accessorFn: (k) => QUADRANT_APPROACH[k.quadrant].title[lang],
         cell: (c) => {
           const q = c.row.original.quadrant;
           return <span className={`kraljic-badge kraljic-${q}`} style={{ borderColor: QUADRANT_COLOR[q], color: QUADRANT_COLOR[q] }}>{QUADRANT_APPROACH[q].title[lang]}</span>;
         },
       },
-      { header: t('kraljic.category'), id: 'category', cell: (c) => c.row.original.name[lang] },
-      { header: t('kraljic.spend'), id: 'spend', cell: (c) => formatKr(c.row.original.annualSpend, lang, 0), meta: { numeric: true } },
-      { header: t('kraljic.share'), id: 'share', cell: (c) => formatPercent(c.row.original.share, lang, 1), meta: { numeric: true } },
+      { header: t('kraljic.category'), id: 'category', accessorFn: (k) => k.name[lang] },
+      { header: t('kraljic.spend'), id: 'spend', cell: (c) => formatKr(c.row.original.annualSpend, lang, 0), meta: { numeric: true, exportValue: (k) => k.annualSpend, exportFormat: 'amount' } },
+      { header: t('kraljic.share'), id: 'share', cell: (c) => formatPercent(c.row.original.share, lang, 1), meta: { numeric: true, exportValue: (k) => k.share, exportFormat: 'percent' } },
       {
-        header: t('kraljic.suppliers'), id: 'suppliers', meta: { numeric: true },
+        header: t('kraljic.suppliers'), id: 'suppliers', meta: { numeric: true, exportValue: (k) => k.suppliers80, exportFormat: 'int', exportHeader: `${t('kraljic.suppliers')} (80 %)` },
         cell: (c) => t('kraljic.suppliersValue', { n80: formatNumber(c.row.original.suppliers80, lang), n: formatNumber(c.row.original.suppliers, lang) }),
       },
       {
-        header: t('kraljic.risk'), id: 'risk', meta: { numeric: true },
+        header: t('kraljic.risk'), id: 'risk', meta: { numeric: true, exportValue: (k) => k.risk, exportFormat: 'decimal' },
         cell: (c) => <span title={componentLines(c.row.original, t, lang).join('\n')}>{score(c.row.original.risk, lang)}</span>,
       },
       {
-        header: t('kraljic.riskLevel'), id: 'override',
+        header: t('kraljic.riskLevel'), id: 'override', accessorFn: (k) => t(`kraljic.level.${k.riskLevel}` as MessageKey),
         cell: (c) => {
           const k = c.row.original;
           return (
@@ -218,6 +218,7 @@ export function KraljicMatrix({ result, onOpenList }: { result: OpportunityResul
       },
       {
         header: t('kraljic.opportunities'), id: 'opportunities',
+        accessorFn: (k) => k.opportunities.map((o) => `#${o.rank} ${t(`opp.kind.${o.kind}` as MessageKey)}`).join(', '),
         cell: (c) => (
           <span className="kraljic-opps">
             {c.row.original.opportunities.map((o) => (
@@ -275,7 +276,7 @@ export function KraljicMatrix({ result, onOpenList }: { result: OpportunityResul
             {notPlotted > 0 && t('kraljic.notPlotted', { n: formatNumber(notPlotted, lang) })}
           </p>
           {failed && <p className="error-message" role="alert">{t('kraljic.saveFailed')}</p>}
-          <DataTable data={rows} columns={columns} maxHeight={640} testId="kraljic-table" />
+          <DataTable data={rows} columns={columns} maxHeight={640} testId="kraljic-table" exportAs={{ name: t('export.file.kraljic') }} />
         </>
       )}
     </section>

@@ -39,12 +39,16 @@ export function MergeProposals() {
       </span>
     );
     return [
-      { id: 'from', header: t('sup.mergeFrom'), cell: ({ row: { original: p } }) => side(p.fromName, p.fromKey) },
-      { id: 'to', header: t('sup.mergeTo'), cell: ({ row: { original: p } }) => side(p.toName, p.toKey) },
-      { id: 'score', header: t('sup.mergeScore'), cell: ({ row }) => (row.original.score === null ? '–' : formatNumber(row.original.score, lang, 2)), meta: { numeric: true } },
+      { id: 'from', header: t('sup.mergeFrom'), meta: { exportValue: (p) => p.fromName ?? p.fromKey }, cell: ({ row: { original: p } }) => side(p.fromName, p.fromKey) },
+      { id: 'to', header: t('sup.mergeTo'), meta: { exportValue: (p) => p.toName ?? p.toKey }, cell: ({ row: { original: p } }) => side(p.toName, p.toKey) },
+      { id: 'score', header: t('sup.mergeScore'), cell: ({ row }) => (row.original.score === null ? '–' : formatNumber(row.original.score, lang, 2)), meta: { numeric: true, exportValue: (p) => p.score, exportFormat: 'decimal' } },
       {
         id: 'reason',
         header: t('sup.mergeReason'),
+        accessorFn: (p) => {
+          const k = reasonKey(p.reason);
+          return k ? t(k) : p.reason;
+        },
         cell: ({ row }) => {
           const k = reasonKey(row.original.reason);
           return k ? t(k) : row.original.reason;
@@ -58,7 +62,7 @@ export function MergeProposals() {
             {formatKrCompact(p.fromSpend, lang)} / {formatKrCompact(p.toSpend, lang)}
           </span>
         ),
-        meta: { numeric: true },
+        meta: { numeric: true, exportValue: (p) => p.fromSpend + p.toSpend, exportFormat: 'amount' },
       },
       {
         id: 'actions',
@@ -120,7 +124,7 @@ export function MergeProposals() {
         <p className="muted">{t('sup.noProposals')}</p>
       ) : (
         <div className="merge-table">
-          <DataTable data={list} columns={columns} maxHeight={420} testId="merge-table" />
+          <DataTable data={list} columns={columns} maxHeight={420} testId="merge-table" exportAs={{ name: t('export.file.merges') }} />
         </div>
       )}
     </section>

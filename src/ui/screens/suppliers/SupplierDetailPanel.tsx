@@ -6,6 +6,7 @@ import { loadSupplierDetail, type NameVariant } from '../../../core/suppliers/in
 import { useApp, useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { DataTable } from '../../components/DataTable.js';
+import type { CellFormat } from '../../../core/report/xlsx-workbook.js';
 import { LinesPanel } from '../categories/LinesPanel.js';
 import { Money } from '../categories/Money.js';
 import { CVR_STATUS } from './labels.js';
@@ -14,8 +15,8 @@ type CategorySpend = SupplierBreakdown['byCategory'][number];
 type UnitSpend = SupplierBreakdown['byUnit'][number];
 
 /** A right-aligned number column read from one numeric field. */
-function numberColumn<T>(field: keyof T & string, header: string, format: (n: number) => ReactNode): ColumnDef<T, unknown> {
-  return { id: field, header, accessorFn: (r: T) => r[field], cell: (c) => format(Number(c.getValue())), meta: { numeric: true } };
+function numberColumn<T>(field: keyof T & string, header: string, format: (n: number) => ReactNode, exportFormat: CellFormat): ColumnDef<T, unknown> {
+  return { id: field, header, accessorFn: (r: T) => r[field], cell: (c) => format(Number(c.getValue())), meta: { numeric: true, exportFormat } };
 }
 
 /** One supplier: every spelling with counts, spend by category and by unit (filters applied), its lines. */
@@ -30,26 +31,26 @@ export function SupplierDetailPanel({ supplierKey, where, onClose }: { supplierK
   const variantColumns = useMemo<ColumnDef<NameVariant, unknown>[]>(
     () => [
       { id: 'name', header: t('sup.colVariant'), accessorKey: 'name' },
-      numberColumn<NameVariant>('lines', t('sup.colLines'), (n) => formatNumber(n, lang)),
-      numberColumn<NameVariant>('spend', t('sup.colSpend'), (n) => <Money value={n} />),
+      numberColumn<NameVariant>('lines', t('sup.colLines'), (n) => formatNumber(n, lang), 'int'),
+      numberColumn<NameVariant>('spend', t('sup.colSpend'), (n) => <Money value={n} />, 'amount'),
     ],
     [t, lang],
   );
   const categoryColumns = useMemo<ColumnDef<CategorySpend, unknown>[]>(
     () => [
-      { id: 'category', header: t('sup.colCategory'), cell: ({ row }) => (row.original.categoryId === null ? t('sup.unclassified') : row.original.name[lang]) },
-      numberColumn<CategorySpend>('spend', t('sup.colSpend'), (n) => <Money value={n} />),
-      numberColumn<CategorySpend>('share', t('sup.colShare'), (n) => formatPercent(n, lang)),
-      numberColumn<CategorySpend>('lines', t('sup.colLines'), (n) => formatNumber(n, lang)),
+      { id: 'category', header: t('sup.colCategory'), accessorFn: (r) => (r.categoryId === null ? t('sup.unclassified') : r.name[lang]) },
+      numberColumn<CategorySpend>('spend', t('sup.colSpend'), (n) => <Money value={n} />, 'amount'),
+      numberColumn<CategorySpend>('share', t('sup.colShare'), (n) => formatPercent(n, lang), 'percent'),
+      numberColumn<CategorySpend>('lines', t('sup.colLines'), (n) => formatNumber(n, lang), 'int'),
     ],
     [t, lang],
   );
   const unitColumns = useMemo<ColumnDef<UnitSpend, unknown>[]>(
     () => [
-      { id: 'unit', header: t('sup.colUnit'), cell: ({ row }) => row.original.unit ?? t('sup.noUnit') },
-      numberColumn<UnitSpend>('spend', t('sup.colSpend'), (n) => <Money value={n} />),
-      numberColumn<UnitSpend>('share', t('sup.colShare'), (n) => formatPercent(n, lang)),
-      numberColumn<UnitSpend>('lines', t('sup.colLines'), (n) => formatNumber(n, lang)),
+      { id: 'unit', header: t('sup.colUnit'), accessorFn: (r) => r.unit ?? t('sup.noUnit') },
+      numberColumn<UnitSpend>('spend', t('sup.colSpend'), (n) => <Money value={n} />, 'amount'),
+      numberColumn<UnitSpend>('share', t('sup.colShare'), (n) => formatPercent(n, lang), 'percent'),
+      numberColumn<UnitSpend>('lines', t('sup.colLines'), (n) => formatNumber(n, lang), 'int'),
     ],
     [t, lang],
   );
@@ -78,16 +79,16 @@ export function SupplierDetailPanel({ supplierKey, where, onClose }: { supplierK
         <div className="stack">
           <div className="panel">
             <h3>{t('sup.variants')}</h3>
-            <DataTable data={d?.variants ?? []} columns={variantColumns} maxHeight={240} testId="supplier-variants" />
+            <DataTable data={d?.variants ?? []} columns={variantColumns} maxHeight={240} testId="supplier-variants" exportAs={{ name: t('export.file.supplierVariants') }} />
           </div>
           <div className="panel">
             <h3>{t('sup.byCategory')}</h3>
-            <DataTable data={b?.byCategory ?? []} columns={categoryColumns} maxHeight={240} testId="supplier-categories" />
+            <DataTable data={b?.byCategory ?? []} columns={categoryColumns} maxHeight={240} testId="supplier-categories" exportAs={{ name: t('export.file.supplierCategories') }} />
           </div>
         </div>
         <div className="panel">
           <h3>{t('sup.byUnit')}</h3>
-          <DataTable data={b?.byUnit ?? []} columns={unitColumns} maxHeight={560} testId="supplier-units" />
+          <DataTable data={b?.byUnit ?? []} columns={unitColumns} maxHeight={560} testId="supplier-units" exportAs={{ name: t('export.file.supplierUnits') }} />
         </div>
       </div>
       <LinesPanel scope={scope} title={t('cat.lines')} testId="supplier-lines" />

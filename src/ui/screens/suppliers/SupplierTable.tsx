@@ -8,16 +8,25 @@ import { DataTable } from '../../components/DataTable.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { SortHeader } from '../categories/SortHeader.js';
 import { CVR_STATUS } from './labels.js';
+import type { CellFormat } from '../../../core/report/xlsx-workbook.js';
 
-type Col = { id: SupplierSort | 'topCategory'; label: MessageKey; numeric?: boolean; value: (r: SupplierOverviewRow, lang: Lang) => string };
+type Col = {
+  id: SupplierSort | 'topCategory';
+  label: MessageKey;
+  numeric?: boolean;
+  value: (r: SupplierOverviewRow, lang: Lang) => string;
+  /** The raw figure for exports (default: the shown text). */
+  raw?: (r: SupplierOverviewRow) => number;
+  format?: CellFormat;
+};
 
 const COLUMNS: Col[] = [
   { id: 'cvr', label: 'sup.colCvr', value: (r) => r.cvr ?? '–' },
-  { id: 'variants', label: 'sup.colVariants', numeric: true, value: (r, lang) => formatNumber(r.variants, lang) },
-  { id: 'spend', label: 'sup.colSpend', numeric: true, value: (r, lang) => formatKr(r.spend, lang, 0) },
-  { id: 'lines', label: 'sup.colLines', numeric: true, value: (r, lang) => formatNumber(r.lines, lang) },
-  { id: 'units', label: 'sup.colUnits', numeric: true, value: (r, lang) => formatNumber(r.units, lang) },
-  { id: 'categories', label: 'sup.colCategories', numeric: true, value: (r, lang) => formatNumber(r.categories, lang) },
+  { id: 'variants', label: 'sup.colVariants', numeric: true, value: (r, lang) => formatNumber(r.variants, lang), raw: (r) => r.variants, format: 'int' },
+  { id: 'spend', label: 'sup.colSpend', numeric: true, value: (r, lang) => formatKr(r.spend, lang, 0), raw: (r) => r.spend, format: 'amount' },
+  { id: 'lines', label: 'sup.colLines', numeric: true, value: (r, lang) => formatNumber(r.lines, lang), raw: (r) => r.lines, format: 'int' },
+  { id: 'units', label: 'sup.colUnits', numeric: true, value: (r, lang) => formatNumber(r.units, lang), raw: (r) => r.units, format: 'int' },
+  { id: 'categories', label: 'sup.colCategories', numeric: true, value: (r, lang) => formatNumber(r.categories, lang), raw: (r) => r.categories, format: 'int' },
   { id: 'topCategory', label: 'sup.colTopCategory', value: (r, lang) => (r.topCategoryId === null ? '–' : r.topCategoryName[lang]) },
 ];
 
@@ -29,6 +38,7 @@ export function SupplierTable({
   onSort,
   selected,
   onSelect,
+  exportRows,
 }: {
   rows: SupplierOverviewRow[];
   sort: SupplierSort;
@@ -36,6 +46,8 @@ export function SupplierTable({
   onSort: (sort: SupplierSort, desc: boolean) => void;
   selected: string | null;
   onSelect: (key: string | null) => void;
+  /** Every supplier matching the search, in the current sort (the table shows the first few hundred). */
+  exportRows: () => Promise<readonly SupplierOverviewRow[]>;
 }) {
   const { t, lang } = useT();
   const columns = useMemo<ColumnDef<SupplierOverviewRow, unknown>[]>(() => {
@@ -45,6 +57,7 @@ export function SupplierTable({
     const name: ColumnDef<SupplierOverviewRow, unknown> = {
       id: 'name',
       header: header('name', 'sup.colName'),
+      meta: { exportHeader: t('sup.colName'), exportValue: (r) => r.name },
       cell: ({ row: { original: r } }) => (
         <button
           type="button"
@@ -62,6 +75,7 @@ export function SupplierTable({
     const status: ColumnDef<SupplierOverviewRow, unknown> = {
       id: 'status',
       header: t('sup.colStatus'),
+      meta: { exportValue: (r) => (r.cvrStatus === null ? null : t(CVR_STATUS[r.cvrStatus])) },
       cell: ({ row: { original: r } }) =>
         r.cvrStatus === null ? '–' : <span className={`badge cvr-${r.cvrStatus}`}>{t(CVR_STATUS[r.cvrStatus])}</span>,
     };
@@ -69,13 +83,13 @@ export function SupplierTable({
       id: c.id,
       header: c.id === 'topCategory' ? t(c.label) : header(c.id, c.label, c.numeric),
       cell: ({ row }) => c.value(row.original, lang),
-      meta: { numeric: c.numeric },
+      meta: { numeric: c.numeric, exportHeader: t(c.label), exportValue: c.raw ?? ((r) => c.value(r, lang)), exportFormat: c.format },
     }));
     return [name, rest[0]!, status, ...rest.slice(1)];
   }, [t, lang, sort, desc, onSort, selected, onSelect]);
   return (
     <div className="supplier-table">
-      <DataTable data={rows} columns={columns} maxHeight={520} testId="supplier-table" />
+      <DataTable data={rows} columns={columns} maxHeight={520} testId="supplier-table" exportAs={{ name: t('export.file.suppliers'), rows: exportRows }} />
     </div>
   );
 }
