@@ -64,7 +64,7 @@ describe('the whole analysis as one workbook (Demo Kommune, 20,000 lines)', () =
     const it = r.compliance.categories.find((c) => c.categoryId === 'it.hardware');
     expect(it?.offAgreement).toBeGreaterThan(0);
     expect(it?.compliance).toBeLessThan(0.9);
-    expect(r.method.thresholds.map((t) => t.regime)).toEqual(['standard', 'light', 'works', 'small-lots']);
+    expect(r.method.thresholds.map((t) => t.regime)).toEqual(['standard', 'light', 'works', 'small-lots', 'works-licitation', 'works-bids']);
     expect(r.method.imports.files.map((f) => f.name)).toEqual(['fakturalinjer.csv', 'ehandel.csv', 'kontrakter.csv']);
   });
 
