@@ -2,6 +2,7 @@ import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { literal } from '../../sql/escape.js';
 import { categoryNamer, clampInt, scopedLinesSql, type CategoryName, type DrillScope } from './scope.js';
+import { sortSet } from './sort.js';
 
 /**
  * One page of the invoice lines in a scope, sorted and paged in DuckDB (never in the browser),
@@ -11,22 +12,10 @@ import { categoryNamer, clampInt, scopedLinesSql, type CategoryName, type DrillS
 export const LINE_SORTS = ['date', 'document', 'supplier', 'unit', 'account', 'description', 'category', 'source', 'amount'] as const;
 export type LineSort = (typeof LINE_SORTS)[number];
 
-/** Sort ids → SQL over the scoped lines (a closed list: a caller's id never becomes SQL). */
-const SORT_SQL: Record<LineSort, string> = {
-  date: 'date',
-  document: 'document_id',
-  supplier: 'supplier_name',
-  unit: 'unit',
-  account: 'account',
-  description: 'description',
-  category: 'category_id',
-  source: 'source_kind',
-  amount: 'amount',
-};
+/** Sort ids → SQL over the scoped lines. */
+const SORTS = sortSet(LINE_SORTS, { document: 'document_id', supplier: 'supplier_name', category: 'category_id', source: 'source_kind' });
 
-export function isLineSort(value: string): value is LineSort {
-  return (LINE_SORTS as readonly string[]).includes(value);
-}
+export const isLineSort = SORTS.is;
 
 export interface LineRow {
   lineId: number;
@@ -97,7 +86,7 @@ async function linePage(db: DbConnector, scope: DrillScope, request: LinePageReq
   const direction = desc ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
   const rows = await queryRows(
     db,
-    `${cte} SELECT * FROM l ORDER BY ${SORT_SQL[sort]} ${direction}, line_id ${desc ? 'DESC' : 'ASC'}
+    `${cte} SELECT * FROM l ORDER BY ${SORTS.sql(sort)} ${direction}, line_id ${desc ? 'DESC' : 'ASC'}
               LIMIT ${limit} OFFSET ${offset}`,
     { signal },
   );

@@ -4,6 +4,7 @@ import { literal } from '../../sql/escape.js';
 import type { CvrStatus } from '../../suppliers/tables.js';
 import type { CategoryTree } from '../../taxonomy/category-tree.js';
 import { categoryNamer, clampInt, scopedLinesSql, type CategoryName, type DrillScope } from './scope.js';
+import { sortSet } from './sort.js';
 
 /**
  * The supplier screen's list under the global filters: one row per effective supplier (CVR key,
@@ -14,19 +15,9 @@ import { categoryNamer, clampInt, scopedLinesSql, type CategoryName, type DrillS
 export const SUPPLIER_SORTS = ['name', 'cvr', 'variants', 'spend', 'lines', 'units', 'categories'] as const;
 export type SupplierSort = (typeof SUPPLIER_SORTS)[number];
 
-const SORT_SQL: Record<SupplierSort, string> = {
-  name: 'lower(name)',
-  cvr: 'cvr',
-  variants: 'variants',
-  spend: 'spend',
-  lines: 'lines',
-  units: 'units',
-  categories: 'categories',
-};
+const SORTS = sortSet(SUPPLIER_SORTS, { name: 'lower(name)' });
 
-export function isSupplierSort(value: string): value is SupplierSort {
-  return (SUPPLIER_SORTS as readonly string[]).includes(value);
-}
+export const isSupplierSort = SORTS.is;
 
 export interface SupplierOverviewRow {
   key: string;
@@ -95,7 +86,7 @@ export async function loadSupplierOverview(db: DbConnector, request: SupplierOve
               coalesce(c.categories, 0) AS categories, c.top_category
          FROM g LEFT JOIN supplier r ON r.key = g.key LEFT JOIN (${META_SQL}) m ON m.key = g.key LEFT JOIN c ON c.key = g.key)
      SELECT *, count(*) OVER () AS total FROM x ${search}
-      ORDER BY ${SORT_SQL[sort]} ${desc ? 'DESC' : 'ASC'} NULLS LAST, key LIMIT ${limit}`,
+      ORDER BY ${SORTS.sql(sort)} ${desc ? 'DESC' : 'ASC'} NULLS LAST, key LIMIT ${limit}`,
     { signal },
   );
   const name = categoryNamer(request.tree);

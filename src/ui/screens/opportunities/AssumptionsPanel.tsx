@@ -9,6 +9,7 @@ import { useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useSettingsSave } from './use-settings-save.js';
+import { ProblemList } from '../../components/ProblemList.js';
 
 /** How a setting is shown: a share as %, an amount in kr., or a count. */
 type Unit = 'pct' | 'kr' | 'krYear' | 'count' | 'perYear' | 'suppliers' | 'units' | 'months';
@@ -188,16 +189,7 @@ function AssumptionsForm({ saved, done, setDone }: { saved: OpportunitySettings;
           </fieldset>
         ))}
       </div>
-      {problems.length > 0 && (
-        <div className="error-message" role="alert" data-testid="settings-problems">
-          {t('opset.problems')}
-          <ul>
-            {problems.map((p) => (
-              <li key={`${p.field}|${p.en}`}>{t(`opset.${p.field}` as MessageKey)}: {p[lang]}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemList problems={problems} testId="settings-problems" prefix={(p) => t(`opset.${p.field}` as MessageKey)} />
       <div className="settings-actions">
         <button type="button" className="button primary" disabled={busy} onClick={save} data-testid="settings-save">
           {busy ? t('opset.busy') : t('opset.save')}

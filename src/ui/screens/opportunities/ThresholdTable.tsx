@@ -8,6 +8,7 @@ import { useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useSettingsSave } from './use-settings-save.js';
+import { ProblemList } from '../../components/ProblemList.js';
 
 /** A row being edited: amounts as typed. */
 interface DraftRow {
@@ -118,16 +119,7 @@ function ThresholdForm({ saved, done, setDone }: { saved: Threshold[]; done: Mes
           </tbody>
         </table>
       </div>
-      {problems.length > 0 && (
-        <div className="error-message" role="alert" data-testid="threshold-problems">
-          {t('opset.problems')}
-          <ul>
-            {problems.map((p) => (
-              <li key={`${p.field}|${p.en}`}>{p[lang]}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemList problems={problems} testId="threshold-problems" />
       <div className="settings-actions">
         <button type="button" className="button" onClick={add} data-testid="threshold-add">{t('thr.add')}</button>
         <button type="button" className="button primary" disabled={busy} onClick={save} data-testid="threshold-save">{busy ? t('opset.busy') : t('thr.save')}</button>
