@@ -1,8 +1,11 @@
+import { planCsv, type CsvTextPlan } from './csv/plan-csv.js';
+import type { TextEncoding } from './csv/text-scan.js';
 import { detectFormat, detectSourceRole, fingerprint, headerSignature, type FileFormat, type SourceRole } from './detect.js';
 import type { CsvLayout } from './csv-import.js';
+import type { PlanNote } from './import-problem.js';
 import type { ParsedTable } from './parsed-table.js';
 import { proposeMapping, type Mapping } from './roles.js';
-import { detectDateFormats, detectDecimal, sniffDelimited, type TextEncoding } from './sniff.js';
+import { detectDateFormats, detectDecimal } from './sniff.js';
 import type { ImportSource, Parsers, SheetInfo } from './sources.js';
 
 const HEAD_BYTES = 64 * 1024;
@@ -26,7 +29,12 @@ export interface ImportPlan {
   sheet?: number | string;
   /** Currency of the amounts when the file has no currency column (the user may change it). */
   currency?: string;
+  /** CSV only: what the whole-file scan found and how the bytes reach DuckDB. */
+  text?: CsvTextPlan;
+  /** Parser messages (Danish) as they come. */
   warnings: string[];
+  /** Things found about the file, as codes the UI words in the user's language. */
+  notes: PlanNote[];
 }
 
 function layoutFor(values: string[], delimiter = ';'): CsvLayout {
@@ -36,7 +44,7 @@ function layoutFor(values: string[], delimiter = ';'): CsvLayout {
   return { delimiter, encoding: 'utf-8', decimal: detectDecimal(values, delimiter), dateFormats, skip: 0 };
 }
 
-function parsedPlan(base: Omit<ImportPlan, 'headers' | 'sample' | 'mapping' | 'role' | 'signature' | 'layout' | 'warnings'>, parsed: ParsedTable): ImportPlan {
+function parsedPlan(base: Omit<ImportPlan, 'headers' | 'sample' | 'mapping' | 'role' | 'signature' | 'layout' | 'warnings' | 'notes'>, parsed: ParsedTable): ImportPlan {
   const rows = Math.min(parsed.rowCount, 20);
   const sample = Array.from({ length: rows }, (_, r) => parsed.columns.map((c) => c[r] ?? null));
   const values = parsed.columns.flatMap((c) => c.slice(0, 200).filter((v): v is string => v !== null));
@@ -51,6 +59,7 @@ function parsedPlan(base: Omit<ImportPlan, 'headers' | 'sample' | 'mapping' | 'r
     layout: layoutFor(values),
     parsed,
     warnings: [...parsed.warnings],
+    notes: [],
   };
 }
 
@@ -62,11 +71,11 @@ export async function planImport(source: ImportSource, parsers: Parsers, sheet?:
   const base = { name: source.name, size: source.size, format, fingerprint: fingerprint(source.size, head, tail) };
   switch (format) {
     case 'csv': {
-      const sniff = sniffDelimited(head);
+      const { sniff, text, notes } = await planCsv(source, parsers, head);
       const mapping = proposeMapping(sniff.headers);
       return {
         ...base,
-        encoding: sniff.encoding,
+        encoding: text.scan.encoding,
         headers: sniff.headers,
         sample: sniff.sample,
         mapping,
@@ -78,8 +87,13 @@ export async function planImport(source: ImportSource, parsers: Parsers, sheet?:
           decimal: sniff.decimal,
           dateFormats: sniff.dateFormats,
           skip: sniff.skip,
+          quote: sniff.quote,
+          escape: sniff.escape,
+          nullPadding: sniff.nullPadding,
         },
-        warnings: sniff.skip > 0 ? [`Overskriften står på linje ${sniff.skip + 1}; linjerne over den er sprunget over.`] : [],
+        text,
+        warnings: [],
+        notes,
       };
     }
     case 'xlsx': {

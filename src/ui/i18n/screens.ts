@@ -6,6 +6,7 @@
 export { default as categories } from './screens/categories.js';
 export { default as categoryTree } from './screens/category-tree.js';
 export { default as classification } from './screens/classification.js';
+export { default as importProblems } from './screens/import-problems.js';
 export { default as kraljic } from './screens/kraljic.js';
 export { default as opportunities } from './screens/opportunities.js';
 export { default as opportunitySettings } from './screens/opportunity-settings.js';
