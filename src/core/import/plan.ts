@@ -2,7 +2,7 @@ import { planCsv, type CsvTextPlan } from './csv/plan-csv.js';
 import type { TextEncoding } from './csv/text-scan.js';
 import { detectFormat, detectSourceRole, fingerprint, headerSignature, type FileFormat, type SourceRole } from './detect.js';
 import type { CsvLayout } from './csv-import.js';
-import type { PlanNote } from './import-problem.js';
+import { ImportProblem, type PlanNote } from './import-problem.js';
 import type { ParsedTable } from './parsed-table.js';
 import { proposeMapping, type Mapping } from './roles.js';
 import { detectDateFormats, detectDecimal } from './sniff.js';
@@ -65,6 +65,16 @@ function parsedPlan(base: Omit<ImportPlan, 'headers' | 'sample' | 'mapping' | 'r
 
 /** Reads enough of a file to propose how to import it; the user confirms or changes the mapping. */
 export async function planImport(source: ImportSource, parsers: Parsers, sheet?: number | string): Promise<ImportPlan> {
+  try {
+    return await planFile(source, parsers, sheet);
+  } catch (error) {
+    // Parsers that see only bytes raise problems without the file's name.
+    if (error instanceof ImportProblem && !error.file) throw new ImportProblem(error.code, source.name, error.params, error.detail);
+    throw error;
+  }
+}
+
+async function planFile(source: ImportSource, parsers: Parsers, sheet?: number | string): Promise<ImportPlan> {
   const head = await source.slice(0, HEAD_BYTES);
   const tail = await source.slice(Math.max(0, source.size - HEAD_BYTES), source.size);
   const format = detectFormat(source.name, head);

@@ -150,15 +150,20 @@ export function detectHeader(records: string[][]): number {
   return 0;
 }
 
+/**
+ * Decimal comma or point, from the values that look like numbers. Two decimals (øre, pence) or
+ * thousands groups mark an amount and weigh more than a code like "2.9" (an account art).
+ */
 export function detectDecimal(values: string[], delimiter: string): DecimalMark {
   let comma = 0;
   let point = 0;
   for (const raw of values) {
     const v = raw.trim();
-    if (/^-?\(?[\d.\s']*\d,\d{1,4}\)?-?$/.test(v) && !/,\d{3}$/.test(v)) comma++;
-    else if (/^-?\(?[\d,\s']*\d\.\d{1,4}\)?-?$/.test(v) && !/\.\d{3}$/.test(v)) point++;
-    else if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(v)) comma++;
-    else if (/^-?\d{1,3}(,\d{3})+\.\d+$/.test(v)) point++;
+    const weight = /[.,]\d{2}\)?-?$/.test(v) ? 3 : 1;
+    if (/^-?\(?[\d.\s']*\d,\d{1,4}\)?-?$/.test(v) && !/,\d{3}$/.test(v)) comma += weight;
+    else if (/^-?\(?[\d,\s']*\d\.\d{1,4}\)?-?$/.test(v) && !/\.\d{3}$/.test(v)) point += weight;
+    else if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(v)) comma += 3;
+    else if (/^-?\d{1,3}(,\d{3})+\.\d+$/.test(v)) point += 3;
   }
   if (comma === point) return delimiter === ',' ? '.' : ',';
   return comma > point ? ',' : '.';

@@ -13,12 +13,14 @@ import { ImportScreen } from '../screens/ImportScreen.js';
 import { OpportunitiesScreen } from '../screens/OpportunitiesScreen.js';
 import { OverviewScreen } from '../screens/OverviewScreen.js';
 import { AppProvider, type AppContextValue } from './app-context.js';
+import { BuildingPanel } from './BuildingPanel.js';
 import { DbStatus } from './DbStatus.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { FilterBar } from './FilterBar.js';
 import { LangSwitch } from './LangSwitch.js';
 import { Sidebar } from './Sidebar.js';
 import { useViewState } from './use-view-state.js';
+import { useWorkspaceBuild } from './workspace-build.js';
 
 const FALLBACK_TREE = defaultCategoryTree();
 
@@ -94,6 +96,7 @@ export function App() {
   }, [view.lang]);
 
   const notifyDataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
+  const { building, runBuild } = useWorkspaceBuild(notifyDataChanged);
   const treeSaved = useCallback(
     (tree: CategoryTree) => {
       setTreeState((prev) => ({ tree, version: (prev?.version ?? 0) + 1 }));
@@ -104,8 +107,8 @@ export function App() {
   const tree = treeState?.tree ?? FALLBACK_TREE;
   const treeVersion = treeState?.version ?? 0;
   const value = useMemo<AppContextValue>(
-    () => ({ db, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved }),
-    [db, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved],
+    () => ({ db, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved, building, runBuild }),
+    [db, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved, building, runBuild],
   );
   // In tree order: each level-1 category followed by its children (a moved child follows its new parent).
   const categories = useMemo(
@@ -134,7 +137,13 @@ export function App() {
           </header>
           <main>
             <ErrorBoundary lang={view.lang} resetKey={view.screen}>
-              {db && treeState ? <ScreenView screen={view.screen} /> : <div className="loading-screen" aria-busy="true" />}
+              {building && view.screen !== 'import' ? (
+                <BuildingPanel progress={building} />
+              ) : db && treeState ? (
+                <ScreenView screen={view.screen} />
+              ) : (
+                <div className="loading-screen" aria-busy="true" />
+              )}
             </ErrorBoundary>
           </main>
         </div>

@@ -11,3 +11,4 @@ export { default as kraljic } from './screens/kraljic.js';
 export { default as opportunities } from './screens/opportunities.js';
 export { default as opportunitySettings } from './screens/opportunity-settings.js';
 export { default as suppliers } from './screens/suppliers.js';
+export { default as workspaceBuild } from './screens/workspace-build.js';

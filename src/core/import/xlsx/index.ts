@@ -4,13 +4,14 @@
  * correct, but two to three times slower on large sheets and it hands back JS numbers and
  * Dates instead of the exact `<v>` text; see sheet-scanner.ts for the numbers.
  */
+import { ImportProblem } from '../import-problem.js';
 import type { ParsedTable } from '../parsed-table.js';
 import { scanSheet } from './sheet-scanner.js';
 import { buildTable } from './table.js';
 import { readDateStyles, readSharedStrings, readWorkbook, type SheetRef, type WorkbookInfo } from './workbook.js';
-import { findEntry, readEntryHead, readEntryText, readZipDirectory, XlsxFormatError, type ZipEntry } from './zip.js';
+import { checkZipBounds, findEntry, readEntryHead, readEntryText, readZipDirectory, XlsxFormatError, type ZipEntry } from '../zip.js';
 
-export { XlsxFormatError } from './zip.js';
+export { XlsxFormatError } from '../zip.js';
 
 export interface SheetInfo {
   name: string;
@@ -34,6 +35,8 @@ function open(bytes: Uint8Array): { entries: Map<string, ZipEntry>; workbook: Wo
         : 'Filen er ikke en Excel-fil (.xlsx).',
     );
   }
+  // The file's name is not known here; the planner puts it in (plan.ts).
+  checkZipBounds('', entries);
   return { entries, workbook: guard(() => readWorkbook(bytes, entries)) };
 }
 
@@ -42,7 +45,7 @@ function guard<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof XlsxFormatError) throw error;
+    if (error instanceof XlsxFormatError || error instanceof ImportProblem) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     throw new XlsxFormatError(`Excel-filen er beskadiget og kan ikke læses (${detail}).`);
   }

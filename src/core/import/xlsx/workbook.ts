@@ -1,5 +1,5 @@
 import { attributes, stringItemText, tags, unescapeXml } from './xml-scan.js';
-import { findEntry, readEntryText, XlsxFormatError, type ZipEntry } from './zip.js';
+import { findEntry, readEntryText, XlsxFormatError, type ZipEntry } from '../zip.js';
 
 /** The workbook-level parts a sheet needs: its sheets, date system, shared strings and styles. */
 export interface SheetRef {

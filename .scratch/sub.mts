@@ -1,0 +1,10 @@
+import { openNodeWasmDb } from '../src/cli/db/wasm-node-connector.js';
+import { queryRows } from '../src/core/db/rows.js';
+const db = await openNodeWasmDb();
+const big = new Uint8Array(100); big.set(new TextEncoder().encode('a;b\n1;2\n'), 10);
+await db.registerFile('x.csv', big.subarray(10, 18));
+console.log(await queryRows(db, `SELECT * FROM read_csv('x.csv', auto_detect=false, header=false, delim=';', columns={'a':'VARCHAR','b':'VARCHAR'})`));
+const big2 = new Uint8Array(100); big2.set(new TextEncoder().encode('a;b\n1;2\n'), 0);
+await db.registerFile('y.csv', big2.subarray(0, 8));
+console.log(await queryRows(db, `SELECT * FROM read_csv('y.csv', auto_detect=false, header=false, delim=';', columns={'a':'VARCHAR','b':'VARCHAR'})`));
+process.exit(0);

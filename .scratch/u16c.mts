@@ -1,0 +1,17 @@
+import { openNodeWasmDb } from '../src/cli/db/wasm-node-connector.js';
+import { queryRows } from '../src/core/db/rows.js';
+import { prepareData } from '../src/core/import/csv/text-io.js';
+import { stageCsv } from '../src/core/import/csv/read-csv.js';
+const db = await openNodeWasmDb();
+const H = 'Leverandør;Dato;Beløb;Tekst';
+const b = new Uint8Array([0xff, 0xfe, ...Array.from(`${H}\r\nÆrø;05-01-2025;100,00;x\r\n`).flatMap((ch) => [ch.charCodeAt(0) & 255, ch.charCodeAt(0) >> 8])]);
+const out = await prepareData(b, { encoding: 'utf-16le', normaliseNewlines: false });
+console.log(out.length, out.byteOffset, out.buffer.byteLength);
+await db.registerFile('u.csv', out);
+const r = await stageCsv(db, 'st', 'u.csv', out, { delimiter: ';', quote: '', escape: '"', skip: 0, headers: H.split(';'), nullPadding: false, newline: '\r\n', blankLines: [] });
+console.log(r, await queryRows(db, 'SELECT * FROM st'));
+await db.registerFile('u2.csv', out.slice());
+await db.exec(`DROP TABLE st`);
+const r2 = await stageCsv(db, 'st', 'u2.csv', out.slice(), { delimiter: ';', quote: '', escape: '"', skip: 0, headers: H.split(';'), nullPadding: false, newline: '\r\n', blankLines: [] });
+console.log(r2, await queryRows(db, 'SELECT * FROM st'));
+process.exit(0);
