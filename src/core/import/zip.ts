@@ -67,7 +67,8 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> | nul
 
 /** Bounds for a ZIP from outside: real workbooks and invoice exports stay far below them. */
 export const ZIP_LIMITS = {
-  entries: 100_000,
+  // The classic end record counts at most 65,535 entries; ZIP64 archives are not read at all.
+  entries: 50_000,
   /** Per entry: a JavaScript string cannot hold much more once decoded. */
   entryBytes: 512 * 1_048_576,
   totalBytes: 1_536 * 1_048_576,

@@ -150,7 +150,11 @@ class Scanner {
         else e.cr++;
         this.lineStart = this.offset + i + 1;
       } else if (c === 0) s.nul++;
-      else if (c >= 0x80) {
+      else if (c >= 0xc2 && c <= 0xdf && i + 1 < n && (piece[i + 1]! & 0xc0) === 0x80) {
+        // æ, ø, å and the other two-byte letters: the common case, checked inline.
+        s.utf8Multibyte++;
+        i++;
+      } else if (c >= 0x80) {
         const len = utf8SequenceLength(piece, i, n);
         if (len > 0) {
           s.utf8Multibyte += len - 1;
