@@ -6,6 +6,7 @@
 export type ProblemCode =
   | 'empty_file'
   | 'header_only'
+  | 'no_rows'
   | 'not_text'
   | 'pdf'
   | 'old_excel'

@@ -59,8 +59,14 @@ function parsedPlan(base: Omit<ImportPlan, 'headers' | 'sample' | 'mapping' | 'r
     layout: layoutFor(values),
     parsed,
     warnings: [...parsed.warnings],
-    notes: [],
+    notes: [...(parsed.notes ?? [])],
   };
+}
+
+/** A table without rows is not imported (an Excel sheet is: the person may pick another sheet). */
+function withRows(name: string, parsed: ParsedTable): ParsedTable {
+  if (parsed.rowCount === 0) throw new ImportProblem('no_rows', name);
+  return parsed;
 }
 
 /** Reads enough of a file to propose how to import it; the user confirms or changes the mapping. */
@@ -110,12 +116,13 @@ async function planFile(source: ImportSource, parsers: Parsers, sheet?: number |
       const bytes = await source.bytes();
       const sheets = await parsers.listSheets(bytes);
       const parsed = await parsers.xlsx(bytes, sheet);
-      return { ...parsedPlan({ ...base, encoding: 'binary', sheets, sheet: sheet ?? 0 }, parsed) };
+      const shown = sheet ?? (sheets.find((s) => !s.hidden) ?? sheets[0])?.index ?? 0;
+      return { ...parsedPlan({ ...base, encoding: 'binary', sheets, sheet: shown }, parsed) };
     }
     case 'parquet':
-      return parsedPlan({ ...base, encoding: 'binary' }, await parsers.parquet(await source.bytes()));
+      return parsedPlan({ ...base, encoding: 'binary' }, withRows(source.name, await parsers.parquet(await source.bytes())));
     case 'ubl-xml':
     case 'ubl-zip':
-      return parsedPlan({ ...base, encoding: 'utf-8' }, await parsers.ubl(source.name, await source.bytes(), format === 'ubl-zip'));
+      return parsedPlan({ ...base, encoding: 'utf-8' }, withRows(source.name, await parsers.ubl(source.name, await source.bytes(), format === 'ubl-zip')));
   }
 }

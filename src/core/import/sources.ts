@@ -18,6 +18,7 @@ export interface SheetInfo {
   name: string;
   index: number;
   rows?: number;
+  hidden?: boolean;
 }
 
 /**

@@ -6,6 +6,7 @@
 const da = {
   'problem.empty_file': '{file} er tom.',
   'problem.header_only': '{file} har kun overskriftslinjen (linje {line}) og ingen rækker med data.',
+  'problem.no_rows': '{file} har ingen rækker med data.',
   'problem.not_text': '{file} ligner ikke en tekst-, Excel-, Parquet- eller XML-fil. Overblik læser CSV/TXT, Excel (.xlsx), Parquet og OIOUBL/Peppol-XML.',
   'problem.pdf': '{file} er en PDF; Overblik læser CSV, Excel, Parquet og OIOUBL/Peppol-XML.',
   'problem.old_excel': '{file} er en gammel Excel-fil (.xls). Gem den som .xlsx eller CSV og prøv igen.',
@@ -44,6 +45,7 @@ const da = {
 const en: Record<keyof typeof da, string> = {
   'problem.empty_file': '{file} is empty.',
   'problem.header_only': '{file} has only its header line (line {line}) and no rows of data.',
+  'problem.no_rows': '{file} has no rows of data.',
   'problem.not_text': '{file} does not look like a text, Excel, Parquet or XML file. Overblik reads CSV/TXT, Excel (.xlsx), Parquet and OIOUBL/Peppol XML.',
   'problem.pdf': '{file} is a PDF; Overblik reads CSV, Excel, Parquet and OIOUBL/Peppol XML.',
   'problem.old_excel': '{file} is an old Excel file (.xls). Save it as .xlsx or CSV and try again.',
