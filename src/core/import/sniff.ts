@@ -121,10 +121,14 @@ function mode(values: number[]): number {
   return best;
 }
 
-/** The delimiter that splits most lines into the same number (> 1) of fields. */
+/**
+ * The delimiter that splits most lines into the same number (> 1) of fields. A comma that mostly
+ * sits inside numbers ("1.234,50") is a decimal comma, not the delimiter.
+ */
 export function detectDelimiter(text: string): string {
   let best: { d: string; score: number } = { d: ';', score: -1 };
   for (const d of DELIMITERS) {
+    if (d === ',' && isDecimalComma(text)) continue;
     const widths = splitRecords(text, d, 60).map((r) => r.length);
     const width = mode(widths);
     if (width < 2) continue;
@@ -133,6 +137,14 @@ export function detectDelimiter(text: string): string {
     if (score > best.score) best = { d, score };
   }
   return best.d;
+}
+
+function isDecimalComma(text: string): boolean {
+  const sample = text.slice(0, 16_384);
+  const commas = sample.split(',').length - 1;
+  const inNumbers = (sample.match(/\d,\d{2}(?!\d)/g) ?? []).length;
+  const otherDelimiters = /[;\t|]/.test(sample);
+  return commas > 0 && otherDelimiters && inNumbers >= commas * 0.5;
 }
 
 const NUMERIC = /^[\s\-+(]*[\d.,\s']+[)-]?\s*(kr\.?)?$/i;

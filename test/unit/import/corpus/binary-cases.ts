@@ -8,6 +8,8 @@ const str = (ref: string, text: string): [string, string, string] => [ref, 't="i
 const num = (ref: string, value: string, formula?: string): [string, string, string] => [ref, '', `${formula ? `<f>${formula}</f>` : ''}<v>${value}</v>`];
 const err = (ref: string, value: string): [string, string, string] => [ref, 't="e"', `<f>VLOOKUP(A1,B:C,2,0)</f><v>${value}</v>`];
 const header = row(1, [str('A', 'Leverandør'), str('B', 'Beløb'), str('C', 'Tekst')]);
+const dated = row(1, [str('A', 'Leverandør'), str('B', 'Beløb'), str('C', 'Tekst'), str('D', 'Fakturadato')]);
+const date = (ref: string): [string, string, string] => str(ref, '05-01-2025');
 
 const INVOICE = peppolXml({ lines: [{ amount: '100.00' }, { amount: '50.50' }], lineExtension: '150.50', taxExclusive: '150.50' });
 
@@ -45,7 +47,13 @@ export const BINARY_CASES: CorpusCase[] = [
     file: 'flettet.xlsx',
     bytes: () =>
       buildXlsx({
-        sheets: [{ name: 'Ark1', rows: header + row(2, [str('A', 'Lyreco'), num('B', '100'), str('C', 'a')]) + row(3, [num('B', '50'), str('C', 'b')]), after: '<mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>' }],
+        sheets: [
+          {
+            name: 'Ark1',
+            rows: dated + row(2, [str('A', 'Lyreco'), num('B', '100'), str('C', 'a'), date('D')]) + row(3, [num('B', '50'), str('C', 'b'), date('D')]),
+            after: '<mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>',
+          },
+        ],
       }),
     expect: { read: 2, loaded: 1, rejects: [[2, 'supplier_missing']], amountOre: 10000n, notes: ['merged_cells'] },
   },
@@ -102,7 +110,7 @@ export const BINARY_CASES: CorpusCase[] = [
     name: 'ZIP path traversal: the entry name is text, nothing is written anywhere',
     file: 'sti.zip',
     bytes: () => zipSync({ [TRAVERSAL_ENTRY]: strToU8(INVOICE), '/etc/absolut.xml': strToU8(INVOICE.replace('PEP-1001', 'PEP-1002')) }),
-    expect: { read: 4, loaded: 4, amountOre: 30100n, files: ['/etc/absolut.xml', TRAVERSAL_ENTRY] },
+    expect: { read: 4, loaded: 4, amountOre: 30100n, files: [TRAVERSAL_ENTRY, '/etc/absolut.xml'] },
   },
   {
     name: 'OIOUBL without the supplier party: its lines are rejected with the reason',

@@ -1,0 +1,10 @@
+import { openNodeWasmDb } from '../src/cli/db/wasm-node-connector.js';
+const db = await openNodeWasmDb();
+const cols = Array.from({ length: 10_000 }, (_, i) => `c${i}`);
+await db.exec(`CREATE TABLE w AS SELECT ${cols.map((c, i) => `'${i < 3 ? 'x' : ''}' AS ${c}`).join(', ')} FROM range(2)`);
+const time = async (name: string, sql: string) => { const t = performance.now(); await db.exec(sql); console.log(name, Math.round(performance.now() - t)); };
+await time('and-chain', `CREATE OR REPLACE TEMP TABLE a AS SELECT ${cols.map((c) => `nullif(trim(${c}), '') IS NULL`).join(' AND ')} AS e FROM w`);
+await time('concat', `CREATE OR REPLACE TEMP TABLE a AS SELECT trim(concat_ws('', ${cols.join(', ')})) = '' AS e FROM w`);
+await time('concat coalesce raw', `CREATE OR REPLACE TEMP TABLE a AS SELECT concat_ws(';', ${cols.map((c) => `coalesce(${c}, '')`).join(', ')}) AS e FROM w`);
+await time('list raw', `CREATE OR REPLACE TEMP TABLE a AS SELECT array_to_string(list_transform([${cols.join(', ')}], x -> coalesce(x, '')), ';') AS e FROM w`);
+process.exit(0);
