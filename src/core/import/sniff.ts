@@ -100,10 +100,17 @@ export function detectQuoting(text: string, delimiter: string): { quote: '"' | '
         }
       }
       const after = text[j + 1];
-      if (j < text.length && (after === undefined || after === delimiter || after === '\r' || after === '\n')) proper++;
-      else broken++;
-      i = j;
-      fieldStart = false;
+      if (j < text.length && (after === undefined || after === delimiter || after === '\r' || after === '\n')) {
+        proper++;
+        i = j;
+        fieldStart = false;
+      } else {
+        // A broken quote says nothing about the rest of its line: go on from the next line.
+        broken++;
+        const eol = text.slice(i).search(/[\r\n]/);
+        i = eol < 0 ? text.length : i + eol;
+        fieldStart = true;
+      }
       continue;
     }
     fieldStart = c === delimiter || c === '\r' || c === '\n';

@@ -32,12 +32,18 @@ export interface PhysicalLine {
 }
 
 /**
- * The physical line that starts at (or one byte before) `position`. DuckDB's line positions are
- * exact after CRLF and one past the start after a bare LF or CR, so the byte before decides.
+ * The physical line around `position`: from just after the line break before it to the next one.
+ * With `lineStart`, `position` is DuckDB's line position instead, exact after CRLF and one past
+ * the start after a bare LF.
  */
-export async function lineAt(data: TextData, position: number): Promise<PhysicalLine> {
-  const before = await readBytes(data, position - 1, position);
-  const start = position > 0 && before[0] !== 10 && before[0] !== 13 ? position - 1 : position;
+export async function lineAt(data: TextData, position: number, lineStart = false): Promise<PhysicalLine> {
+  let start = position;
+  if (lineStart) {
+    const before = await readBytes(data, position - 1, position);
+    if (position > 0 && before[0] !== 10 && before[0] !== 13) start = position - 1;
+  } else {
+    start = await lineStartBefore(data, position);
+  }
   const size = sizeOf(data);
   const parts: Uint8Array[] = [];
   let length = 0;
@@ -63,6 +69,16 @@ export async function lineAt(data: TextData, position: number): Promise<Physical
     return finish(start, end, parts);
   }
   return finish(start, size, parts);
+}
+
+/** Just after the last line break before `position` (0 when there is none). */
+async function lineStartBefore(data: TextData, position: number): Promise<number> {
+  for (let to = position; to > 0; to -= STEP) {
+    const from = Math.max(0, to - STEP);
+    const chunk = await readBytes(data, from, to);
+    for (let i = chunk.length - 1; i >= 0; i--) if (chunk[i] === 10 || chunk[i] === 13) return from + i + 1;
+  }
+  return 0;
 }
 
 function finish(start: number, end: number, parts: Uint8Array[]): PhysicalLine {

@@ -18,10 +18,12 @@ function decodeHead(head: Uint8Array, scan: TextScan): string {
 }
 
 function textPlan(scan: TextScan): CsvTextPlan {
-  const { crlf, lf, cr } = scan.endings;
-  // Bare CR beside LF is normalised up front; CRLF beside LF is usually Excel's line break inside a
-  // quoted cell, which DuckDB reads as it is (and if not, the importer normalises and reads again).
-  const normalise = cr > 0 && crlf + lf > 0;
+  const { cr } = scan.endings;
+  // Any bare CR (old Mac exports, or mixed in) is rewritten to LF first: DuckDB reads CR-only files,
+  // but around a refused line it then reports the wrong line and position (measured in 1.4.3).
+  // CRLF beside LF is usually Excel's line break inside a quoted cell, which DuckDB reads as it is
+  // (and if not, the importer normalises and reads again).
+  const normalise = cr > 0;
   const prepare = scan.encoding !== 'utf-8' || normalise ? { encoding: scan.encoding, normaliseNewlines: normalise } : null;
   return { scan, prepare };
 }

@@ -3,7 +3,7 @@ import { queryRows } from '../../db/rows.js';
 import { literal, quoteIdent } from '../../sql/escape.js';
 import { ORIGIN_ROW } from '../parsed-to-arrow.js';
 import { decodeLenient, lineAt, sliceOf, type TextData } from './line-bytes.js';
-import { describeReject, firstPerLine, isSpan, type EngineReject, type StructuralReject } from './structural-rejects.js';
+import { describeReject, firstPerLine, isQuoteError, type EngineReject, type StructuralReject } from './structural-rejects.js';
 
 /**
  * Reads a CSV into a staging table with DuckDB's own reader (the fast path: multi-threaded, from
@@ -36,7 +36,7 @@ export class MixedLineEndingsError extends Error {
   override name = 'MixedLineEndingsError';
 }
 
-/** After this many runaway quotes, the rest of the file is read with quotes as plain text. */
+/** After this many broken quotes, the rest of the file is read with quotes as plain text. */
 const MAX_SPANS = 20;
 /** Encoding rejects whose text is re-read from the file to show the bytes as Windows-1252 would. */
 const MAX_REREAD = 1000;
@@ -70,20 +70,33 @@ async function readSegment(db: DbConnector, table: string, file: string, options
   }
   const rows = await queryRows(
     db,
-    `SELECT line, line_byte_position, column_idx, error_type, coalesce(csv_line, '') AS csv_line, coalesce(error_message, '') AS error_message
+    `SELECT line, line_byte_position, byte_position, column_idx, error_type, coalesce(csv_line, '') AS csv_line, coalesce(error_message, '') AS error_message
        FROM ${quoteIdent(rejects)} ORDER BY line, byte_position`,
   );
   await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(rejects)}`);
   await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(`${rejects}_scan`)}`);
-  const engine: EngineReject[] = rows.map((r) => ({
+  return rows.map((r): EngineReject => ({
     line: Number(r.line),
     lineByte: Number(r.line_byte_position),
+    byte: Number(r.byte_position),
     columnIdx: r.column_idx === null ? null : Number(r.column_idx),
     errorType: String(r.error_type),
     csvLine: String(r.csv_line),
     message: String(r.error_message),
   }));
-  return firstPerLine(engine);
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * The physical line where a damaged record starts. DuckDB's line position and text are right when
+ * the error lies within them (a quote that ran over lines has its error further down); after a
+ * quote error they can be those of the line before, and then the error's own line is the one.
+ */
+async function recordLine(data: TextData, start: number, r: EngineReject) {
+  const text = utf8.encode(r.csvLine.replace(/^[\r\n]+/, '')).length;
+  const within = r.byte - 1 <= r.lineByte + text + 1;
+  return within ? lineAt(data, start + r.lineByte, true) : lineAt(data, start + Math.max(0, r.byte - 1));
 }
 
 /** How many of the sorted numbers lie in [from, to]. */
@@ -120,29 +133,29 @@ export async function stageCsv(db: DbConnector, table: string, file: string, dat
     } finally {
       if (s > 0) await db.dropFile(name).catch(() => undefined);
     }
-    const span = engine.find(isSpan);
-    const kept = span ? engine.filter((r) => r.line <= span.line) : engine;
+    // Up to and including the first quote error, DuckDB's reports are sound; the rest is read again.
+    const cut = engine.find(isQuoteError);
+    const sound = cut ? engine.filter((r) => r.line < cut.line || (r.line === cut.line && r.byte <= cut.byte)) : engine;
+    const kept = firstPerLine(sound);
+    const cutLine = cut ? await recordLine(data, start, cut) : null;
     for (const r of kept) {
       const line = lineBase + r.line;
       let raw = r.csvLine.replace(/^[\r\n]+/, '');
-      if (r === span || (r.errorType === 'INVALID ENCODING' && reread++ < MAX_REREAD)) {
-        const physical = await lineAt(data, start + r.lineByte);
-        raw = r === span ? physical.text : decodeLenient(physical.bytes);
-      }
-      rejects.push(describeReject(r, options.headers, line - headerLine, line, raw));
+      if (cut && r.line === cut.line) raw = cutLine!.text;
+      else if (r.errorType === 'INVALID ENCODING' && reread++ < MAX_REREAD) raw = decodeLenient((await lineAt(data, start + r.lineByte, true)).bytes);
+      rejects.push(describeReject(r, options.headers, line - headerLine, line, raw.slice(0, 10_000)));
     }
     const [count] = await queryRows(db, `SELECT count(*) AS n FROM ${quoteIdent(segment)}`);
     let rows = Number(count?.n ?? 0);
-    if (span) {
-      // Keep the rows read before the runaway quote; the rest of the file is read again after its line.
+    if (cut && cutLine) {
+      // Keep the rows read before the broken quote; the rest of the file is read again after its line.
       const firstData = s === 0 ? headerLine + 1 : 1;
-      const before = span.line - firstData - (kept.length - 1) - countBetween(options.blankLines, lineBase + firstData, lineBase + span.line - 1);
+      const before = cut.line - firstData - (kept.length - 1) - countBetween(options.blankLines, lineBase + firstData, lineBase + cut.line - 1);
       rows = Math.max(0, before);
       await db.exec(`DELETE FROM ${quoteIdent(segment)} WHERE rowid >= ${rows}`);
       segments.push({ table: segment, rows });
-      const physical = await lineAt(data, start + span.lineByte);
-      start = physical.end;
-      lineBase += span.line;
+      start = cutLine.end;
+      lineBase += cut.line;
       if (s + 1 >= MAX_SPANS) quote = '';
       if (start >= size) break;
       continue;

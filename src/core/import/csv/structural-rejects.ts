@@ -28,6 +28,8 @@ export interface StructuralReject {
 export interface EngineReject {
   line: number;
   lineByte: number;
+  /** 1-based position of the error itself (DuckDB's line positions go astray after a quote error). */
+  byte: number;
   columnIdx: number | null;
   errorType: string;
   csvLine: string;
@@ -43,9 +45,14 @@ const REASONS: Record<string, StructuralReason> = {
   'LINE SIZE OVER MAXIMUM': 'line_too_long',
 };
 
-/** A reject whose record runs over several lines because a quote was never closed properly. */
-export function isSpan(reject: EngineReject): boolean {
-  return reject.errorType === 'UNQUOTED VALUE' && /[\r\n]/.test(reject.csvLine.replace(/^[\r\n]+/, ''));
+/**
+ * A quote error is where DuckDB's reader loses its footing: the quote may run over the following
+ * lines, and the positions and line numbers it reports after it are not reliable (measured in
+ * 1.4.3). The importer cuts the file after that line and reads the rest again.
+ */
+export function isQuoteError(reject: EngineReject): boolean {
+  // A record whose text runs over a line break was read through a quote too (wrongly or not).
+  return reject.errorType === 'UNQUOTED VALUE' || /[\r\n]/.test(reject.csvLine.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, ''));
 }
 
 /** The reason and detail of one refused line; `raw` is its text as it stands in the file. */
@@ -66,6 +73,6 @@ export function describeReject(reject: EngineReject, headers: readonly string[],
 /** Several errors on one line come as several rows; the first one (by position) is the reason. */
 export function firstPerLine(rejects: readonly EngineReject[]): EngineReject[] {
   const byLine = new Map<number, EngineReject>();
-  for (const r of rejects) if (!byLine.has(r.line)) byLine.set(r.line, r);
-  return [...byLine.values()].sort((a, b) => a.line - b.line);
+  for (const r of [...rejects].sort((a, b) => a.line - b.line || a.byte - b.byte)) if (!byLine.has(r.line)) byLine.set(r.line, r);
+  return [...byLine.values()];
 }

@@ -1,0 +1,13 @@
+import { openNodeWasmDb } from '../src/cli/db/wasm-node-connector.js';
+import { queryRows } from '../src/core/db/rows.js';
+const db = await openNodeWasmDb();
+const text = 'Leverandør|Beløb|Fakturadato|Tekst\r"Æ ø"|0,00|1990-01-01|"Q ||x"\r\u0000"d |"|0,00|1990-01-01|ø\rQ|0,00|1990-01-01|v\r';
+const b = new TextEncoder().encode(text).map((x) => (x === 0 ? 0xff : x));
+await db.registerFile('f.csv', b);
+const rows = await queryRows(db, `SELECT * FROM read_csv('f.csv', delim='|', quote='"', escape='"', header=false, skip=1, auto_detect=false, columns={'a':'VARCHAR','b':'VARCHAR','c':'VARCHAR','d':'VARCHAR'}, store_rejects=true, rejects_table='r', rejects_scan='s')`);
+console.log(JSON.stringify(rows), JSON.stringify(await queryRows(db, 'SELECT line, line_byte_position, error_type, csv_line FROM r')));
+const b2 = new TextEncoder().encode(text.replaceAll('\r', '\n')).map((x) => (x === 0 ? 0xff : x));
+await db.registerFile('g.csv', b2);
+const rows2 = await queryRows(db, `SELECT * FROM read_csv('g.csv', delim='|', quote='"', escape='"', header=false, skip=1, auto_detect=false, columns={'a':'VARCHAR','b':'VARCHAR','c':'VARCHAR','d':'VARCHAR'}, store_rejects=true, rejects_table='r2', rejects_scan='s2')`);
+console.log(JSON.stringify(rows2), JSON.stringify(await queryRows(db, 'SELECT line, line_byte_position, error_type, csv_line FROM r2')));
+process.exit(0);

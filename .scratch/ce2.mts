@@ -1,0 +1,15 @@
+import { openNodeWasmDb } from '../src/cli/db/wasm-node-connector.js';
+import { queryRows } from '../src/core/db/rows.js';
+import { executeImport } from '../src/core/import/import-file.js';
+import { planImport } from '../src/core/import/plan.js';
+import { bytesSource, type Parsers } from '../src/core/import/sources.js';
+const db = await openNodeWasmDb();
+const text = 'Leverandør|Beløb|Fakturadato|Tekst\rj ø|0,00|1990-01-01|"F|x"\rÆ|0,00|"1990-01-01|"Q |"\r"d |"|0,00|1990-01-01|ø\rQ|0,00|1990-01-01|v\r';
+const src = bytesSource('x.csv', new TextEncoder().encode(text));
+const plan = await planImport(src, {} as Parsers);
+console.log(plan.layout);
+await executeImport(db, src, plan);
+console.log(await queryRows(db, 'SELECT "row", reason, raw, detail FROM import_reject'), await queryRows(db, 'SELECT "row", supplier_name FROM spend_line'));
+await db.registerFile('f.csv', new TextEncoder().encode(text));
+console.log(JSON.stringify(await queryRows(db, `SELECT * FROM read_csv('f.csv', delim='|', quote='"', escape='"', header=false, skip=1, auto_detect=false, columns={'a':'VARCHAR','b':'VARCHAR','c':'VARCHAR','d':'VARCHAR'}, store_rejects=true, rejects_table='r', rejects_scan='s')`)), JSON.stringify(await queryRows(db, 'SELECT line, line_byte_position, error_type, csv_line FROM r')));
+process.exit(0);

@@ -1,0 +1,10 @@
+import { openNodeWasmDb } from '../src/cli/db/wasm-node-connector.js';
+import { queryRows } from '../src/core/db/rows.js';
+const db = await openNodeWasmDb();
+const text = 'Leverandør|Beløb|Fakturadato|Tekst\nj ø|0,00|1990-01-01|"F|x"\nÆ|0,00|"1990-01-01|"Q |"\n"d |"|0,00|1990-01-01|ø\nQ|0,00|1990-01-01|v\n';
+const bytes = new TextEncoder().encode(text);
+await db.registerFile('f.csv', bytes);
+console.log(JSON.stringify(await queryRows(db, `SELECT * FROM read_csv('f.csv', delim='|', quote='"', escape='"', header=false, skip=1, auto_detect=false, columns={'a':'VARCHAR','b':'VARCHAR','c':'VARCHAR','d':'VARCHAR'}, store_rejects=true, rejects_table='r', rejects_scan='s')`)));
+const rej = await queryRows(db, 'SELECT line, line_byte_position lbp, byte_position bp, error_type, csv_line FROM r');
+for (const r of rej) console.log(JSON.stringify(r), '| at lbp-1:', JSON.stringify(new TextDecoder().decode(bytes.subarray(Number(r.lbp) - 1, Number(r.lbp) + 20))));
+process.exit(0);

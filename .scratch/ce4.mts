@@ -1,0 +1,17 @@
+import { openNodeWasmDb } from '../src/cli/db/wasm-node-connector.js';
+import { queryRows } from '../src/core/db/rows.js';
+import { executeImport } from '../src/core/import/import-file.js';
+import { planImport } from '../src/core/import/plan.js';
+import { bytesSource, type Parsers } from '../src/core/import/sources.js';
+const db = await openNodeWasmDb();
+const text = 'Fakturadato|Tekst|Leverandør|Beløb\n1990-01-01|"N|x"|Å ø|0,00\n"1990-01-01|o|z|0,00\n1990-01-01|"| Z |"|y|0,00\n1990-01-01|l|é|0,00\n';
+const bytes = new TextEncoder().encode(text);
+const src = bytesSource('x.csv', bytes);
+const plan = await planImport(src, {} as Parsers);
+console.log(plan.layout, plan.headers);
+await executeImport(db, src, plan);
+console.log(await queryRows(db, 'SELECT "row", reason, raw FROM import_reject'), await queryRows(db, 'SELECT "row", supplier_name FROM spend_line'));
+await db.registerFile('f.csv', bytes);
+console.log(JSON.stringify(await queryRows(db, `SELECT * FROM read_csv('f.csv', delim='|', quote='"', escape='"', header=false, skip=1, auto_detect=false, columns={'a':'VARCHAR','b':'VARCHAR','c':'VARCHAR','d':'VARCHAR'}, store_rejects=true, rejects_table='r', rejects_scan='s')`)));
+for (const r of await queryRows(db, 'SELECT line, line_byte_position lbp, byte_position bp, error_type, csv_line FROM r')) console.log(JSON.stringify(r));
+process.exit(0);
