@@ -226,8 +226,10 @@ export function detectDateFormats(values: string[]): string[] {
 /** The width of most data rows, and whether rows narrower than the header are common. */
 function dataWidth(records: string[][], headerWidth: number): { width: number; nullPadding: boolean } {
   const widths = records.map((r) => r.length);
-  const common = widths.length ? mode(widths) : headerWidth;
-  const width = Math.max(headerWidth, common);
+  // The header's width, unless most rows are wider (a delimiter at the end of every data line);
+  // a damaged row in a small sample must not widen the table.
+  const fits = widths.filter((w) => w === headerWidth).length;
+  const width = fits >= widths.length / 2 || widths.length === 0 ? headerWidth : Math.max(headerWidth, mode(widths));
   const short = widths.filter((w) => w < width).length;
   // A single short totals or note line is rejected; an export that always leaves out trailing empty fields is padded.
   return { width, nullPadding: short >= 3 && short > widths.length * 0.2 };

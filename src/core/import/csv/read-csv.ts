@@ -95,8 +95,8 @@ const utf8 = new TextEncoder();
  */
 async function recordLine(data: TextData, start: number, r: EngineReject) {
   const text = utf8.encode(r.csvLine.replace(/^[\r\n]+/, '')).length;
-  const within = r.byte - 1 <= r.lineByte + text + 1;
-  return within ? lineAt(data, start + r.lineByte, true) : lineAt(data, start + Math.max(0, r.byte - 1));
+  const reported = await lineAt(data, start + r.lineByte, true);
+  return r.byte - 1 < reported.start - start + text ? reported : lineAt(data, start + Math.max(0, r.byte - 1));
 }
 
 /** How many of the sorted numbers lie in [from, to]. */
