@@ -66,7 +66,7 @@ export function listSheets(bytes: Uint8Array): SheetInfo[] {
     const entry = findEntry(entries, sheet.path);
     // Only the start of each sheet is inflated: the dimension comes before the cells.
     const rows = entry ? dimensionRows(guard(() => readEntryHead(bytes, entry, 'sheetData'))) : undefined;
-    const info: SheetInfo = { name: sheet.name, index: sheet.index, hidden: sheet.hidden };
+    const info: SheetInfo = sheet.hidden ? { name: sheet.name, index: sheet.index, hidden: true } : { name: sheet.name, index: sheet.index };
     return rows === undefined ? info : { ...info, rows };
   });
 }
