@@ -65,8 +65,15 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> | nul
   return entries;
 }
 
+export interface ZipLimits {
+  entries: number;
+  entryBytes: number;
+  totalBytes: number;
+  ratio: number;
+}
+
 /** Bounds for a ZIP from outside: real workbooks and invoice exports stay far below them. */
-export const ZIP_LIMITS = {
+export const ZIP_LIMITS: ZipLimits = {
   // The classic end record counts at most 65,535 entries; ZIP64 archives are not read at all.
   entries: 50_000,
   /** Per entry: a JavaScript string cannot hold much more once decoded. */
@@ -74,10 +81,10 @@ export const ZIP_LIMITS = {
   totalBytes: 1_536 * 1_048_576,
   /** Expansion of one entry over 1 MB; XML compresses 5-30×, a bomb of zeros about 1,000×. */
   ratio: 200,
-} as const;
+};
 
 /** Refuses a ZIP whose directory promises too much, before a byte is inflated. */
-export function checkZipBounds(file: string, entries: Map<string, ZipEntry>, limits = ZIP_LIMITS): void {
+export function checkZipBounds(file: string, entries: Map<string, ZipEntry>, limits: ZipLimits = ZIP_LIMITS): void {
   if (entries.size > limits.entries) throw new ImportProblem('zip_entries', file, { n: entries.size, limit: limits.entries });
   let total = 0;
   for (const entry of entries.values()) {
