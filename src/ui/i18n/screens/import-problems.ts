@@ -40,6 +40,10 @@ const da = {
   'reason.encoding_invalid': 'Tegn, der ikke er gyldig UTF-8, i kolonnen {column}',
   'reason.line_too_long': 'Linjen er længere end 2 MB',
   'reason.line_unreadable': 'Linjen kan ikke læses som CSV',
+  'reasonGroup.too_few_fields': 'For få felter',
+  'reasonGroup.too_many_fields': 'For mange felter',
+  'reasonGroup.quote_invalid': 'Anførselstegn, der ikke er lukket rigtigt',
+  'reasonGroup.encoding_invalid': 'Tegn, der ikke er gyldig UTF-8',
 };
 
 const en: Record<keyof typeof da, string> = {
@@ -79,6 +83,10 @@ const en: Record<keyof typeof da, string> = {
   'reason.encoding_invalid': 'Characters that are not valid UTF-8, in the column {column}',
   'reason.line_too_long': 'The line is longer than 2 MB',
   'reason.line_unreadable': 'The line cannot be read as CSV',
+  'reasonGroup.too_few_fields': 'Too few fields',
+  'reasonGroup.too_many_fields': 'Too many fields',
+  'reasonGroup.quote_invalid': 'A quote that is not closed properly',
+  'reasonGroup.encoding_invalid': 'Characters that are not valid UTF-8',
 };
 
 export default { da, en };

@@ -96,7 +96,7 @@ export function ImportReportView() {
         <>
           <ul className="reason-list">
             {r.rejectsByReason.map((x) => (
-              <li key={x.reason}>{t(`reason.${x.reason}` as MessageKey, { column: '…', found: '…', expected: '…' })}: {formatNumber(x.rows, lang)}</li>
+              <li key={x.reason}>{t((GROUPED.has(x.reason) ? `reasonGroup.${x.reason}` : `reason.${x.reason}`) as MessageKey)}: {formatNumber(x.rows, lang)}</li>
             ))}
           </ul>
           <RejectsDownload reasonText={reasonText} />
@@ -108,6 +108,9 @@ export function ImportReportView() {
 }
 
 type Translate = ReturnType<typeof useT>['t'];
+
+/** Reasons whose full text names a column or field counts; the summary list uses their short form. */
+const GROUPED = new Set(['too_few_fields', 'too_many_fields', 'quote_invalid', 'encoding_invalid']);
 
 /** A reject's reason in words, with the column and field counts of a line the CSV reader refused. */
 function rejectReason(t: Translate, row: RejectRow): string {
