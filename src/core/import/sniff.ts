@@ -116,7 +116,9 @@ export function detectQuoting(text: string, delimiter: string): { quote: '"' | '
     fieldStart = c === delimiter || c === '\r' || c === '\n';
   }
   const escape = backslashed > 0 && doubled === 0 ? '\\' : '"';
-  return { quote: proper > 0 && proper >= broken ? '"' : '', escape };
+  // No quotes in the sample says nothing about the rest of the file: quoting stays on unless the
+  // quotes seen are mostly broken.
+  return { quote: broken > proper ? '' : '"', escape };
 }
 
 function mode(values: number[]): number {
