@@ -135,6 +135,12 @@ export const TEXT_CASES: CorpusCase[] = [
     expect: { read: 8, loaded: 7, rejects: [[3, 'quote_invalid']], amountOre: BigInt(3300), rows: [1, 2, 4, 5, 6, 7, 8] },
   },
   {
+    name: 'the first quoted field only after 64 KiB (with the delimiter and a line break in it)',
+    file: 'sent-citat.csv',
+    bytes: () => lines([...many(3_000), 'Sen A/S;05-01-2025;1,00;"tekst; med semikolon\nog linjeskift"']),
+    expect: { read: 3_001, loaded: 3_001, amountOre: manyOre(3_000) + 100n },
+  },
+  {
     name: 'stray quotes inside unquoted fields (the issue\'s HTML supplier name) are text',
     file: 'html.csv',
     bytes: () => enc(`Leverandør;Beløb;Tekst\n<img src=x onerror="alert(1)">;10,00;x\nB "den gamle";5,00;y\n`),
