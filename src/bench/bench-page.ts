@@ -79,7 +79,7 @@ const api: BenchApi = {
     const start = performance.now();
     const plan = await planImport(source, parsers);
     const planned = performance.now();
-    const outcome = await executeImport(db!, source, plan);
+    const outcome = await executeImport(db!, source, plan, plan.mapping, parsers);
     const end = performance.now();
     // Force the loaded rows to be materialised before the clock stops.
     await queryRows(db!, 'SELECT count(*) FROM spend_line');

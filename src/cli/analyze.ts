@@ -6,7 +6,7 @@ import { coverage, DEFAULT_ACCEPT_LEARNED, DEFAULT_ACCEPT_REFINE } from '../core
 import type { DbConnector } from '../core/db/connector.js';
 import type { SourceRole } from '../core/import/detect.js';
 import { directParsers } from '../core/import/direct-parsers.js';
-import { executeImport } from '../core/import/import-file.js';
+import { importBatch } from '../core/import/import-batch.js';
 import { planImport } from '../core/import/plan.js';
 import { analysisWorkbook } from '../core/report/analysis-workbook.js';
 import { EMPTY_FILTERS } from '../core/state/url-state.js';
@@ -43,25 +43,33 @@ export interface AnalyzeResult {
 export async function analyze(db: DbConnector, options: AnalyzeOptions, log: (line: string) => void): Promise<AnalyzeResult> {
   await ensureSchema(db);
   const files: AnalyzeResult['files'] = [];
+  const entries = [];
   for (const file of options.files) {
     const source = await diskSource(file.path);
     const plan = await planImport(source, directParsers);
-    const role = file.role ?? plan.role;
-    const outcome = await executeImport(db, source, { ...plan, role });
-    if (outcome.duplicateOf) {
-      log(`${source.name}: samme indhold som ${outcome.duplicateOf}; ikke indlæst igen`);
-      continue;
-    }
-    const s = outcome.summary;
-    for (const w of outcome.warnings) log(`${source.name}: ${w}`);
-    log(`${source.name}: ${plan.format}, ${role}, ${s.rowsRead} læst, ${s.rowsLoaded} indlæst, ${s.rowsRejected} afvist`);
-    files.push({ name: s.name, format: s.format, rowsRead: s.rowsRead, rowsLoaded: s.rowsLoaded, rowsRejected: s.rowsRejected, amountLoaded: s.amountLoaded });
+    entries.push({ source, plan: { ...plan, role: file.role ?? plan.role } });
   }
   // Unattended: learned proposals at or above the threshold are accepted (1 accepts none); level-2
   // choices under a rule's level-1 decision from DEFAULT_ACCEPT_REFINE (or the threshold, if lower).
   const acceptLearned = options.acceptLearned ?? DEFAULT_ACCEPT_LEARNED;
   const acceptRefine = Math.min(acceptLearned, DEFAULT_ACCEPT_REFINE);
-  await refreshAnalysis(db, acceptLearned >= 1 ? {} : { acceptLearned, acceptRefine });
+  const batch = await importBatch(db, entries, {
+    parsers: directParsers,
+    after: () => refreshAnalysis(db, acceptLearned >= 1 ? {} : { acceptLearned, acceptRefine }),
+  });
+  // A file that cannot be read at all stops the run: the command line never leaves one out silently.
+  if (batch.failed[0]) throw batch.failed[0].error;
+  for (const { name, outcome } of batch.loaded) {
+    if (outcome.duplicateOf) {
+      log(`${name}: samme indhold som ${outcome.duplicateOf}; ikke indlæst igen`);
+      continue;
+    }
+    const s = outcome.summary;
+    const entry = entries.find((e) => e.source.name === name)!;
+    for (const w of outcome.warnings) log(`${name}: ${w}`);
+    log(`${name}: ${entry.plan.format}, ${entry.plan.role}, ${s.rowsRead} læst, ${s.rowsLoaded} indlæst, ${s.rowsRejected} afvist`);
+    files.push({ name: s.name, format: s.format, rowsRead: s.rowsRead, rowsLoaded: s.rowsLoaded, rowsRejected: s.rowsRejected, amountLoaded: s.amountLoaded });
+  }
   const cov = await coverage(db);
   const analysis = await analysisForContract(db);
   const result: AnalyzeResult = {

@@ -1,6 +1,16 @@
 import { analyze } from './analyze.js';
 import { openNativeDb } from './db/native-connector.js';
 import type { SourceRole } from '../core/import/detect.js';
+import { ImportProblem } from '../core/import/import-problem.js';
+import { problemText } from '../ui/import/describe-error.js';
+
+/** One line, in Danish, for people: a problem in words, else the first line of the error. */
+function cliReason(error: unknown): string {
+  if (error instanceof ImportProblem) return problemText('da', error);
+  const e = error instanceof Error && error.cause instanceof ImportProblem ? error.cause : error;
+  if (e instanceof ImportProblem) return problemText('da', e);
+  return String(error instanceof Error ? error.message : error).split('\n')[0]!;
+}
 
 const USAGE = `Brug: npm run cli -- analyze FIL... [--ecommerce FIL] [--contracts FIL] [--json UD.json] [--lines LINJER.csv] [--xlsx UD.xlsx] [--workspace UD.overblik] [--accept-learned P]`;
 
@@ -55,7 +65,7 @@ async function main(): Promise<number> {
   } catch (error) {
     // One line: the file and what is wrong with it.
     if (process.env.OVERBLIK_DEBUG) console.error(error);
-    console.error(`Fejl: ${(error as Error).message.split("\n")[0]}`);
+    console.error(`Fejl: ${cliReason(error)}`);
     return 1;
   } finally {
     await db.close();

@@ -24,9 +24,15 @@ export interface Coverage {
   coveredLineShare: number;
   coveredSpendShare: number;
   byMethod: Record<string, MethodCoverage>;
-  /** Open learned suggestions (not accepted yet). */
+  /** Lines with an open learned suggestion: a proposal not accepted yet or a level-2 refinement. */
   suggestions: { lines: number; spend: number };
 }
+
+/**
+ * A line with an open suggestion, as the review list counts them (review/suggestions.ts): a learned
+ * proposal not accepted yet, or a level-2 choice under a rule's level-1 decision.
+ */
+const OPEN = `(c.method = 'learned' AND NOT c.accepted) OR c.suggested_category_id IS NOT NULL`;
 
 export async function coverage(db: DbConnector): Promise<Coverage> {
   await ensureClassifySchema(db);
@@ -34,8 +40,8 @@ export async function coverage(db: DbConnector): Promise<Coverage> {
     db,
     `SELECT CASE WHEN c.accepted THEN c.method ELSE 'none' END AS method,
             count(*) AS lines, coalesce(sum(abs(l.amount)), 0)::DOUBLE AS spend,
-            count(*) FILTER (WHERE c.method = 'learned' AND NOT c.accepted) AS open_lines,
-            coalesce(sum(abs(l.amount)) FILTER (WHERE c.method = 'learned' AND NOT c.accepted), 0)::DOUBLE AS open_spend
+            count(*) FILTER (WHERE ${OPEN}) AS open_lines,
+            coalesce(sum(abs(l.amount)) FILTER (WHERE ${OPEN}), 0)::DOUBLE AS open_spend
        FROM spend_line l LEFT JOIN classification c ON c.line_id = l.line_id
       WHERE l.counted GROUP BY 1 ORDER BY 1`,
   );

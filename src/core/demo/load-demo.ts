@@ -1,10 +1,11 @@
 import type { DbConnector } from '../db/connector.js';
 import { saveFileLabels } from '../compare/dataset-labels.js';
 import { generateDemoFiles } from '../gen/demo.js';
-import { executeImport } from '../import/import-file.js';
+import type { FileSummary } from '../import/csv-import.js';
+import { importBatch, type BatchProgress } from '../import/import-batch.js';
 import { planImport } from '../import/plan.js';
 import { bytesSource, type Parsers } from '../import/sources.js';
-import type { FileSummary } from '../import/csv-import.js';
+import { refreshAnalysis } from '../workspace/refresh.js';
 import { startOver } from '../workspace/start-over.js';
 
 /** The demo is plain CSV, read by DuckDB itself; no JavaScript parser is involved. */
@@ -17,20 +18,32 @@ const NO_PARSERS: Parsers = {
 
 /**
  * Demo Kommune, generated on the spot (no network, no file shipped): invoice lines, e-commerce
- * order lines and the contract register, loaded through the same import path as a user's files.
+ * order lines and the contract register, loaded through the same import path as a user's files,
+ * replacing the workspace and analysed in one transaction (nothing half-built is ever visible).
  */
-export async function loadDemo(db: DbConnector, lines = 50_000): Promise<FileSummary[]> {
+export async function loadDemo(
+  db: DbConnector,
+  lines = 50_000,
+  options: { analyse?: boolean; onProgress?: (p: BatchProgress) => void } = {},
+): Promise<FileSummary[]> {
   const { files, manifest } = generateDemoFiles({ lines, seed: 'demo' });
-  await startOver(db);
-  const summaries: FileSummary[] = [];
+  const entries = [];
   for (const file of files) {
     const source = bytesSource(file.name, file.bytes);
-    const plan = await planImport(source, NO_PARSERS);
-    const outcome = await executeImport(db, source, plan);
-    summaries.push(outcome.summary);
+    entries.push({ source, plan: await planImport(source, NO_PARSERS) });
   }
-  // The demo knows who it is: Sammenlign and the report show its name and spend per inhabitant.
-  const { name, inhabitants } = manifest.municipality;
-  await saveFileLabels(db, summaries.map((s) => ({ fileId: s.fileId, municipality: name, inhabitants })));
-  return summaries;
+  const result = await importBatch(db, entries, {
+    parsers: NO_PARSERS,
+    before: () => startOver(db),
+    after: async (loaded) => {
+      // The demo knows who it is: Sammenlign and the report show its name and spend per inhabitant.
+      const { name, inhabitants } = manifest.municipality;
+      await saveFileLabels(db, loaded.map((l) => ({ fileId: l.outcome.summary.fileId, municipality: name, inhabitants })));
+      // The app analyses in the same transaction; tests that go on to analyse with their own options do it themselves.
+      if (options.analyse) await refreshAnalysis(db);
+    },
+    onProgress: options.onProgress,
+  });
+  if (result.failed[0]) throw result.failed[0].error;
+  return result.loaded.map((l) => l.outcome.summary);
 }

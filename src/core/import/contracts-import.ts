@@ -95,7 +95,7 @@ export async function loadContracts(
        FROM ${quoteIdent(parsed)} WHERE supplier_cvr IS NOT NULL OR supplier_name IS NOT NULL ORDER BY "row"`,
   );
   await db.exec(
-    `INSERT INTO import_reject SELECT ${fileId}, ${literal(fileName)}, "row", raw, 'supplier_missing'
+    `INSERT INTO import_reject (file_id, file, "row", raw, reason) SELECT ${fileId}, ${literal(fileName)}, "row", raw, 'supplier_missing'
        FROM ${quoteIdent(parsed)} WHERE supplier_cvr IS NULL AND supplier_name IS NULL ORDER BY "row"`,
   );
   const [s] = await queryRows(

@@ -5,6 +5,7 @@ import { cleanCvrSql, validCvrSql } from '../suppliers/cvr.js';
 import { ensureSchema } from '../workspace/schema.js';
 import { rateSql } from './currency.js';
 import { amountSql, dateSql, hasCprSql, maskCprSql, textSql, type DecimalMark } from './parse-sql.js';
+import type { StructuralReason, StructuralReject } from './csv/structural-rejects.js';
 import { ORIGIN_FILE, ORIGIN_ROW } from './parsed-to-arrow.js';
 import type { Mapping, Role } from './roles.js';
 
@@ -18,6 +19,11 @@ export interface CsvLayout {
   dateFormats: string[];
   /** Lines before the header line. */
   skip: number;
+  /** From our sniffer (DuckDB's own is not used): '' when the file never quotes. */
+  quote?: '"' | '';
+  escape?: '"' | '\\';
+  /** Pad rows that leave out trailing empty fields (when the file does so throughout). */
+  nullPadding?: boolean;
 }
 
 export interface CsvImportRequest {
@@ -51,28 +57,31 @@ export interface FileSummary {
   cprMasked: number;
 }
 
-/** Why a row was not loaded; the UI translates the code. */
-export type RejectReason = 'empty_row' | 'total_row' | 'amount_missing' | 'amount_invalid' | 'date_invalid' | 'supplier_missing';
+/** Why a row was not loaded; the UI translates the code. Lines the CSV reader refuses have their own (csv/structural-rejects.ts). */
+export type RejectReason =
+  | 'empty_row'
+  | 'total_row'
+  | 'amount_missing'
+  | 'amount_invalid'
+  | 'date_invalid'
+  | 'date_out_of_range'
+  | 'supplier_missing'
+  | 'currency_unknown'
+  | StructuralReason;
 
-/** Reads the raw text of a CSV into a temp table, all columns as text, in file order. */
-export async function readRawCsv(db: DbConnector, table: string, registeredName: string, layout: CsvLayout): Promise<string[]> {
-  const read = (parallel: boolean) =>
-    db.exec(
-      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM read_csv(${literal(registeredName)},
-         delim = ${literal(layout.delimiter)}, header = true, all_varchar = true, quote = '"', escape = '"',
-         skip = ${Math.max(0, Math.floor(layout.skip))}, null_padding = true, encoding = ${literal(layout.encoding)},
-         auto_detect = true, parallel = ${parallel})`,
-    );
-  try {
-    await read(true);
-  } catch (error) {
-    // Short rows need null_padding, which the parallel scanner cannot combine with newlines
-    // inside quoted fields; only then pay for a serial read.
-    if (!/null_padding/.test(String((error as Error).message))) throw error;
-    await read(false);
-  }
-  const cols = await queryRows(db, `SELECT column_name FROM (DESCRIBE ${quoteIdent(table)})`);
-  return cols.map((c) => String(c.column_name));
+/** Dates outside these years are typing errors (0024 for 2024, 9999 for "open"), not spend. */
+const DATE_MIN = '1900-01-01';
+const DATE_MAX = '2099-12-31';
+
+/**
+ * Whether every field of a row is empty. A long AND chain is what DuckDB plans fastest for a
+ * normal export, but its optimiser takes minutes over thousands of columns (measured: 10,000
+ * columns, 127 s), where one concatenation takes under a second.
+ */
+function emptyRowSql(headers: readonly string[]): string {
+  if (headers.length === 0) return 'FALSE';
+  if (headers.length <= 64) return headers.map((h) => `${textSql(quoteIdent(h))} IS NULL`).join(' AND ');
+  return `trim(concat_ws('', ${headers.map(quoteIdent).join(', ')})) = ''`;
 }
 
 function col(mapping: Mapping, role: Role): string {
@@ -80,17 +89,32 @@ function col(mapping: Mapping, role: Role): string {
   return header ? quoteIdent(header) : 'NULL::VARCHAR';
 }
 
-/** Loads a raw table into spend_line and import_reject; every row goes to exactly one of them. */
-export async function loadRawTable(db: DbConnector, raw: string, headers: string[], request: CsvImportRequest): Promise<FileSummary> {
+/** Lines the CSV reader refused, into import_reject with their reason and detail. */
+export async function insertStructuralRejects(db: DbConnector, fileId: number, fileName: string, rejects: readonly StructuralReject[]): Promise<void> {
+  for (let i = 0; i < rejects.length; i += 1000) {
+    const values = rejects
+      .slice(i, i + 1000)
+      // CPR numbers are masked here too: nothing personal is stored, refused lines included.
+      .map((r) => `(${fileId}, ${literal(fileName)}, ${r.row}, ${maskCprSql(literal(r.raw))}, ${literal(r.reason)}, ${literal(JSON.stringify(r.detail))})`);
+    await db.exec(`INSERT INTO import_reject (file_id, file, "row", raw, reason, detail) VALUES ${values.join(', ')}`);
+  }
+}
+
+/**
+ * Loads a raw table into spend_line and import_reject; every row goes to exactly one of them.
+ * `refused` lines (already in import_reject) count as read and rejected.
+ */
+export async function loadRawTable(db: DbConnector, raw: string, headers: string[], request: CsvImportRequest, refused = 0): Promise<FileSummary> {
   await ensureSchema(db);
   const { mapping, layout, fileId } = request;
   const m = (role: Role) => col(mapping, role);
   const cvr = cleanCvrSql(m('supplierCvr'));
-  // Parsers of multi-document uploads (a ZIP of XML invoices) say where each row came from.
-  const hasOrigin = headers.includes(ORIGIN_FILE) && headers.includes(ORIGIN_ROW);
+  // Parsers of multi-document uploads (a ZIP of XML invoices) say where each row came from; a CSV
+  // with refused or empty lines carries its row numbers.
+  const hasRow = headers.includes(ORIGIN_ROW);
   const dataHeaders = headers.filter((h) => h !== ORIGIN_FILE && h !== ORIGIN_ROW);
-  const rowExpr = hasOrigin ? `CAST(${quoteIdent(ORIGIN_ROW)} AS BIGINT)` : 'rid + 1';
-  const fileExpr = hasOrigin ? quoteIdent(ORIGIN_FILE) : literal(request.fileName);
+  const rowExpr = hasRow ? `CAST(${quoteIdent(ORIGIN_ROW)} AS BIGINT)` : 'rid + 1';
+  const fileExpr = headers.includes(ORIGIN_FILE) ? quoteIdent(ORIGIN_FILE) : literal(request.fileName);
   // Qualified: an input column may share a name with a parsed column ("Description").
   const rawText = `concat_ws(${literal(layout.delimiter)}, ${dataHeaders.map((h) => `coalesce(src.${quoteIdent(h)}, '')`).join(', ')})`;
   const parsed = `parsed_${fileId}`;
@@ -121,7 +145,7 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
               ${amountSql(m('amount'), layout.decimal)} AS amount,
               coalesce(upper(${textSql(m('currency'))}), ${literal((request.fileCurrency ?? 'DKK').toUpperCase())}) AS currency,
               ${textSql(m('orderRef'))} AS order_ref,
-              ${dataHeaders.map((h) => `${textSql(quoteIdent(h))} IS NULL`).join(' AND ') || 'FALSE'} AS is_empty
+              ${emptyRowSql(dataHeaders)} AS is_empty
          FROM src)
      SELECT * EXCLUDE (item_code_text, item_scheme_text, item_number_text, amount),
             -- Another currency keeps its original amount; spend is in DKK by the dated rate table.
@@ -136,12 +160,15 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
             CASE WHEN is_empty THEN 'empty_row'
                  WHEN supplier_name IS NULL AND supplier_cvr IS NULL AND document_id IS NULL
                       AND (regexp_matches(lower(coalesce(description, '') || ' ' || coalesce(unit, '') || ' ' || coalesce(account, '')),
-                                          '(^|[^a-zæøå])(total|i alt|sum|totalt|summa|grand total)([^a-zæøå]|$)')
+                                          '(^|[^a-zæøå])(total|i alt|sum|totalt|summa|grand total|subtotal|sub-total|delsum|deltotal|mellemsum|sum i alt)([^a-zæøå]|$)')
                            OR document_date_text IS NULL) AND amount IS NOT NULL THEN 'total_row'
-                 WHEN amount_text IS NULL THEN 'amount_missing'
+                 -- A lone dash is how reports print "nothing".
+                 WHEN amount_text IS NULL OR amount_text IN ('-', '–') THEN 'amount_missing'
                  WHEN amount IS NULL THEN 'amount_invalid'
                  WHEN (document_date_text IS NOT NULL AND document_date IS NULL)
                       OR (posting_date_text IS NOT NULL AND posting_date IS NULL) THEN 'date_invalid'
+                 WHEN document_date NOT BETWEEN DATE '${DATE_MIN}' AND DATE '${DATE_MAX}'
+                      OR posting_date NOT BETWEEN DATE '${DATE_MIN}' AND DATE '${DATE_MAX}' THEN 'date_out_of_range'
                  WHEN supplier_name IS NULL AND supplier_cvr IS NULL THEN 'supplier_missing'
                  WHEN ${rateSql('currency')} IS NULL THEN 'currency_unknown'
             END AS reason
@@ -169,12 +196,6 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
       WHERE p.reason IS NULL`,
   );
   await db.exec(`DROP TABLE ${quoteIdent(keys)}`);
-  await db.exec(
-    // The raw text is rebuilt for rejected rows only, from the untouched input.
-    `INSERT INTO import_reject SELECT ${fileId}, p.file, p."row", ${maskCprSql(rawText)}, p.reason
-       FROM ${quoteIdent(parsed)} p JOIN (SELECT rowid AS rid, * FROM ${quoteIdent(raw)}) src USING (rid)
-      WHERE p.reason IS NOT NULL ORDER BY p.seq`,
-  );
   const [s] = await queryRows(
     db,
     `SELECT count(*) AS rows_read,
@@ -186,15 +207,23 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
             count(*) FILTER (WHERE had_cpr) AS cpr_masked
        FROM ${quoteIdent(parsed)}`,
   );
+  // The raw text is rebuilt for rejected rows only (and not planned at all when there are none).
+  if (Number(s?.rows_rejected ?? 0) > 0) {
+    await db.exec(
+      `INSERT INTO import_reject (file_id, file, "row", raw, reason) SELECT ${fileId}, p.file, p."row", ${maskCprSql(rawText)}, p.reason
+         FROM ${quoteIdent(parsed)} p JOIN (SELECT rowid AS rid, * FROM ${quoteIdent(raw)}) src USING (rid)
+        WHERE p.reason IS NOT NULL ORDER BY p.seq`,
+    );
+  }
   const summary: FileSummary = {
     fileId,
     name: request.fileName,
     format: request.format,
     encoding: request.encoding ?? layout.encoding,
     sourceKind: request.sourceKind,
-    rowsRead: Number(s?.rows_read ?? 0),
+    rowsRead: Number(s?.rows_read ?? 0) + refused,
     rowsLoaded: Number(s?.rows_loaded ?? 0),
-    rowsRejected: Number(s?.rows_rejected ?? 0),
+    rowsRejected: Number(s?.rows_rejected ?? 0) + refused,
     amountLoaded: Number(s?.amount_loaded ?? 0),
     periodFrom: (s?.period_from as string | null) ?? null,
     periodTo: (s?.period_to as string | null) ?? null,
@@ -208,17 +237,6 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
   );
   await db.exec(`DROP TABLE ${quoteIdent(parsed)}`);
   return summary;
-}
-
-/** Reads a CSV with a known layout and mapping into the workspace. */
-export async function importCsv(db: DbConnector, request: CsvImportRequest): Promise<FileSummary> {
-  const raw = `raw_${request.fileId}`;
-  const headers = await readRawCsv(db, raw, request.registeredName, request.layout);
-  try {
-    return await loadRawTable(db, raw, headers, request);
-  } finally {
-    await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw)}`);
-  }
 }
 
 /** The next free file id in the workspace. */

@@ -1,47 +1,53 @@
+import { utf16FromBom, utf16FromNuls } from './csv/text-scan.js';
+import { ImportProblem } from './import-problem.js';
 import { normaliseHeader, type Mapping } from './roles.js';
 
 /** What a dropped file is, judged from its name and first bytes (never from the name alone). */
 export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'ubl-xml' | 'ubl-zip';
 export type SourceRole = 'invoice' | 'ecommerce' | 'contracts';
 
-export class UnsupportedFileError extends Error {
-  constructor(
-    message: string,
-    readonly messageEn: string,
-  ) {
-    super(message);
-    this.name = 'UnsupportedFileError';
-  }
-}
-
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 function firstText(head: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(head.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
+  const label = utf16FromBom(head) ?? utf16FromNuls(head) ?? 'utf-8';
+  return new TextDecoder(label).decode(head.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart();
+}
+
+/** An encrypted Office file is an OLE container with an "EncryptedPackage" stream (named in UTF-16). */
+function isEncryptedOffice(head: Uint8Array): boolean {
+  const name = 'EncryptedPackage';
+  const pattern = Array.from(name).flatMap((c) => [c.charCodeAt(0), 0]);
+  outer: for (let i = 0; i + pattern.length <= head.length; i++) {
+    for (let k = 0; k < pattern.length; k++) if (head[i + k] !== pattern[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Compressed archives other than ZIP: gzip, 7-Zip, RAR, bzip2. */
+const ARCHIVES = [[0x1f, 0x8b], [0x37, 0x7a, 0xbc, 0xaf], [0x52, 0x61, 0x72, 0x21], [0x42, 0x5a, 0x68]];
+
+/** Share of control characters (other than tab and line breaks) above which bytes are not text. */
+function looksBinary(head: Uint8Array): boolean {
+  const sample = head.subarray(0, 4096);
+  let control = 0;
+  for (const b of sample) if (b < 9 || (b > 13 && b < 32) || b === 127) control++;
+  return control > Math.max(2, sample.length / 100);
 }
 
 export function detectFormat(name: string, head: Uint8Array): FileFormat {
   const lower = name.toLowerCase();
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
     return lower.endsWith('.xlsx') || lower.endsWith('.xlsm') ? 'xlsx' : 'ubl-zip';
   }
   if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return 'parquet';
-  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new UnsupportedFileError(
-      `${name} er en gammel Excel-fil (.xls). Gem den som .xlsx eller CSV og prøv igen.`,
-      `${name} is an old Excel file (.xls). Save it as .xlsx or CSV and try again.`,
-    );
-  }
-  if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) {
-    throw new UnsupportedFileError(`${name} er en PDF; Overblik læser CSV, Excel, Parquet og OIOUBL/Peppol-XML.`, `${name} is a PDF; Overblik reads CSV, Excel, Parquet and OIOUBL/Peppol XML.`);
-  }
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) throw new ImportProblem(isEncryptedOffice(head) ? 'encrypted_office' : 'old_excel', name);
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) throw new ImportProblem('pdf', name);
+  if (ARCHIVES.some((magic) => startsWith(head, magic))) throw new ImportProblem('compressed', name);
+  // UTF-16 text is half NUL bytes; it is text all the same.
+  const utf16 = utf16FromBom(head) ?? utf16FromNuls(head);
   if (firstText(head).startsWith('<')) return 'ubl-xml';
-  // Text files have almost no NUL bytes; anything else binary is not something we can read.
-  const sample = head.subarray(0, 4096);
-  const nul = sample.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
-  if (nul > sample.length / 10) {
-    throw new UnsupportedFileError(`${name} ligner ikke en tekst-, Excel-, Parquet- eller XML-fil.`, `${name} does not look like a text, Excel, Parquet or XML file.`);
-  }
+  if (!utf16 && looksBinary(head)) throw new ImportProblem('not_text', name);
   return 'csv';
 }
 

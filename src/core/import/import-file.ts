@@ -1,14 +1,19 @@
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
+import { inTransaction } from '../db/transaction.js';
 import { literal, quoteIdent } from '../sql/escape.js';
 import { ensureSchema } from '../workspace/schema.js';
 import { loadContracts } from './contracts-import.js';
-import { importCsv, loadRawTable, nextFileId, readRawCsv, type FileSummary } from './csv-import.js';
+import { stageCsv, MixedLineEndingsError, type CsvReadOptions } from './csv/read-csv.js';
+import type { StructuralReject } from './csv/structural-rejects.js';
+import { textTools } from './csv/text-io.js';
+import { ImportProblem } from './import-problem.js';
+import { insertStructuralRejects, loadRawTable, nextFileId, type FileSummary } from './csv-import.js';
 import { linkEcommerce, type OverlapSummary } from './overlap.js';
-import { parsedTableToArrow } from './parsed-to-arrow.js';
+import { ORIGIN_FILE, ORIGIN_ROW, parsedTableToArrow } from './parsed-to-arrow.js';
 import type { ImportPlan } from './plan.js';
 import type { Mapping } from './roles.js';
-import type { ImportSource } from './sources.js';
+import type { ImportSource, Parsers } from './sources.js';
 
 export interface ImportOutcome {
   summary: FileSummary;
@@ -18,10 +23,18 @@ export interface ImportOutcome {
   warnings: string[];
 }
 
-/** Windows-1252 → UTF-8 in JavaScript: DuckDB's Latin-1 reading gets €, – and “ ” wrong. */
-export function transcodeWindows1252(bytes: Uint8Array): Uint8Array {
-  return new TextEncoder().encode(new TextDecoder('windows-1252').decode(bytes));
+/** A file read into a staging table (outside any transaction), ready to be loaded. */
+export interface StagedFile {
+  plan: ImportPlan;
+  mapping: Mapping;
+  table: string;
+  headers: string[];
+  /** Lines the CSV reader refused, already with their reasons. */
+  refused: StructuralReject[];
+  registered?: string;
 }
+
+let stageCounter = 0;
 
 async function findDuplicate(db: DbConnector, fingerprint: string): Promise<string | undefined> {
   const rows = await queryRows(db, `SELECT name FROM import_file WHERE fingerprint = ${literal(fingerprint)} LIMIT 1`);
@@ -34,11 +47,68 @@ function effectiveMapping(plan: ImportPlan, mapping: Mapping): Mapping {
   return mapping;
 }
 
-/** Loads a planned file with the (possibly user-corrected) mapping. */
-export async function executeImport(db: DbConnector, source: ImportSource, plan: ImportPlan, mapping: Mapping = plan.mapping): Promise<ImportOutcome> {
+async function stageText(db: DbConnector, source: ImportSource, plan: ImportPlan, parsers: Parsers, staged: StagedFile): Promise<void> {
+  const tools = textTools(parsers);
+  const handle = await source.handle();
+  const text = plan.text ?? { scan: await tools.scan(handle), prepare: null };
+  const options: CsvReadOptions = {
+    delimiter: plan.layout.delimiter,
+    quote: plan.layout.quote ?? '"',
+    escape: plan.layout.escape ?? '"',
+    skip: plan.layout.skip,
+    headers: plan.headers,
+    nullPadding: plan.layout.nullPadding ?? false,
+    blankLines: text.scan.blankLines,
+  };
+  const read = async (prepare: typeof text.prepare) => {
+    const data = prepare ? await tools.prepare(handle, prepare) : handle;
+    staged.registered = `${staged.table}-${plan.name.replace(/[^\w.-]+/g, '_')}`;
+    await db.registerFile(staged.registered, data);
+    try {
+      return await stageCsv(db, staged.table, staged.registered, data, options);
+    } finally {
+      await db.dropFile(staged.registered).catch(() => undefined);
+    }
+  };
+  let result;
+  try {
+    result = await read(text.prepare);
+  } catch (error) {
+    if (!(error instanceof MixedLineEndingsError)) throw error;
+    result = await read({ encoding: text.scan.encoding, normaliseNewlines: true });
+  }
+  staged.headers = result.rowColumn ? [...result.headers, ORIGIN_ROW] : result.headers;
+  staged.refused = result.rejects;
+}
+
+/**
+ * Reads a planned file into a staging table. Nothing in the workspace changes here, so a file
+ * that cannot be read costs nothing; the CSV reader's refused lines come back as rejects.
+ */
+export async function stageFile(db: DbConnector, source: ImportSource, plan: ImportPlan, mapping: Mapping = plan.mapping, parsers: Parsers = {} as Parsers): Promise<StagedFile> {
+  const staged: StagedFile = { plan, mapping, table: `__overblik_stage_${++stageCounter}`, headers: [], refused: [] };
+  try {
+    if (plan.parsed) {
+      await db.insertArrow(staged.table, parsedTableToArrow(plan.parsed));
+      staged.headers = (await queryRows(db, `SELECT column_name FROM (DESCRIBE ${quoteIdent(staged.table)})`)).map((r) => String(r.column_name));
+    } else await stageText(db, source, plan, parsers, staged);
+    return staged;
+  } catch (error) {
+    await dropStaged(db, staged);
+    throw error;
+  }
+}
+
+export async function dropStaged(db: DbConnector, staged: StagedFile): Promise<void> {
+  await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(staged.table)}`).catch(() => undefined);
+}
+
+/** Loads a staged file into the workspace tables. Run it inside a transaction (importBatch does). */
+export async function loadStaged(db: DbConnector, staged: StagedFile): Promise<ImportOutcome> {
+  const { plan, table } = staged;
   await ensureSchema(db);
-  const duplicateOf = await findDuplicate(db, plan.fingerprint);
   const warnings = [...plan.warnings];
+  const duplicateOf = await findDuplicate(db, plan.fingerprint);
   if (duplicateOf) {
     const empty: FileSummary = {
       fileId: 0, name: plan.name, format: plan.format, encoding: plan.encoding, sourceKind: 'invoice',
@@ -47,54 +117,49 @@ export async function executeImport(db: DbConnector, source: ImportSource, plan:
     return { summary: empty, duplicateOf, overlap: await linkEcommerce(db), warnings };
   }
   const fileId = await nextFileId(db);
-  const raw = `raw_${fileId}`;
-  const registered = `import-${fileId}-${plan.name.replace(/[^\w.-]+/g, '_')}`;
-  const sourceKind = plan.role === 'ecommerce' ? 'ecommerce' : 'invoice';
-  const request = {
-    fileId,
-    fileName: plan.name,
-    registeredName: registered,
-    format: plan.format,
-    sourceKind,
-    layout: plan.layout,
-    mapping: effectiveMapping(plan, mapping),
-    fingerprint: plan.fingerprint,
-    encoding: plan.encoding,
-    fileCurrency: plan.currency,
-  } as const;
-  try {
-    let headers: string[];
-    if (plan.parsed) {
-      await db.insertArrow(raw, parsedTableToArrow(plan.parsed));
-      headers = (await queryRows(db, `SELECT column_name FROM (DESCRIBE ${quoteIdent(raw)})`)).map((r) => String(r.column_name));
-    } else {
-      const data = plan.encoding === 'windows-1252' ? transcodeWindows1252(await source.bytes()) : await source.handle();
-      await db.registerFile(registered, data);
-      headers = await readRawCsv(db, raw, registered, plan.layout);
-    }
-    let summary: FileSummary;
-    if (plan.role === 'contracts') {
-      const counts = await loadContracts(db, raw, headers, fileId, plan.name, plan.layout);
-      summary = {
-        fileId, name: plan.name, format: plan.format, encoding: plan.encoding, sourceKind: 'invoice',
-        ...counts, amountLoaded: 0, periodFrom: null, periodTo: null, cprMasked: 0,
-      };
-      await db.exec(
-        `INSERT INTO import_file VALUES (${fileId}, ${literal(plan.name)}, ${literal(plan.format)}, ${literal(plan.encoding)},
-           'contracts', ${counts.rowsRead}, ${counts.rowsLoaded}, ${counts.rowsRejected}, 0, NULL, NULL, 0, ${literal(plan.fingerprint)})`,
-      );
-    } else {
-      summary = await loadRawTable(db, raw, headers, request);
-    }
-    return { summary: { ...summary, encoding: plan.encoding }, overlap: await linkEcommerce(db), warnings };
-  } finally {
-    await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw)}`);
-    if (!plan.parsed) await db.dropFile(registered).catch(() => undefined);
+  const refused = staged.refused.length;
+  await insertStructuralRejects(db, fileId, plan.name, staged.refused);
+  let summary: FileSummary;
+  if (plan.role === 'contracts') {
+    const dataHeaders = staged.headers.filter((h) => h !== ORIGIN_ROW && h !== ORIGIN_FILE);
+    const counts = await loadContracts(db, table, dataHeaders, fileId, plan.name, plan.layout);
+    const rowsRead = counts.rowsRead + refused;
+    const rowsRejected = counts.rowsRejected + refused;
+    summary = {
+      fileId, name: plan.name, format: plan.format, encoding: plan.encoding, sourceKind: 'invoice',
+      rowsRead, rowsLoaded: counts.rowsLoaded, rowsRejected, amountLoaded: 0, periodFrom: null, periodTo: null, cprMasked: 0,
+    };
+    await db.exec(
+      `INSERT INTO import_file VALUES (${fileId}, ${literal(plan.name)}, ${literal(plan.format)}, ${literal(plan.encoding)},
+         'contracts', ${rowsRead}, ${counts.rowsLoaded}, ${rowsRejected}, 0, NULL, NULL, 0, ${literal(plan.fingerprint)})`,
+    );
+  } else {
+    const request = {
+      fileId,
+      fileName: plan.name,
+      registeredName: staged.registered ?? table,
+      format: plan.format,
+      sourceKind: plan.role === 'ecommerce' ? 'ecommerce' : 'invoice',
+      layout: plan.layout,
+      mapping: effectiveMapping(plan, staged.mapping),
+      fingerprint: plan.fingerprint,
+      encoding: plan.encoding,
+      fileCurrency: plan.currency,
+    } as const;
+    summary = await loadRawTable(db, table, staged.headers, request, refused);
   }
+  return { summary: { ...summary, encoding: plan.encoding }, overlap: await linkEcommerce(db), warnings };
 }
 
-/** Kept for callers that know the layout already (the demo, tests). */
-export { importCsv };
+/** Loads one planned file (the tests' and bench's entry point); the workspace changes all at once or not at all. */
+export async function executeImport(db: DbConnector, source: ImportSource, plan: ImportPlan, mapping: Mapping = plan.mapping, parsers?: Parsers): Promise<ImportOutcome> {
+  const staged = await stageFile(db, source, plan, mapping, parsers);
+  try {
+    return await inTransaction(db, () => loadStaged(db, staged));
+  } finally {
+    await dropStaged(db, staged);
+  }
+}
 
 /**
  * The browser holds a file's data in memory; beyond these sizes the import would fail late, so
@@ -108,12 +173,9 @@ export const BROWSER_LIMIT_BYTES: Record<string, number> = {
   'ubl-zip': 300_000_000,
 };
 
-export function browserSizeProblem(name: string, size: number, format: string): { da: string; en: string } | null {
+/** A file too large for the browser, as a problem naming both sizes in MB, or null when it fits. */
+export function browserSizeProblem(name: string, size: number, format: string): ImportProblem | null {
   const limit = BROWSER_LIMIT_BYTES[format] ?? BROWSER_LIMIT_BYTES.csv!;
-  if (size <= limit) return null;
-  const mb = (n: number) => Math.round(n / 1_048_576).toLocaleString('da-DK');
-  return {
-    da: `${name} fylder ${mb(size)} MB – mere end browseren kan holde for denne filtype (${mb(limit)} MB). Brug kommandolinjeværktøjet: npm run cli -- analyze ${name} --json resultat.json`,
-    en: `${name} is ${mb(size)} MB – more than the browser can hold for this file type (${mb(limit)} MB). Use the command line tool: npm run cli -- analyze ${name} --json result.json`,
-  };
+  const mb = (n: number) => Math.round(n / 1_048_576);
+  return size <= limit ? null : new ImportProblem('too_large', name, { mb: mb(size), limit: mb(limit) });
 }

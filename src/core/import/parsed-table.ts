@@ -1,3 +1,5 @@
+import type { PlanNote } from './import-problem.js';
+
 /**
  * What the JavaScript parsers (Excel, Parquet, OIOUBL/Peppol XML) hand to the importer: text
  * cells in columns, typed values already rendered canonically so one SQL path reads them all:
@@ -13,6 +15,8 @@ export interface ParsedTable {
    * ZIP of XML invoices: the document's file name and the line number within it.
    */
   origin?: { file: string[]; row: number[] };
-  /** Things the parser noticed and the import report should show (e.g. "sheet has merged cells"). */
+  /** Things the parser noticed and the import report should show, in Danish. */
   warnings: string[];
+  /** The same as codes the UI words in the user's language (merged cells, hidden sheets). */
+  notes?: PlanNote[];
 }

@@ -2,7 +2,9 @@ import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
 import { ensureSchema } from '../workspace/schema.js';
 import type { FileSummary } from './csv-import.js';
+import type { RejectDetail } from './csv/structural-rejects.js';
 import { overlapSummary } from './overlap.js';
+import { csvDocument } from '../export/csv.js';
 
 /** A loaded file as recorded in import_file; contract registers have source kind 'contracts'. */
 export type ImportedFile = Omit<FileSummary, 'sourceKind' | 'encoding'> & { sourceKind: string; encoding: string | null };
@@ -13,6 +15,8 @@ export interface RejectRow {
   row: number;
   raw: string;
   reason: string;
+  /** For lines the CSV reader refused: the column, field counts and the engine's words. */
+  detail: RejectDetail | null;
 }
 
 export interface ImportReport {
@@ -74,20 +78,36 @@ export async function loadRejects(db: DbConnector, limit = 5000): Promise<Reject
   await ensureSchema(db);
   const rows = await queryRows(
     db,
-    `SELECT file_id, file, "row", raw, reason FROM import_reject ORDER BY file_id, "row" LIMIT ${Math.max(1, Math.floor(limit))}`,
+    `SELECT file_id, file, "row", raw, reason, detail FROM import_reject ORDER BY file_id, "row" LIMIT ${Math.max(1, Math.floor(limit))}`,
   );
-  return rows.map((r) => ({ fileId: Number(r.file_id), file: String(r.file), row: Number(r.row), raw: String(r.raw ?? ''), reason: String(r.reason) }));
+  return rows.map((r) => ({
+    fileId: Number(r.file_id),
+    file: String(r.file),
+    row: Number(r.row),
+    raw: String(r.raw ?? ''),
+    reason: String(r.reason),
+    detail: parseDetail(r.detail),
+  }));
 }
 
-/** All rejected rows as a UTF-8 CSV (with BOM so Excel shows æøå), reasons in the user's language. */
+function parseDetail(value: unknown): RejectDetail | null {
+  if (typeof value !== 'string' || value === '') return null;
+  try {
+    return JSON.parse(value) as RejectDetail;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * All rejected rows as CSV for Excel (the shared writer: BOM, `;`, formula-like text made inert,
+ * so a supplier named `=HYPERLINK(...)` in a refused line stays text), reasons in the user's language.
+ */
 export async function rejectsCsv(
   db: DbConnector,
-  reasonText: (reason: string) => string,
+  reasonText: (row: RejectRow) => string,
   labels: { file: string; row: string; reason: string; raw: string },
 ): Promise<string> {
   const rows = await loadRejects(db, Number.MAX_SAFE_INTEGER);
-  const q = (v: string) => `"${v.replaceAll('"', '""')}"`;
-  const lines = rows.map((r) => [q(r.file), String(r.row), q(reasonText(r.reason)), q(r.raw)].join(';'));
-  const header = [labels.file, labels.row, labels.reason, labels.raw].map(q).join(';');
-  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+  return csvDocument([labels.file, labels.row, labels.reason, labels.raw], rows.map((r) => [r.file, r.row, reasonText(r), r.raw]));
 }

@@ -1,3 +1,5 @@
+import type { PrepareOptions } from './csv/text-prepare.js';
+import type { TextScan } from './csv/text-scan.js';
 import type { ParsedTable } from './parsed-table.js';
 
 /** A file to import, whatever runtime holds it (a browser File, a path on disk, bytes in a test). */
@@ -16,6 +18,7 @@ export interface SheetInfo {
   name: string;
   index: number;
   rows?: number;
+  hidden?: boolean;
 }
 
 /**
@@ -27,6 +30,12 @@ export interface Parsers {
   xlsx(bytes: Uint8Array, sheet?: number | string): Promise<ParsedTable>;
   parquet(bytes: Uint8Array): Promise<ParsedTable>;
   ubl(name: string, bytes: Uint8Array, zip: boolean): Promise<ParsedTable>;
+  /**
+   * The whole-file text checks and rewrites (csv/text-scan.ts, csv/text-prepare.ts). The browser
+   * runs them in the worker, streaming the File; without them they run here (tests, the CLI).
+   */
+  scanText?(data: Uint8Array | Blob): Promise<TextScan>;
+  prepareText?(data: Uint8Array | Blob, options: PrepareOptions): Promise<Uint8Array>;
 }
 
 export function bytesSource(name: string, bytes: Uint8Array): ImportSource {

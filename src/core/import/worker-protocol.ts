@@ -1,3 +1,6 @@
+import type { PrepareOptions } from './csv/text-prepare.js';
+import type { TextScan } from './csv/text-scan.js';
+import type { ProblemData } from './import-problem.js';
 import type { ParsedTable } from './parsed-table.js';
 import type { SheetInfo } from './sources.js';
 
@@ -6,8 +9,18 @@ export type ParseRequest =
   | { id: number; type: 'listSheets'; bytes: Uint8Array }
   | { id: number; type: 'xlsx'; bytes: Uint8Array; sheet?: number | string }
   | { id: number; type: 'parquet'; bytes: Uint8Array }
-  | { id: number; type: 'ubl'; name: string; bytes: Uint8Array; zip: boolean };
+  | { id: number; type: 'ubl'; name: string; bytes: Uint8Array; zip: boolean }
+  | { id: number; type: 'scanText'; data: Uint8Array | Blob }
+  | { id: number; type: 'prepareText'; data: Uint8Array | Blob; options: PrepareOptions };
 
-export type ParseResult = SheetInfo[] | ParsedTable;
+export type ParseResult = SheetInfo[] | ParsedTable | TextScan | Uint8Array;
 
-export type ParseResponse = { id: number; ok: true; result: ParseResult } | { id: number; ok: false; error: string };
+/** A failure keeps its kind across the boundary: a problem with its code, or a parser's own words. */
+export interface ParseFailure {
+  name: string;
+  message: string;
+  stack?: string;
+  problem?: ProblemData;
+}
+
+export type ParseResponse = { id: number; ok: true; result: ParseResult } | { id: number; ok: false; error: ParseFailure };

@@ -1,5 +1,6 @@
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
+import { csvCell, type CsvValue } from '../export/csv.js';
 
 /**
  * Every loaded line with its category, method and confidence, as the test contract's `--lines`
@@ -8,16 +9,14 @@ import { queryRows } from '../db/rows.js';
  * million lines never sit in one string.
  */
 export async function* linesCsv(db: DbConnector, pageSize = 100_000): AsyncGenerator<string> {
-  const q = (v: unknown) => {
-    if (v === null || v === undefined) return '';
-    const s = String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
+  // The shared writer: comma and point for the command line, text that a spreadsheet would run
+  // as a formula made inert; amounts and numbers are written as numbers, untouched.
+  const q = (v: CsvValue) => csvCell(v, { delimiter: ',' });
   yield 'file,row,supplier_key,amount,category_id,method,confidence,accepted,source_kind,counted\n';
   for (let offset = 0; ; offset += pageSize) {
     const rows = await queryRows(
       db,
-      `SELECT l.file, l."row", l.supplier_key, l.amount::VARCHAR AS amount,
+      `SELECT l.file, l."row", l.supplier_key, l.amount,
               CASE WHEN c.accepted THEN c.category_id END AS category_id,
               CASE WHEN c.accepted THEN c.method ELSE 'none' END AS method,
               CASE WHEN c.accepted THEN round(c.confidence, 4) END AS confidence,
@@ -27,7 +26,7 @@ export async function* linesCsv(db: DbConnector, pageSize = 100_000): AsyncGener
     );
     if (rows.length === 0) return;
     yield rows
-      .map((r) => [r.file, r.row, r.supplier_key, r.amount, r.category_id, r.method, r.confidence, r.accepted, r.source_kind, r.counted].map(q).join(',') + '\n')
+      .map((r) => ([r.file, r.row, r.supplier_key, r.amount, r.category_id, r.method, r.confidence, r.accepted, r.source_kind, r.counted] as CsvValue[]).map(q).join(',') + '\n')
       .join('');
   }
 }

@@ -57,8 +57,12 @@ export const SCHEMA_SQL = [
     file VARCHAR NOT NULL,
     "row" BIGINT NOT NULL,
     raw VARCHAR,
-    reason VARCHAR NOT NULL
+    reason VARCHAR NOT NULL,
+    -- JSON: the column, found/expected field counts and the engine's words (shown behind "Detaljer")
+    detail VARCHAR
   )`,
+  // Workspaces made before the detail column existed.
+  `ALTER TABLE import_reject ADD COLUMN IF NOT EXISTS detail VARCHAR`,
   `CREATE TABLE IF NOT EXISTS classification (
     line_id BIGINT NOT NULL,
     category_id VARCHAR NOT NULL,

@@ -17,12 +17,14 @@ import { useWorkspace } from '../workspace/use-workspace.js';
 import { WorkspaceMenu, WorkspaceNoteBar } from '../workspace/WorkspaceMenu.js';
 import { trackWrites, type TrackedDb } from '../workspace/write-tracker.js';
 import { AppProvider, type AppContextValue } from './app-context.js';
+import { BuildingPanel } from './BuildingPanel.js';
 import { DbStatus } from './DbStatus.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { FilterBar } from './FilterBar.js';
 import { LangSwitch } from './LangSwitch.js';
 import { Sidebar } from './Sidebar.js';
 import { useViewState } from './use-view-state.js';
+import { useWorkspaceBuild } from './workspace-build.js';
 
 const FALLBACK_TREE = defaultCategoryTree();
 
@@ -115,6 +117,7 @@ export function App() {
     document.documentElement.lang = view.lang;
   }, [view.lang]);
 
+  const { building, runBuild } = useWorkspaceBuild(notifyDataChanged);
   const treeSaved = useCallback(
     (tree: CategoryTree) => {
       setTreeState((prev) => ({ tree, version: (prev?.version ?? 0) + 1 }));
@@ -125,8 +128,8 @@ export function App() {
   const tree = treeState?.tree ?? FALLBACK_TREE;
   const treeVersion = treeState?.version ?? 0;
   const value = useMemo<AppContextValue>(
-    () => ({ db: readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved }),
-    [readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved],
+    () => ({ db: readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved, building, runBuild }),
+    [readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved, building, runBuild],
   );
   // In tree order: each level-1 category followed by its children (a moved child follows its new parent).
   const categories = useMemo(
@@ -158,7 +161,13 @@ export function App() {
           <UpdatePrompt beforeUpdate={ws.flush} />
           <main>
             <ErrorBoundary lang={view.lang} resetKey={view.screen}>
-              {db && treeState && !workspaceBusy ? <ScreenView screen={view.screen} /> : <div className="loading-screen" aria-busy="true" />}
+              {building && view.screen !== 'import' ? (
+                <BuildingPanel progress={building} />
+              ) : db && treeState && !workspaceBusy ? (
+                <ScreenView screen={view.screen} />
+              ) : (
+                <div className="loading-screen" aria-busy="true" />
+              )}
             </ErrorBoundary>
           </main>
         </div>

@@ -3,6 +3,7 @@ import type { DbConnector } from '../../core/db/connector.js';
 import type { Lang, ViewState } from '../../core/state/url-state.js';
 import type { CategoryTree } from '../../core/taxonomy/category-tree.js';
 import { translate, type MessageKey } from '../i18n/messages.js';
+import type { BuildProgress, RunBuild } from './workspace-build.js';
 
 export interface AppContextValue {
   db: DbConnector | null;
@@ -17,6 +18,10 @@ export interface AppContextValue {
   treeVersion: number;
   /** After saving an edited tree: every screen uses it at once and re-queries. */
   treeSaved: (tree: CategoryTree) => void;
+  /** Set while an import or the demo builds the workspace: nothing may read it then. */
+  building: BuildProgress | null;
+  /** Runs an import or the demo as the one workspace build (workspace-build.ts). */
+  runBuild: RunBuild;
 }
 
 const AppContext = createContext<AppContextValue | null>(null);

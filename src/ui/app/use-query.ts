@@ -17,14 +17,17 @@ interface Settled<T> {
 /**
  * Runs a core query function whenever `key` (what the query depends on), the database, the
  * loaded data or the category tree change. The previous run is aborted, so a quick series of filter changes never
- * paints stale results; while a new key is pending the last data stays visible.
+ * paints stale results; while a new key is pending the last data stays visible. While the
+ * workspace is being built nothing runs; the build ends with a new data version.
  */
 export function useQuery<T>(key: string, run: (db: DbConnector, signal: AbortSignal) => Promise<T>): QueryState<T> {
-  const { db, dataVersion, treeVersion } = useApp();
+  const { db, dataVersion, treeVersion, building } = useApp();
   const fullKey = `${dataVersion}|${treeVersion}|${key}`;
   const [settled, setSettled] = useState<Settled<T>>({ key: '', data: undefined, error: null });
+  const wait = building !== null;
   useEffect(() => {
-    if (!db) return;
+    // Never while the workspace is being built: its tables come and go inside the import.
+    if (!db || wait) return;
     const controller = new AbortController();
     run(db, controller.signal).then(
       (data) => !controller.signal.aborted && setSettled({ key: fullKey, data, error: null }),
@@ -35,6 +38,6 @@ export function useQuery<T>(key: string, run: (db: DbConnector, signal: AbortSig
     return () => controller.abort();
     // `run` is a new closure each render; `fullKey` says when the query really changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, fullKey]);
+  }, [db, fullKey, wait]);
   return { data: settled.data, error: settled.error, isLoading: settled.key !== fullKey };
 }

@@ -67,7 +67,9 @@ export async function openBrowserDb(onStatus?: (status: BrowserDbStatus) => void
       await conn?.cancelSent();
     },
     registerFile: async (name, data) => {
-      if (data instanceof Uint8Array) await database().registerFileBuffer(name, data);
+      // registerFileBuffer transfers the buffer to DuckDB's worker, which empties it here; the
+      // importer still reads the bytes (a refused line, the rest of the file after it), so it gets a copy.
+      if (data instanceof Uint8Array) await database().registerFileBuffer(name, data.slice());
       // A File is read in place by the worker (no copy into WASM memory up front).
       else await database().registerFileHandle(name, data, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
     },

@@ -1,15 +1,37 @@
+import type { PrepareOptions } from '../../core/import/csv/text-prepare.js';
+import type { TextScan } from '../../core/import/csv/text-scan.js';
+import { fromProblemData, ImportProblem } from '../../core/import/import-problem.js';
 import type { ParsedTable } from '../../core/import/parsed-table.js';
-import type { Parsers, SheetInfo } from '../../core/import/sources.js';
-import type { ParseRequest, ParseResponse, ParseResult } from '../../core/import/worker-protocol.js';
+import type { ImportSource, Parsers, SheetInfo } from '../../core/import/sources.js';
+import type { ParseFailure, ParseRequest, ParseResponse, ParseResult } from '../../core/import/worker-protocol.js';
 
-type Pending = { resolve: (r: ParseResult) => void; reject: (e: Error) => void };
+type Pending = { resolve: (r: ParseResult) => void; reject: (e: Error) => void; file: string };
 type Request = ParseRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-/** The parsers, run in a Web Worker that is started on first use and kept for the session. */
+function rebuild(failure: ParseFailure): Error {
+  if (failure.problem) return fromProblemData(failure.problem);
+  const error = new Error(failure.message);
+  error.name = failure.name;
+  error.stack = failure.stack;
+  return error;
+}
+
+/**
+ * The parsers, run in a Web Worker that is started on first use and kept for the session. If the
+ * worker dies (an uncaught error, out of memory), every waiting call fails with a problem the
+ * screen can show, and the next call starts a fresh worker: the app stays usable.
+ */
 export function createWorkerParsers(): Parsers & { dispose(): void } {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+
+  const crashed = (detail: string) => {
+    for (const p of pending.values()) p.reject(new ImportProblem('parser_crashed', p.file, {}, detail));
+    pending.clear();
+    worker?.terminate();
+    worker = null;
+  };
 
   const ensure = (): Worker => {
     if (worker) return worker;
@@ -19,22 +41,21 @@ export function createWorkerParsers(): Parsers & { dispose(): void } {
       if (!p) return;
       pending.delete(event.data.id);
       if (event.data.ok) p.resolve(event.data.result);
-      else p.reject(new Error(event.data.error));
+      else p.reject(rebuild(event.data.error));
     };
     worker.onerror = (event) => {
-      for (const p of pending.values()) p.reject(new Error(event.message || 'Parse worker failed'));
-      pending.clear();
-      worker?.terminate();
-      worker = null;
+      event.preventDefault();
+      crashed(event.message || 'parse worker error');
     };
+    worker.onmessageerror = () => crashed('a message from the parse worker could not be read');
     return worker;
   };
 
-  const call = (request: Request): Promise<ParseResult> =>
+  const call = (request: Request, file = ''): Promise<ParseResult> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
-      // The bytes are copied, not transferred: the caller may still need them.
+      pending.set(id, { resolve, reject, file });
+      // The bytes are copied, not transferred: the caller may still need them. A File is a handle.
       ensure().postMessage({ ...request, id } as ParseRequest);
     });
 
@@ -42,16 +63,18 @@ export function createWorkerParsers(): Parsers & { dispose(): void } {
     listSheets: async (bytes) => (await call({ type: 'listSheets', bytes })) as SheetInfo[],
     xlsx: async (bytes, sheet) => (await call({ type: 'xlsx', bytes, sheet })) as ParsedTable,
     parquet: async (bytes) => (await call({ type: 'parquet', bytes })) as ParsedTable,
-    ubl: async (name, bytes, zip) => (await call({ type: 'ubl', name, bytes, zip })) as ParsedTable,
+    ubl: async (name, bytes, zip) => (await call({ type: 'ubl', name, bytes, zip }, name)) as ParsedTable,
+    scanText: async (data) => (await call({ type: 'scanText', data }, data instanceof File ? data.name : '')) as TextScan,
+    prepareText: async (data, options: PrepareOptions) =>
+      (await call({ type: 'prepareText', data, options }, data instanceof File ? data.name : '')) as Uint8Array,
     dispose: () => {
-      worker?.terminate();
-      worker = null;
+      crashed('disposed');
     },
   };
 }
 
 /** A browser File as an import source: sliced lazily, handed to DuckDB in place. */
-export function fileSource(file: File) {
+export function fileSource(file: File): ImportSource {
   return {
     name: file.name,
     size: file.size,

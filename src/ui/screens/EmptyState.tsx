@@ -1,6 +1,7 @@
 import { formatHash } from '../../core/state/url-state.js';
 import { useApp, useT } from '../app/app-context.js';
 import { useDemoLoader } from '../app/use-demo-loader.js';
+import { ImportMessage } from './import/ImportMessage.js';
 
 /** First visit: no data yet. Offer the built-in demo right here, and the way to one's own files. */
 export function NoDataState() {
@@ -15,7 +16,7 @@ export function NoDataState() {
         {demo.busy ? t('import.demoLoading') : t('import.demo')}
       </button>{' '}
       <a className="button" href={formatHash({ ...view, screen: 'import' })}>{t('empty.goImport')}</a>
-      {demo.error && <p role="alert" className="error-message">{demo.error}</p>}
+      {demo.error && <ImportMessage message={demo.error} testId="demo-error" />}
     </div>
   );
 }

@@ -1,92 +1,24 @@
-import { useMemo, useState, type DragEvent } from 'react';
-import { detectFormat, UnsupportedFileError } from '../../core/import/detect.js';
-import { browserSizeProblem, executeImport } from '../../core/import/import-file.js';
-import { planImport } from '../../core/import/plan.js';
-import { refreshAnalysis } from '../../core/workspace/refresh.js';
+import { useState, type DragEvent } from 'react';
+import { inTransaction } from '../../core/db/transaction.js';
 import { startOver as startNewAnalysis } from '../../core/workspace/start-over.js';
 import { useApp, useT } from '../app/app-context.js';
 import { useDemoLoader } from '../app/use-demo-loader.js';
-import { recallMapping, rememberMapping } from '../import/mapping-memory.js';
-import { createWorkerParsers, fileSource } from '../import/worker-parsers.js';
+import { ImportMessage } from './import/ImportMessage.js';
 import { ImportReportView } from './import/ImportReportView.js';
-import { MappingPanel, mappingProblems, type PlannedFile } from './import/MappingPanel.js';
-
-type Step = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'mapping'; files: { file: File; planned: PlannedFile }[] };
+import { MappingPanel, mappingProblems } from './import/MappingPanel.js';
+import { useImportFlow } from './import/use-import-flow.js';
 
 export function ImportScreen() {
-  const { t, lang } = useT();
-  const { db, notifyDataChanged, view, setView } = useApp();
-  const parsers = useMemo(() => createWorkerParsers(), []);
-  const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const [messages, setMessages] = useState<string[]>([]);
+  const { t } = useT();
+  const { db, view, setView, building, runBuild } = useApp();
+  const { step, setStep, messages, setMessages, plan, changeSheet, confirm } = useImportFlow();
   const [dragging, setDragging] = useState(false);
   const demo = useDemoLoader(() => setView({ ...view, screen: 'overview' }));
 
-  const errorText = (e: unknown) =>
-    e instanceof UnsupportedFileError ? (lang === 'da' ? e.message : e.messageEn) : e instanceof Error ? e.message : String(e);
-
-  const plan = async (files: File[]) => {
-    setMessages([]);
-    const planned: { file: File; planned: PlannedFile }[] = [];
-    const problems: string[] = [];
-    for (const file of files) {
-      setStep({ kind: 'busy', text: t('import.planning', { name: file.name }) });
-      try {
-        const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-        const tooLarge = browserSizeProblem(file.name, file.size, detectFormat(file.name, head));
-        if (tooLarge) {
-          problems.push(tooLarge[lang]);
-          continue;
-        }
-        const p = await planImport(fileSource(file), parsers);
-        const memory = recallMapping(p.signature);
-        planned.push({ file, planned: { plan: p, mapping: memory?.mapping ?? p.mapping, role: memory?.role ?? p.role, remembered: !!memory } });
-      } catch (e) {
-        problems.push(`${file.name}: ${errorText(e)}`);
-      }
-    }
-    setMessages(problems);
-    setStep(planned.length ? { kind: 'mapping', files: planned } : { kind: 'idle' });
-  };
-
-  const changeSheet = async (index: number, sheet: number) => {
-    if (step.kind !== 'mapping') return;
-    const entry = step.files[index]!;
-    const p = await planImport(fileSource(entry.file), parsers, sheet);
-    const files = [...step.files];
-    files[index] = { file: entry.file, planned: { plan: p, mapping: p.mapping, role: p.role, remembered: false } };
-    setStep({ kind: 'mapping', files });
-  };
-
-  const confirm = async () => {
-    if (!db || step.kind !== 'mapping') return;
-    const notes: string[] = [];
-    for (const { file, planned } of step.files) {
-      setStep({ kind: 'busy', text: t('import.importing', { name: file.name }) });
-      try {
-        const outcome = await executeImport(db, fileSource(file), { ...planned.plan, role: planned.role }, planned.mapping);
-        if (outcome.duplicateOf) notes.push(t('import.duplicate', { name: file.name, other: outcome.duplicateOf }));
-        else rememberMapping(planned.plan.signature, { mapping: planned.mapping, role: planned.role });
-      } catch (e) {
-        notes.push(`${file.name}: ${errorText(e)}`);
-      }
-    }
-    setStep({ kind: 'busy', text: t('import.analysing') });
-    try {
-      await refreshAnalysis(db);
-    } catch (e) {
-      notes.push(errorText(e));
-    }
-    setMessages(notes);
-    setStep({ kind: 'idle' });
-    notifyDataChanged();
-  };
-
   const startOver = async () => {
     if (!db) return;
-    await startNewAnalysis(db);
     setMessages([]);
-    notifyDataChanged();
+    await runBuild(() => inTransaction(db, () => startNewAnalysis(db)), t('import.clear'));
   };
 
   const onDrop = (e: DragEvent) => {
@@ -96,7 +28,7 @@ export function ImportScreen() {
     if (files.length) void plan(files);
   };
 
-  const busy = step.kind === 'busy';
+  const busy = step.kind === 'busy' || building !== null;
   const blocking = step.kind === 'mapping' && step.files.some((f) => mappingProblems(f.planned).length > 0);
   return (
     <section className="screen" data-testid="screen-import">
@@ -128,10 +60,10 @@ export function ImportScreen() {
         </label>{' '}
         <span className="muted">{t('import.drop')}</span>
         <p className="muted">{t('import.formats')}</p>
-        {busy && <p role="status" className="busy">{step.text}</p>}
+        {busy && <p role="status" className="busy" data-testid="import-busy">{step.kind === 'busy' ? step.text : building?.text}</p>}
       </div>
-      {messages.map((m) => (
-        <p key={m} role="alert" className="error-message" data-testid="import-message">{m}</p>
+      {messages.map((m, i) => (
+        <ImportMessage key={`${i}-${m.message}`} message={m} />
       ))}
       {step.kind === 'mapping' && (
         <div className="mapping-step">
@@ -165,7 +97,7 @@ export function ImportScreen() {
           {t('import.clear')}
         </button>
         <p className="muted">{t('import.demoHint')}</p>
-        {demo.error && <p role="alert" className="error-message">{demo.error}</p>}
+        {demo.error && <ImportMessage message={demo.error} testId="demo-error" />}
       </div>
       <ImportReportView />
     </section>

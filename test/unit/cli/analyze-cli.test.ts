@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserSizeProblem } from '../../../src/core/import/import-file.js';
+import { problemText } from '../../../src/ui/import/describe-error.js';
 import { fixtureFile } from '../../support/fixtures.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -55,8 +56,9 @@ describe('browser size limits', () => {
   it('tells the user before a file too large for the browser is attempted, pointing to the CLI', () => {
     expect(browserSizeProblem('lille.csv', 10_000_000, 'csv')).toBeNull();
     const problem = browserSizeProblem('stor.xlsx', 400_000_000, 'xlsx');
-    expect(problem?.da).toContain('npm run cli -- analyze stor.xlsx');
-    expect(problem?.en).toContain('command line tool');
+    expect(problem?.params).toEqual({ mb: 381, limit: 143 });
+    expect(problemText('da', problem!)).toContain('npm run cli -- analyze stor.xlsx');
+    expect(problemText('en', problem!)).toContain('command line tool');
   });
 });
 

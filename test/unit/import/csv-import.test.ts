@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
-import { importCsv, nextFileId } from '../../../src/core/import/csv-import.js';
+import { executeImport } from '../../../src/core/import/import-file.js';
+import { planImport } from '../../../src/core/import/plan.js';
 import { proposeMapping } from '../../../src/core/import/roles.js';
+import { bytesSource, type Parsers } from '../../../src/core/import/sources.js';
 import { clearWorkspace } from '../../../src/core/workspace/schema.js';
 import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 
@@ -25,19 +27,13 @@ describe('Danish CSV import', () => {
   });
   afterAll(() => db?.close());
 
-  async function load(bytes: Uint8Array, encoding: 'utf-8' | 'latin-1') {
+  async function load(bytes: Uint8Array, encoding: 'utf-8' | 'windows-1252') {
     await clearWorkspace(db);
-    await db.registerFile('t.csv', bytes);
-    const headers = HEADER.split(';');
-    return importCsv(db, {
-      fileId: await nextFileId(db),
-      fileName: 'faktura.csv',
-      registeredName: 't.csv',
-      format: 'csv',
-      sourceKind: 'invoice',
-      layout: { delimiter: ';', encoding, decimal: ',', dateFormats: ['%d-%m-%Y'], skip: 0 },
-      mapping: proposeMapping(headers),
-    });
+    const source = bytesSource('faktura.csv', bytes);
+    const plan = await planImport(source, {} as Parsers);
+    expect(plan.encoding).toBe(encoding);
+    expect(plan.mapping).toEqual(proposeMapping(HEADER.split(';')));
+    return (await executeImport(db, source, plan)).summary;
   }
 
   it('proposes the mapping from Danish headers', () => {
@@ -78,10 +74,10 @@ describe('Danish CSV import', () => {
     expect(file).toEqual({ rows_read: 8, rows_loaded: 3, rows_rejected: 5, amount_loaded: 6134.55 });
   });
 
-  it('reads Windows-1252/Latin-1 with æøå intact', async () => {
+  it('reads Windows-1252 with æøå intact', async () => {
     const text = `${HEADER}\r\n${LINES[0]}\r\n1009;10-01-2025;13748136;Ærø Søfart ÅPS;Plejecenter Egelý;2.2;Fødevarer;10,00\r\n`;
     const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
-    const summary = await load(bytes, 'latin-1');
+    const summary = await load(bytes, 'windows-1252');
     expect(summary.rowsLoaded).toBe(2);
     const rows = await queryRows(db, 'SELECT supplier_name, unit FROM spend_line ORDER BY "row"');
     expect(rows[1]).toEqual({ supplier_name: 'Ærø Søfart ÅPS', unit: 'Plejecenter Egelý' });

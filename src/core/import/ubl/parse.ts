@@ -1,5 +1,7 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { ImportProblem } from '../import-problem.js';
 import type { ParsedTable } from '../parsed-table.js';
+import { XmlDoctypeError } from '../xml-safety.js';
+import { checkZipBounds, readEntry, readZipDirectory } from '../zip.js';
 import { decodeXml, isUblRoot, rootElement } from './decode.js';
 import { isUblKind, readUblDocument, UBL_COLUMNS, type UblRow } from './document.js';
 import { reconcile } from './reconcile.js';
@@ -12,8 +14,13 @@ export interface UblFile {
   bytes: Uint8Array;
 }
 
+/** A file that is not a readable invoice; its message is written for people (in Danish). */
+export class UblFormatError extends Error {
+  override name = 'UblFormatError';
+}
+
 function notUbl(name: string, why: string): Error {
-  return new Error(`${name} er ikke en OIOUBL/Peppol-faktura eller kreditnota (${why})`);
+  return new UblFormatError(`${name} er ikke en OIOUBL/Peppol-faktura eller kreditnota (${why})`);
 }
 
 class TableBuilder {
@@ -31,6 +38,7 @@ class TableBuilder {
       parsed = parseXml(decoded.text);
     } catch (e) {
       if (e instanceof XmlSyntaxError) throw notUbl(name, e.message);
+      if (e instanceof XmlDoctypeError) throw new ImportProblem('xml_doctype', name, { line: e.line });
       throw e;
     }
     const root = rootElement(decoded.text);
@@ -81,35 +89,32 @@ function isJunk(path: string): boolean {
  * read is skipped with a warning naming it, so one bad file does not block a thousand good ones.
  */
 export function parseUblZip(name: string, bytes: Uint8Array): ParsedTable {
-  const skipped: string[] = [];
-  let entries: Record<string, Uint8Array>;
-  try {
-    // The filter runs before inflating, so skipped entries cost nothing.
-    entries = unzipSync(bytes, {
-      filter: (info: UnzipFileInfo) => {
-        if (isJunk(info.name)) return false;
-        if (/\.xml$/i.test(info.name)) return true;
-        skipped.push(`${name}: ${info.name} er ikke en XML-fil og er sprunget over`);
-        return false;
-      },
-    });
-  } catch (e) {
-    throw new Error(`${name} er ikke en gyldig ZIP-fil (${e instanceof Error ? e.message : String(e)})`);
-  }
+  const directory = readZipDirectory(bytes);
+  if (directory === null) throw new UblFormatError(`${name} er ikke en gyldig ZIP-fil (ingen ZIP-indholdsfortegnelse)`);
+  // Before anything is inflated: too many entries, or sizes a real export never has, refuse the file.
+  checkZipBounds(name, directory);
   const table = new TableBuilder();
-  table.warnings.push(...skipped);
+  let skipped = 0;
   let failed = 0;
-  for (const [path, data] of Object.entries(entries)) {
+  for (const entry of directory.values()) {
+    // Entry names are shown and stored as text only; nothing is ever written under them.
+    if (isJunk(entry.name)) continue;
+    if (!/\.xml$/i.test(entry.name)) {
+      skipped++;
+      table.warnings.push(`${name}: ${entry.name} er ikke en XML-fil og er sprunget over`);
+      continue;
+    }
     try {
-      table.add(path, data);
+      table.add(entry.name, readEntry(bytes, entry));
     } catch (e) {
       failed++;
-      table.warnings.push(`${e instanceof Error ? e.message : String(e)} og er sprunget over`);
+      const why = e instanceof ImportProblem ? `${entry.name} har en DOCTYPE-erklæring (linje ${e.params.line}); af sikkerhedshensyn` : e instanceof Error ? e.message : String(e);
+      table.warnings.push(`${why} og er sprunget over`);
     }
   }
   if (table.documents === 0) {
-    const why = failed + skipped.length > 0 ? `; ${failed + skipped.length} filer sprunget over` : '';
-    throw new Error(`${name} indeholder ingen OIOUBL/Peppol-fakturaer eller kreditnotaer${why}`);
+    const why = failed + skipped > 0 ? `; ${failed + skipped} filer sprunget over` : '';
+    throw new UblFormatError(`${name} indeholder ingen OIOUBL/Peppol-fakturaer eller kreditnotaer${why}`);
   }
   return table.finish();
 }

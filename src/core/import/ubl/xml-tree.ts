@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { refuseDoctype } from '../xml-safety.js';
 
 /**
  * fast-xml-parser configured for UBL, plus typed accessors over its output. Every element comes
@@ -72,6 +73,8 @@ function dropEmbeddedBinaries(xml: string): string {
  * the parser silently accepts truncated files, and a half-read invoice must not pass as whole.
  */
 export function parseXml(xml: string): { name: string; root: XmlElement } {
+  // Before any parser sees it: no entity definitions, no expansion (billion laughs), no external entities.
+  refuseDoctype(xml);
   const text = dropEmbeddedBinaries(xml);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {

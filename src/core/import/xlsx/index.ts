@@ -4,19 +4,21 @@
  * correct, but two to three times slower on large sheets and it hands back JS numbers and
  * Dates instead of the exact `<v>` text; see sheet-scanner.ts for the numbers.
  */
+import { ImportProblem, type PlanNote } from '../import-problem.js';
 import type { ParsedTable } from '../parsed-table.js';
 import { scanSheet } from './sheet-scanner.js';
 import { buildTable } from './table.js';
 import { readDateStyles, readSharedStrings, readWorkbook, type SheetRef, type WorkbookInfo } from './workbook.js';
-import { findEntry, readEntryHead, readEntryText, readZipDirectory, XlsxFormatError, type ZipEntry } from './zip.js';
+import { checkZipBounds, findEntry, readEntryHead, readEntryText, readZipDirectory, XlsxFormatError, type ZipEntry } from '../zip.js';
 
-export { XlsxFormatError } from './zip.js';
+export { XlsxFormatError } from '../zip.js';
 
 export interface SheetInfo {
   name: string;
   index: number;
   /** Rows in the sheet (header and any title rows included), as the file's dimension states. */
   rows?: number;
+  hidden?: boolean;
 }
 
 export function isXlsx(bytes: Uint8Array): boolean {
@@ -34,6 +36,8 @@ function open(bytes: Uint8Array): { entries: Map<string, ZipEntry>; workbook: Wo
         : 'Filen er ikke en Excel-fil (.xlsx).',
     );
   }
+  // The file's name is not known here; the planner puts it in (plan.ts).
+  checkZipBounds('', entries);
   return { entries, workbook: guard(() => readWorkbook(bytes, entries)) };
 }
 
@@ -42,7 +46,7 @@ function guard<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof XlsxFormatError) throw error;
+    if (error instanceof XlsxFormatError || error instanceof ImportProblem) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     throw new XlsxFormatError(`Excel-filen er beskadiget og kan ikke læses (${detail}).`);
   }
@@ -62,14 +66,16 @@ export function listSheets(bytes: Uint8Array): SheetInfo[] {
     const entry = findEntry(entries, sheet.path);
     // Only the start of each sheet is inflated: the dimension comes before the cells.
     const rows = entry ? dimensionRows(guard(() => readEntryHead(bytes, entry, 'sheetData'))) : undefined;
-    return rows === undefined ? { name: sheet.name, index: sheet.index } : { name: sheet.name, index: sheet.index, rows };
+    const info: SheetInfo = sheet.hidden ? { name: sheet.name, index: sheet.index, hidden: true } : { name: sheet.name, index: sheet.index };
+    return rows === undefined ? info : { ...info, rows };
   });
 }
 
 function pickSheet(sheets: SheetRef[], sheet: number | string | undefined): SheetRef {
   const names = sheets.map((s) => `"${s.name}"`).join(', ');
   if (sheets.length === 0) throw new XlsxFormatError('Excel-filen har ingen regneark.');
-  if (sheet === undefined) return sheets[0] as SheetRef;
+  // By default the first sheet a person sees: a hidden first sheet is usually a lookup table.
+  if (sheet === undefined) return sheets.find((s) => !s.hidden) ?? (sheets[0] as SheetRef);
   const found =
     typeof sheet === 'number'
       ? sheets[sheet]
@@ -95,5 +101,18 @@ export function readSheet(bytes: Uint8Array, sheet?: number | string): ParsedTab
     dateKinds: styles === null ? [] : readDateStyles(styles),
     date1904: workbook.date1904,
   });
-  return buildTable(raw);
+  const table = buildTable(raw);
+  const notes: PlanNote[] = [];
+  const merged = countMerged(xml);
+  if (merged > 0) notes.push({ code: 'merged_cells', params: { n: merged } });
+  const hidden = workbook.sheets.filter((s) => s.hidden && s !== ref).map((s) => s.name);
+  if (hidden.length) notes.push({ code: 'hidden_sheets', params: { names: hidden.join(', ') } });
+  return notes.length ? { ...table, notes } : table;
+}
+
+/** Merged ranges (`<mergeCell ref=…>` after the cells): only their top-left cell holds the value. */
+function countMerged(xml: string): number {
+  let n = 0;
+  for (let at = xml.indexOf('mergeCell ', xml.lastIndexOf('sheetData')); at >= 0; at = xml.indexOf('mergeCell ', at + 10)) n++;
+  return n;
 }

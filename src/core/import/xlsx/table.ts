@@ -28,9 +28,12 @@ function headerName(cell: string | null | undefined): string {
   return (cell ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Unique, non-empty names; DuckDB compares column names case-insensitively, so do we. */
+/**
+ * Unique, non-empty names; DuckDB compares column names case-insensitively, so do we. The names
+ * the importer reserves for a row's origin are never handed out.
+ */
 export function uniqueHeaders(names: string[]): string[] {
-  const seen = new Set<string>();
+  const seen = new Set<string>(['__file', '__row']);
   return names.map((name, i) => {
     const base = name || `Kolonne ${i + 1}`;
     let unique = base;

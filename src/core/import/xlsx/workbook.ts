@@ -1,5 +1,5 @@
 import { attributes, stringItemText, tags, unescapeXml } from './xml-scan.js';
-import { findEntry, readEntryText, XlsxFormatError, type ZipEntry } from './zip.js';
+import { findEntry, readEntryText, XlsxFormatError, type ZipEntry } from '../zip.js';
 
 /** The workbook-level parts a sheet needs: its sheets, date system, shared strings and styles. */
 export interface SheetRef {
@@ -7,6 +7,8 @@ export interface SheetRef {
   /** 0-based position among the workbook's worksheets (chart sheets are left out). */
   index: number;
   path: string;
+  /** Hidden (or "very hidden") in Excel: never the default choice. */
+  hidden: boolean;
 }
 
 export interface WorkbookInfo {
@@ -76,7 +78,8 @@ export function readWorkbook(bytes: Uint8Array, entries: Map<string, ZipEntry>):
       const rel = rels.get(id);
       // Chart sheets and macro sheets have no cells to import.
       if (rel && rel.type.endsWith('/worksheet')) {
-        sheets.push({ name: a.get('name') ?? `Ark ${sheets.length + 1}`, index: sheets.length, path: rel.target });
+        const state = a.get('state');
+        sheets.push({ name: a.get('name') ?? `Ark ${sheets.length + 1}`, index: sheets.length, path: rel.target, hidden: state === 'hidden' || state === 'veryHidden' });
       }
     }
   }

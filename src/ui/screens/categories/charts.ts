@@ -2,6 +2,7 @@ import type { CategoryRow, DrillMonth } from '../../../core/analysis/views/index
 import { formatKr, formatKrCompact } from '../../../core/format/format.js';
 import type { Lang } from '../../../core/state/url-state.js';
 import type { ChartOption } from '../../components/Chart.js';
+import { escapeHtml } from '../../components/escape-html.js';
 
 const PALETTE = ['#1f5f8b', '#3d8fb5', '#f2b134', '#5a9e6f', '#c0504d', '#8064a2', '#4bacc6', '#d98c3f', '#6b8e23', '#9b5b7a', '#2f7f7f', '#b8860b', '#4f6d8f', '#a0522d', '#708090'];
 
@@ -22,7 +23,7 @@ export function treemapOption(rows: CategoryRow[], lang: Lang, unclassifiedLabel
     tooltip: {
       formatter: (p: { name: string; value: number; treePathInfo?: { name: string }[] }) => {
         const path = (p.treePathInfo ?? []).slice(1).map((n) => n.name).join(' › ');
-        return `${path || p.name}<br/>${formatKr(p.value, lang, 0)}`;
+        return `${escapeHtml(path || p.name)}<br/>${escapeHtml(formatKr(p.value, lang, 0))}`;
       },
     },
     series: [

@@ -14,12 +14,12 @@ export function ImportReportView() {
   const { t, lang } = useT();
   const report = useQuery('import-report', (db) => loadImportReport(db));
   const rejects = useQuery('import-rejects', (db) => loadRejects(db, 20_000));
-  const reasonText = (reason: string) => t(`reason.${reason}` as MessageKey);
+  const reasonText = (row: RejectRow) => rejectReason(t, row);
   const columns = useMemo<ColumnDef<RejectRow, unknown>[]>(
     () => [
       { header: t('import.file'), accessorKey: 'file' },
       { header: t('import.row'), accessorKey: 'row', meta: { numeric: true } },
-      { header: t('import.reason'), accessorKey: 'reason', cell: (c) => t(`reason.${String(c.getValue())}` as MessageKey) },
+      { header: t('import.reason'), accessorKey: 'reason', cell: (c) => <RejectReason row={c.row.original} /> },
       { header: t('import.raw'), accessorKey: 'raw' },
     ],
     [t],
@@ -96,7 +96,7 @@ export function ImportReportView() {
         <>
           <ul className="reason-list">
             {r.rejectsByReason.map((x) => (
-              <li key={x.reason}>{reasonText(x.reason)}: {formatNumber(x.rows, lang)}</li>
+              <li key={x.reason}>{t((GROUPED.has(x.reason) ? `reasonGroup.${x.reason}` : `reason.${x.reason}`) as MessageKey)}: {formatNumber(x.rows, lang)}</li>
             ))}
           </ul>
           <RejectsDownload reasonText={reasonText} />
@@ -107,7 +107,34 @@ export function ImportReportView() {
   );
 }
 
-function RejectsDownload({ reasonText }: { reasonText: (reason: string) => string }) {
+type Translate = ReturnType<typeof useT>['t'];
+
+/** Reasons whose full text names a column or field counts; the summary list uses their short form. */
+const GROUPED = new Set(['too_few_fields', 'too_many_fields', 'quote_invalid', 'encoding_invalid']);
+
+/** A reject's reason in words, with the column and field counts of a line the CSV reader refused. */
+function rejectReason(t: Translate, row: RejectRow): string {
+  const d = row.detail;
+  return t(`reason.${row.reason}` as MessageKey, { column: d?.column ?? '?', found: d?.found ?? '?', expected: d?.expected ?? '?' });
+}
+
+/** The reason, and the engine's own words behind "Detaljer" when there are any. */
+function RejectReason({ row }: { row: RejectRow }) {
+  const { t } = useT();
+  return (
+    <span className="reject-reason">
+      {rejectReason(t, row)}
+      {row.detail?.engine && (
+        <details className="inline-details">
+          <summary>{t('problem.details')}</summary>
+          <code>{row.detail.engine}</code>
+        </details>
+      )}
+    </span>
+  );
+}
+
+function RejectsDownload({ reasonText }: { reasonText: (row: RejectRow) => string }) {
   const { t } = useT();
   const { db } = useApp();
   const save = async () => {

@@ -79,6 +79,9 @@ export function MappingPanel({
         )}
       </div>
       {file.remembered && <p className="muted">{t('import.remembered')}</p>}
+      {plan.notes.map((n) => (
+        <p key={n.code} className="warning" data-testid={`plan-note-${n.code}`}>{t(`note.${n.code}` as MessageKey, n.params)}</p>
+      ))}
       {plan.warnings.map((w) => (
         <p key={w} className="warning">{w}</p>
       ))}

@@ -11,6 +11,7 @@ import type { Lang } from '../../../core/state/url-state.js';
 import { useApp, useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { Chart, type ChartOption } from '../../components/Chart.js';
+import { escapeHtml } from '../../components/escape-html.js';
 import { DataTable } from '../../components/DataTable.js';
 import type { MessageKey } from '../../i18n/messages.js';
 
@@ -23,7 +24,7 @@ export const QUADRANT_COLOR: Record<KraljicQuadrant, string> = {
 
 const COMPONENTS: (keyof RiskComponents)[] = ['suppliers', 'concentration', 'market', 'regime'];
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = escapeHtml;
 
 type T = ReturnType<typeof useT>['t'];
 

@@ -2,6 +2,7 @@ import type { GroupMetrics } from '../../../core/analysis/fragmentation/index.js
 import { formatKr } from '../../../core/format/format.js';
 import type { Lang } from '../../../core/state/url-state.js';
 import type { ChartOption } from '../../components/Chart.js';
+import { escapeHtml } from '../../components/escape-html.js';
 
 const COLORS = ['#1f5f8b', '#2e7d32', '#8a5a00', '#6a3d9a', '#b3261e', '#00796b', '#5d4037', '#455a64', '#ad1457', '#283593', '#558b2f', '#ef6c00', '#4e342e', '#0277bd', '#757575'];
 
@@ -18,7 +19,7 @@ export function categoryTreemap(level1: GroupMetrics[], level2: GroupMetrics[], 
   return {
     // The treemap's opening zoom adds nothing for a report reader; draw it at once.
     animation: false,
-    tooltip: { formatter: (p: { name: string; value: number }) => `${p.name}<br/>${formatKr(p.value, lang, 0)}` },
+    tooltip: { formatter: (p: { name: string; value: number }) => `${escapeHtml(p.name)}<br/>${escapeHtml(formatKr(p.value, lang, 0))}` },
     series: [
       {
         type: 'treemap',

@@ -114,7 +114,7 @@ describe('files that are not invoices', () => {
     const order = '<?xml version="1.0"?><Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"><ID>1</ID></Order>';
     expect(isUblXml(strToU8(order))).toBe(false);
     expect(() => parse('x.xml', order)).toThrow(
-      new Error('x.xml er ikke en OIOUBL/Peppol-faktura eller kreditnota (rodelement: Order)'),
+      'x.xml er ikke en OIOUBL/Peppol-faktura eller kreditnota (rodelement: Order)',
     );
   });
 
@@ -133,7 +133,7 @@ describe('an Invoice root from another vocabulary', () => {
     const xml = '<inv:Invoice xmlns:inv="urn:example:erp"><inv:Line>1</inv:Line></inv:Invoice>';
     expect(isUblXml(strToU8(xml))).toBe(false);
     expect(() => parse('erp.xml', xml)).toThrow(
-      new Error('erp.xml er ikke en OIOUBL/Peppol-faktura eller kreditnota (rodelement: Invoice i navnerummet urn:example:erp)'),
+      'erp.xml er ikke en OIOUBL/Peppol-faktura eller kreditnota (rodelement: Invoice i navnerummet urn:example:erp)',
     );
   });
 });

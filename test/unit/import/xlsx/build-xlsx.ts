@@ -6,6 +6,9 @@ export interface SheetSpec {
   /** The rows inside <sheetData>. */
   rows: string;
   dimension?: string;
+  /** Parts after <sheetData>, e.g. <mergeCells>. */
+  after?: string;
+  state?: 'hidden' | 'veryHidden';
 }
 
 export interface BookSpec {
@@ -38,7 +41,7 @@ export function buildXlsx(spec: BookSpec): Uint8Array {
     ),
   };
   const sheetTags = spec.sheets
-    .map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`)
     .join('');
   files['xl/workbook.xml'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL}">` +
@@ -53,7 +56,7 @@ export function buildXlsx(spec: BookSpec): Uint8Array {
   spec.sheets.forEach((s, i) => {
     const dim = s.dimension ? `<${px}dimension ref="${s.dimension}"/>` : '';
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${px}worksheet ${xmlns}>${dim}<${px}sheetData>${s.rows}</${px}sheetData></${px}worksheet>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${px}worksheet ${xmlns}>${dim}<${px}sheetData>${s.rows}</${px}sheetData>${s.after ?? ''}</${px}worksheet>`,
     );
   });
   const strings = spec.sharedStrings ?? [];

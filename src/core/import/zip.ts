@@ -1,9 +1,14 @@
 import { Inflate, inflateSync } from 'fflate';
+import { ImportProblem } from './import-problem.js';
+import { doctypeLine } from './xml-safety.js';
 
 /**
- * A minimal ZIP reader over the central directory. fflate's unzipSync would do for whole
- * entries, but listing sheets only needs the first few KB of each (possibly huge) sheet, and
- * knowing the uncompressed size up front lets inflate write into one preallocated buffer.
+ * A minimal ZIP reader over the central directory, for Excel workbooks and ZIPs of invoices.
+ * fflate's unzipSync would do for whole entries, but listing sheets only needs the first few KB
+ * of each (possibly huge) sheet, and knowing the uncompressed size up front lets inflate write
+ * into one preallocated buffer, which is also what bounds a ZIP bomb: an entry never inflates to
+ * more than its declared size, and declared sizes are checked before anything is inflated.
+ * Entry names are only ever looked up or shown as text, never used as paths.
  */
 export interface ZipEntry {
   name: string;
@@ -60,6 +65,41 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> | nul
   return entries;
 }
 
+export interface ZipLimits {
+  entries: number;
+  entryBytes: number;
+  totalBytes: number;
+  ratio: number;
+}
+
+/** Bounds for a ZIP from outside: real workbooks and invoice exports stay far below them. */
+export const ZIP_LIMITS: ZipLimits = {
+  // The classic end record counts at most 65,535 entries; ZIP64 archives are not read at all.
+  entries: 50_000,
+  /** Per entry: a JavaScript string cannot hold much more once decoded. */
+  entryBytes: 512 * 1_048_576,
+  totalBytes: 1_536 * 1_048_576,
+  /** Expansion of one entry over 1 MB; XML compresses 5-30×, a bomb of zeros about 1,000×. */
+  ratio: 200,
+};
+
+/** Refuses a ZIP whose directory promises too much, before a byte is inflated. */
+export function checkZipBounds(file: string, entries: Map<string, ZipEntry>, limits: ZipLimits = ZIP_LIMITS): void {
+  if (entries.size > limits.entries) throw new ImportProblem('zip_entries', file, { n: entries.size, limit: limits.entries });
+  let total = 0;
+  for (const entry of entries.values()) {
+    total += entry.size;
+    const ratio = entry.size / Math.max(1, entry.compressedSize);
+    if (entry.size > 1_048_576 && ratio > limits.ratio) {
+      throw new ImportProblem('zip_ratio', file, { entry: entry.name, ratio: Math.round(ratio) });
+    }
+    // 0xFFFFFFFF marks a ZIP64 size, far beyond anything read here.
+    if (entry.size > limits.entryBytes || entry.size === 0xffffffff || total > limits.totalBytes) {
+      throw new ImportProblem('zip_size', file, { limit: Math.round(limits.totalBytes / 1_048_576) });
+    }
+  }
+}
+
 /** Entry names in ZIPs are case-sensitive, but some writers vary the case of xl/ parts. */
 export function findEntry(entries: Map<string, ZipEntry>, name: string): ZipEntry | undefined {
   const exact = entries.get(name);
@@ -86,11 +126,16 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   if (entry.method !== 8) {
     throw new XlsxFormatError(`Excel-filen bruger en ukendt komprimering (metode ${entry.method}).`);
   }
-  return entry.size > 0 ? inflateSync(data, { out: new Uint8Array(entry.size) }) : inflateSync(data);
+  // Never more than the declared size (checked by checkZipBounds): fflate stops at the end of `out`.
+  return inflateSync(data, { out: new Uint8Array(entry.size) });
 }
 
+/** An XML part as text; a part with a DOCTYPE is refused (xml-safety.ts). */
 export function readEntryText(bytes: Uint8Array, entry: ZipEntry): string {
-  return new TextDecoder().decode(readEntry(bytes, entry));
+  const text = new TextDecoder().decode(readEntry(bytes, entry));
+  const line = doctypeLine(text);
+  if (line !== null) throw new ImportProblem('xml_doctype', '', { line, entry: entry.name });
+  return text;
 }
 
 /**
@@ -106,7 +151,8 @@ export function readEntryHead(bytes: Uint8Array, entry: ZipEntry, marker: string
   const inflate = new Inflate((chunk) => {
     if (found) return;
     text += decoder.decode(chunk, { stream: true });
-    found = text.includes(marker);
+    // The marker sits in the first kilobytes of a real part; past a megabyte it is not coming.
+    found = text.includes(marker) || text.length > 1_048_576;
   });
   const step = 16384;
   for (let p = 0; p < data.length && !found; p += step) {
