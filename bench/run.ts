@@ -4,15 +4,19 @@
  * bench/results/<timestamp>.json.
  *
  * Options: --sizes 100000,1000000 (CSV line counts; 5000000 works too), --xlsx 100000 (0 skips),
- * --no-build (reuse dist/).
+ * --cli 1000000 (native command line against native read_csv; 0 skips), --no-build (reuse dist/).
+ *
+ * Ends with the performance issue's targets, each with its figure and PASS, FAIL or NOT MEASURED.
  */
 import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateToDirectory } from '../src/cli/gen.js';
 import { launchChromium, PREVIEW_ORIGIN, startPreview } from '../test/support/browser.js';
+import { measureCli } from './cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -23,6 +27,29 @@ const arg = (name: string) => {
 const count = (s: string) => Number(s.replace(/_/g, ''));
 const sizes = (arg('--sizes') ?? '100000,1000000').split(',').map(count);
 const xlsxLines = count(arg('--xlsx') ?? '100000');
+const cliLines = count(arg('--cli') ?? '1000000');
+
+interface Target {
+  what: string;
+  target: string;
+  value: number | null;
+  unit: string;
+  /** null: not measured by this run (say so rather than leave it out). */
+  pass: boolean | null;
+}
+
+/** Gzipped size of the app's JavaScript in dist/assets (wasm excluded; the DuckDB worker counted apart). */
+function bundleKB(): { appKB: number; engineWorkerKB: number } {
+  const dir = path.join(ROOT, 'dist/assets');
+  let app = 0;
+  let worker = 0;
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+    const gz = gzipSync(readFileSync(path.join(dir, f))).byteLength;
+    if (/duckdb-browser-.*worker/.test(f)) worker += gz;
+    else app += gz;
+  }
+  return { appKB: Math.round(app / 1024), engineWorkerKB: Math.round(worker / 1024) };
+}
 
 /** Peak resident memory (VmHWM, MB) over Chromium's renderer processes: the tab and its workers. */
 function rendererPeakMB(): number {
@@ -101,12 +128,68 @@ async function main() {
   } finally {
     await preview.stop();
   }
-  const report = { date: new Date().toISOString(), machine: { cpus: cpus().length }, results };
+  if (cliLines > 0) {
+    const file = await dataFile(cliLines, 'csv');
+    const c = await measureCli(ROOT, file);
+    results.push({ kind: 'cli', lines: cliLines, fileMB: round(statSync(file).size / 1_048_576), ...c, analyzeToFloor: round(c.analyzeMs / c.floorMs) });
+    process.stderr.write(`bench: cli ${cliLines} done\n`);
+  }
+  const bundle = bundleKB();
+  const targets = collectTargets(results, bundle);
+  const report = { date: new Date().toISOString(), machine: { cpus: cpus().length }, bundle, results, targets };
   const json = JSON.stringify(report, null, 2);
   const outDir = path.join(ROOT, 'bench/results');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, `${report.date.replace(/[:.]/g, '-')}.json`), json + '\n');
   console.log(json);
+  printTargets(targets);
+}
+
+const num = (r: Record<string, unknown> | undefined, key: string): number | null => {
+  const v = key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), r);
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+};
+
+function collectTargets(results: Record<string, unknown>[], bundle: { appKB: number }): Target[] {
+  const csv = (lines: number) => results.find((r) => r.kind === 'csv' && r.lines === lines);
+  const xlsx = results.find((r) => r.kind === 'xlsx' && r.lines === 100_000);
+  const cli = results.find((r) => r.kind === 'cli');
+  const at = (what: string, target: string, value: number | null, unit: string, ok: (v: number) => boolean): Target => ({
+    what, target, value, unit, pass: value === null ? null : ok(value),
+  });
+  const ratio = (r: Record<string, unknown> | undefined) => {
+    const total = num(r, 'dropToClassifiedMs');
+    const floor = r ? (num(r, 'floor.ingestMs') ?? 0) + (num(r, 'floor.groupByMs') ?? 0) : 0;
+    return total !== null && floor > 0 ? round(total / floor) : null;
+  };
+  return [
+    at('1M CSV: import + classification + analysis / floor (core path, not yet the drawn overview)', '≤ 2.0×', ratio(csv(1_000_000)), '×', (v) => v <= 2),
+    at('1M CSV: renderer peak memory', '≤ 1000 MB', num(csv(1_000_000), 'import.rendererPeakMB'), 'MB', (v) => v <= 1000),
+    at('1M: rule edit re-classified', '≤ 1000 ms', num(csv(1_000_000), 'import.reclassifyMs'), 'ms', (v) => v <= 1000),
+    at('5M CSV: import + classification + analysis / floor', '≤ 2.0×', ratio(csv(5_000_000)), '×', (v) => v <= 2),
+    at('5M CSV: renderer peak memory', '≤ 3000 MB', num(csv(5_000_000), 'import.rendererPeakMB'), 'MB', (v) => v <= 3000),
+    at('100k XLSX: import', '≤ 2500 ms', num(xlsx, 'import.totalMs'), 'ms', (v) => v <= 2500),
+    at('100k XLSX: renderer peak memory', '≤ 600 MB', num(xlsx, 'import.rendererPeakMB'), 'MB', (v) => v <= 600),
+    at('App JavaScript, gzip (wasm and the DuckDB worker excluded)', '≤ 600 KB', bundle.appKB, 'KB', (v) => v <= 600),
+    at('CLI 1M: analyze / native read_csv + GROUP BY', '≤ 3.0×', cli && cli.lines === 1_000_000 ? num(cli, 'analyzeToFloor') : null, '×', (v) => v <= 3),
+    at('CLI 10M: analyze', '≤ 60000 ms', cli && cli.lines === 10_000_000 ? num(cli, 'analyzeMs') : null, 'ms', (v) => v <= 60_000),
+    at('CLI 10M: peak RSS', '≤ 4096 MB', cli && cli.lines === 10_000_000 ? num(cli, 'peakRssMB') : null, 'MB', (v) => v <= 4096),
+    // Measured nowhere yet: the bench does not drive the app's screens.
+    at('1M: Overview, Categories, Suppliers, Opportunities each open', '≤ 1000 ms', null, 'ms', () => false),
+    at('1M: interactions (period, unit, treemap, supplier lines, paging) p95', '≤ 100 ms', null, 'ms', () => false),
+    at('1,048,576-row XLSX loads', 'no out-of-memory', null, '', () => false),
+    at('Import: longest main-thread task', '≤ 200 ms', null, 'ms', () => false),
+    at('Cold start to interactive import screen (warm cache)', '≤ 1500 ms', null, 'ms', () => false),
+  ];
+}
+
+function printTargets(targets: Target[]): void {
+  const rows = targets.map((t) => {
+    const state = t.pass === null ? 'NOT MEASURED' : t.pass ? 'PASS' : 'FAIL';
+    const value = t.value === null ? '–' : `${t.value.toLocaleString('en')} ${t.unit}`.trim();
+    return `${state.padEnd(12)} ${t.what}: ${value} (target ${t.target})`;
+  });
+  process.stderr.write(`\nTargets\n${rows.join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,18 @@
 import { formatDate, formatKr, formatNumber, formatPercent } from '../../../core/format/format.js';
 import type { ReportData } from '../../../core/report/report-data.js';
 import { useT } from '../../app/app-context.js';
+import type { ThresholdRegime } from '../../../core/thresholds/thresholds.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { methodKey } from '../classification/labels.js';
+
+const REGIME_LABEL: Record<ThresholdRegime, MessageKey> = {
+  standard: 'report.regime.standard',
+  light: 'report.regime.light',
+  works: 'report.regime.works',
+  'small-lots': 'report.regime.small-lots',
+  'works-licitation': 'report.regime.works-licitation',
+  'works-bids': 'report.regime.works-bids',
+};
 
 /** Method and data: files, coverage by method, assumptions and rates, thresholds with sources, what is an estimate. */
 export function ReportNotes({ r }: { r: ReportData }) {
@@ -47,25 +57,28 @@ export function ReportNotes({ r }: { r: ReportData }) {
           <p>{t('report.coverageText', { share: formatPercent(cov.coveredSpendShare, lang, 0), methods: methods || '–' })}</p>
           <h3>{t('report.estimates')}</h3>
           <p>{t('report.estimatesText')}</p>
-        </div>
-        <div>
           <h3>{t('report.assumptions')}</h3>
           <p>
             {w && t('report.window', { from: formatDate(w.from, lang), to: formatDate(w.to, lang), months: formatNumber(w.months, lang, 0), scaled: w.factor !== 1 ? t('report.scaled') : '' })}{' '}
             {t('report.rates', { low: pct(o.rates.low), base: pct(o.rates.base), high: pct(o.rates.high), perInvoice: formatNumber(o.rates.perInvoice, lang), limit: formatNumber(o.rules.smallOrderLimit, lang) })}{' '}
             {t('report.compliance')}
           </p>
+        </div>
+        <div>
           <h3>{t('report.thresholds')}</h3>
-          <ul>
-            {r.method.thresholds.map((th) => (
-              <li key={th.regime}>
-                {t('report.thresholdLine', {
-                  regime: t(`report.regime.${th.regime}` as MessageKey), dkk: formatKr(th.dkk, lang, 0),
-                  from: formatDate(th.validFrom, lang), to: formatDate(th.validTo, lang), estimate: th.estimate ? t('report.estimate') : '', source: th.source,
-                })}
-              </li>
-            ))}
-          </ul>
+          <table className="report-table compact report-thresholds">
+            <tbody>
+              {r.method.thresholds.map((th) => (
+                <tr key={th.regime} data-testid="report-row">
+                  <td>
+                    <strong>{t(REGIME_LABEL[th.regime])}</strong>: {formatKr(th.dkk, lang, 0)}{th.estimate ? ` ${t('report.estimate')}` : ''}{' '}
+                    <span className="report-nowrap">({formatDate(th.validFrom, lang)}–{formatDate(th.validTo, lang)})</span>
+                    <div className="report-kind">{t('report.source')}: {th.source}</div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       </div>
     </div>

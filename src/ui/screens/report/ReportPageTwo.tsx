@@ -7,7 +7,7 @@ import { Chart } from '../../components/Chart.js';
 import { ReportNotes } from './ReportNotes.js';
 import { kraljicScatter } from './report-charts.js';
 
-const NAMED = 4;
+const NAMED = 2;
 
 /** Page 2: the action plan in waves, the Kraljic matrix, and how the figures were made. */
 export function ReportPageTwo({ r }: { r: ReportData }) {
@@ -56,7 +56,7 @@ export function ReportPageTwo({ r }: { r: ReportData }) {
         <h2>{t('report.kraljic')}</h2>
         <p className="report-note">{t('report.kraljicHint', { counts })}</p>
         {r.kraljic.categories.some((c) => c.annualSpend > 0) ? (
-          <Chart option={chart} renderer="svg" height={235} label={t('report.kraljic')} />
+          <Chart option={chart} renderer="svg" height={200} label={t('report.kraljic')} />
         ) : (
           <p className="muted">{t('kraljic.none')}</p>
         )}
