@@ -14,6 +14,29 @@ const REGIME_LABEL: Record<ThresholdRegime, MessageKey> = {
   'works-bids': 'report.regime.works-bids',
 };
 
+/** The thresholds the findings used, each with its source (as a table: rows never split over pages). */
+function ThresholdList({ thresholds }: { thresholds: ReportData['method']['thresholds'] }) {
+  const { t, lang } = useT();
+  return (
+    <>
+      <h3>{t('report.thresholds')}</h3>
+      <table className="report-table compact report-thresholds">
+        <tbody>
+          {thresholds.map((th) => (
+            <tr key={th.regime} data-testid="report-row">
+              <td>
+                <strong>{t(REGIME_LABEL[th.regime])}</strong>: {formatKr(th.dkk, lang, 0)}{th.estimate ? ` ${t('report.estimate')}` : ''}{' '}
+                <span className="report-nowrap">({formatDate(th.validFrom, lang)}–{formatDate(th.validTo, lang)})</span>
+                <div className="report-kind">{t('report.source')}: {th.source}</div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 /** Method and data: files, coverage by method, assumptions and rates, thresholds with sources, what is an estimate. */
 export function ReportNotes({ r }: { r: ReportData }) {
   const { t, lang } = useT();
@@ -65,20 +88,7 @@ export function ReportNotes({ r }: { r: ReportData }) {
           </p>
         </div>
         <div>
-          <h3>{t('report.thresholds')}</h3>
-          <table className="report-table compact report-thresholds">
-            <tbody>
-              {r.method.thresholds.map((th) => (
-                <tr key={th.regime} data-testid="report-row">
-                  <td>
-                    <strong>{t(REGIME_LABEL[th.regime])}</strong>: {formatKr(th.dkk, lang, 0)}{th.estimate ? ` ${t('report.estimate')}` : ''}{' '}
-                    <span className="report-nowrap">({formatDate(th.validFrom, lang)}–{formatDate(th.validTo, lang)})</span>
-                    <div className="report-kind">{t('report.source')}: {th.source}</div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ThresholdList thresholds={r.method.thresholds} />
         </div>
       </div>
     </div>
