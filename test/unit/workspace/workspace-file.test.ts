@@ -9,6 +9,9 @@ import { loadOpportunitySettings, saveOpportunitySettings } from '../../../src/c
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
 import { loadDemo } from '../../../src/core/demo/load-demo.js';
+import { setAgreementCategories } from '../../../src/core/agreements/manual.js';
+import { agreementKeySql } from '../../../src/core/agreements/schema.js';
+import { saveFileLabels } from '../../../src/core/compare/dataset-labels.js';
 import { editRules, setBuiltinRuleEnabled } from '../../../src/core/review/rule-edits.js';
 import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
 import { acceptMerge, listMergeProposals } from '../../../src/core/suppliers/merge.js';
@@ -60,6 +63,11 @@ async function makeChanges(db: DbConnector): Promise<void> {
   await saveKraljicOverride(db, 'facility.cleaning', 'high');
   const settings = await loadOpportunitySettings(db);
   await saveOpportunitySettings(db, { ...settings, rates: { ...settings.rates, base: 0.125 } });
+  // An agreement's categories chosen by a person, and a data set's label and inhabitants.
+  const [agreement] = await queryRows(db, `SELECT ${agreementKeySql('a')} AS k FROM contract a ORDER BY k LIMIT 1`);
+  await setAgreementCategories(db, String(agreement!.k), ['office.paper', 'office.supplies'], tree);
+  const [file] = await queryRows(db, `SELECT min(file_id) AS id FROM import_file WHERE source_kind <> 'contracts'`);
+  await saveFileLabels(db, [{ fileId: Number(file!.id), municipality: 'Prøvekommune', period: '2024–2025', inhabitants: 12_345 }]);
 }
 
 describe('workspace file (.overblik) on Demo Kommune, Node-WASM', () => {
@@ -85,7 +93,7 @@ describe('workspace file (.overblik) on Demo Kommune, Node-WASM', () => {
 
   it('writes a ZIP with a manifest naming every table, the files, totals and each configuration area', () => {
     const names = manifest.tables.map((t) => t.name);
-    for (const t of ['spend_line', 'classification', 'import_file', 'import_reject', 'contract', 'supplier', 'supplier_merge', 'user_rules', 'builtin_rule_off', 'category_tree', 'threshold', 'opportunity_settings', 'kraljic_risk_override', 'rule']) {
+    for (const t of ['spend_line', 'classification', 'import_file', 'import_reject', 'contract', 'supplier', 'supplier_merge', 'user_rules', 'builtin_rule_off', 'category_tree', 'threshold', 'opportunity_settings', 'kraljic_risk_override', 'rule', 'agreement_category_manual', 'dataset_label']) {
       expect(names).toContain(t);
     }
     // The engine's working tables (learned model, line table, dictionary) travel as TEMP tables.
@@ -113,6 +121,11 @@ describe('workspace file (.overblik) on Demo Kommune, Node-WASM', () => {
     await restoreWorkspace(copy, opened.manifest, opened.readPart);
     expect(await signatures(copy)).toEqual(await signatures(db));
     expect(await screens(copy)).toEqual(await screens(db));
+    const kept = (d: DbConnector) => queryRows(d, `SELECT agreement_key, category_id FROM agreement_category_manual ORDER BY ALL`);
+    expect(await kept(copy)).toHaveLength(2);
+    expect(await kept(copy)).toEqual(await kept(db));
+    const label = (d: DbConnector) => queryRows(d, `SELECT municipality, period, inhabitants::INTEGER AS inhabitants FROM dataset_label WHERE municipality = 'Prøvekommune'`);
+    expect(await label(copy)).toEqual([{ municipality: 'Prøvekommune', period: '2024–2025', inhabitants: 12345 }]);
   });
 
   it('the next rule edit after opening stays incremental and decides exactly as without saving', async () => {
