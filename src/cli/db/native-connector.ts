@@ -7,6 +7,7 @@ import type { DbConnector } from '../../core/db/connector.js';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { insertArrowNative } from './arrow-to-native.js';
 import { resultToArrow } from './native-to-arrow.js';
+import { pathOfBlob } from '../file-source.js';
 
 /**
  * Native DuckDB (@duckdb/node-api, pinned to the engine version of the WASM build) for the
@@ -17,6 +18,8 @@ export async function openNativeDb(dbPath = ':memory:'): Promise<DbConnector> {
   let conn: DuckDBConnection | null = null;
   let scratch: string | null = null;
   const registered = new Map<string, string>();
+  // Only our own temporary copies are ever deleted; a user's file registered in place never is.
+  const copies = new Set<string>();
   const connection = (): DuckDBConnection => {
     if (!conn) throw new Error('DuckDB is not open');
     return conn;
@@ -38,9 +41,15 @@ export async function openNativeDb(dbPath = ':memory:'): Promise<DbConnector> {
       await connection().run(resolve(sql));
     },
     registerFile: async (name, data) => {
+      const onDisk = pathOfBlob(data);
+      if (onDisk) {
+        registered.set(name, onDisk);
+        return;
+      }
       scratch ??= await mkdtemp(path.join(tmpdir(), 'overblik-'));
       const file = path.join(scratch, `${registered.size}-${path.basename(name)}`);
       await writeFile(file, data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer()));
+      copies.add(file);
       registered.set(name, file);
     },
     insertArrow: async (table, data) => insertArrowNative(connection(), table, data),
@@ -49,7 +58,7 @@ export async function openNativeDb(dbPath = ':memory:'): Promise<DbConnector> {
     dropFile: async (name) => {
       const file = registered.get(name);
       registered.delete(name);
-      if (file) await rm(file, { force: true });
+      if (file && copies.delete(file)) await rm(file, { force: true });
     },
     close: async () => {
       conn?.closeSync();
@@ -59,6 +68,7 @@ export async function openNativeDb(dbPath = ':memory:'): Promise<DbConnector> {
       if (scratch) await rm(scratch, { recursive: true, force: true });
       scratch = null;
       registered.clear();
+      copies.clear();
     },
   });
   await connector.ready();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,8 +21,12 @@ describe('npm run cli -- analyze (native DuckDB)', () => {
   it('writes the files and totals parts of the test contract', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'overblik-cli-'));
     const out = path.join(dir, 'out.json');
-    const run = cli(['analyze', REAL('us_scottsdale_vendor_payments.csv'), REAL('se_orebro_supplier_invoices_2016-03.xlsx'), '--json', out]);
+    const input = REAL('us_scottsdale_vendor_payments.csv');
+    const size = statSync(input).size;
+    const run = cli(['analyze', input, REAL('se_orebro_supplier_invoices_2016-03.xlsx'), '--json', out]);
     expect(run.status).toBe(0);
+    // DuckDB read the CSV in place (no copy); the user's file is left exactly as it was.
+    expect(existsSync(input) && statSync(input).size).toBe(size);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.files).toEqual([
       expect.objectContaining({ name: 'us_scottsdale_vendor_payments.csv', format: 'csv', rowsRead: 23612, rowsLoaded: 23612, rowsRejected: 0 }),
@@ -59,6 +63,25 @@ describe('browser size limits', () => {
     expect(problem?.params).toEqual({ mb: 381, limit: 143 });
     expect(problemText('da', problem!)).toContain('npm run cli -- analyze stor.xlsx');
     expect(problemText('en', problem!)).toContain('command line tool');
+    // …and to the workspace file it writes, which the app opens.
+    expect(problemText('da', problem!)).toContain('--workspace');
+    expect(problemText('en', problem!)).toContain('Open analysis');
+  });
+
+  it('a Windows-1252 file with CR-only line endings: read through a converted copy, the original kept', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'overblik-cli-'));
+    const input = path.join(dir, 'mac.csv');
+    const text = 'Leverandør;Beløb;Dato\rHansen’s Maskiner;1.234,50;05-03-2025\rÆrø Kontor;-10,25;06-03-2025\r';
+    // Windows-1252: æøå and the curly apostrophe (0x92) as single bytes.
+    const cp1252: Record<string, number> = { 'ø': 0xf8, 'Æ': 0xc6, '’': 0x92 };
+    writeFileSync(input, Uint8Array.from([...text].map((c) => cp1252[c] ?? c.charCodeAt(0))));
+    const size = statSync(input).size;
+    const out = path.join(dir, 'out.json');
+    const run = cli(['analyze', input, '--json', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.files[0]).toMatchObject({ rowsRead: 2, rowsLoaded: 2, rowsRejected: 0, amountLoaded: 1224.25 });
+    expect(statSync(input).size).toBe(size);
   });
 });
 
