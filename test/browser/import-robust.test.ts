@@ -91,7 +91,9 @@ describe('import of bad and hostile files in the browser', () => {
   });
 
   it('a crashed parse worker: a message, nothing changed, and the next file imports', async () => {
-    const { page } = await openApp(browser, '#/import');
+    // Without the service worker: a script it serves from its precache never reaches page.route.
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1440, height: 900 } });
+    const { page } = await openApp(browser, '#/import', await context.newPage());
     // The worker script is swapped for one that dies on its first message.
     await page.route('**/parse.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => { throw new Error("boom"); };' }));
     await page.setInputFiles('[data-testid="file-input"]', { name: 'faktura.csv', mimeType: 'text/csv', buffer: enc('Leverandør;Beløb\r\nA;1,00\r\n') });
@@ -102,7 +104,7 @@ describe('import of bad and hostile files in the browser', () => {
     await page.waitForSelector('[data-testid="mapping-confirm"]', { timeout: 60_000 });
     await page.click('[data-testid="mapping-confirm"]');
     await page.waitForSelector('[data-testid="rows-loaded"][data-value="1"]', { timeout: 120_000 });
-    await page.close();
+    await context.close();
   });
 
   it('cold start: every screen opened while the demo loads shows its progress, then the result, never an error', async () => {
