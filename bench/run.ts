@@ -38,17 +38,24 @@ interface Target {
   pass: boolean | null;
 }
 
-/** Gzipped size of the app's JavaScript in dist/assets (wasm excluded; the DuckDB worker counted apart). */
-function bundleKB(): { appKB: number; engineWorkerKB: number } {
-  const dir = path.join(ROOT, 'dist/assets');
-  let app = 0;
+/**
+ * Gzipped JavaScript: what index.html loads at start (its module script and modulepreloads; the
+ * target), and all of dist/assets apart from the DuckDB worker (lazy chunks and the parse worker
+ * included; wasm never counted).
+ */
+function bundleKB(): { startupKB: number; allAppKB: number; engineWorkerKB: number } {
+  const dist = path.join(ROOT, 'dist');
+  const gz = (file: string) => gzipSync(readFileSync(file)).byteLength;
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const startup = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  let all = 0;
   let worker = 0;
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
-    const gz = gzipSync(readFileSync(path.join(dir, f))).byteLength;
-    if (/duckdb-browser-.*worker/.test(f)) worker += gz;
-    else app += gz;
+  for (const f of readdirSync(path.join(dist, 'assets')).filter((n) => n.endsWith('.js'))) {
+    if (/duckdb-browser-.*worker/.test(f)) worker += gz(path.join(dist, 'assets', f));
+    else all += gz(path.join(dist, 'assets', f));
   }
-  return { appKB: Math.round(app / 1024), engineWorkerKB: Math.round(worker / 1024) };
+  const kb = (n: number) => Math.round(n / 1024);
+  return { startupKB: kb(startup.reduce((n, f) => n + gz(path.join(dist, f)), 0)), allAppKB: kb(all), engineWorkerKB: kb(worker) };
 }
 
 /** Peak resident memory (VmHWM, MB) over Chromium's renderer processes: the tab and its workers. */
@@ -150,7 +157,7 @@ const num = (r: Record<string, unknown> | undefined, key: string): number | null
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 };
 
-function collectTargets(results: Record<string, unknown>[], bundle: { appKB: number }): Target[] {
+function collectTargets(results: Record<string, unknown>[], bundle: { startupKB: number }): Target[] {
   const csv = (lines: number) => results.find((r) => r.kind === 'csv' && r.lines === lines);
   const xlsx = results.find((r) => r.kind === 'xlsx' && r.lines === 100_000);
   const cli = results.find((r) => r.kind === 'cli');
@@ -170,7 +177,7 @@ function collectTargets(results: Record<string, unknown>[], bundle: { appKB: num
     at('5M CSV: renderer peak memory', '≤ 3000 MB', num(csv(5_000_000), 'import.rendererPeakMB'), 'MB', (v) => v <= 3000),
     at('100k XLSX: import', '≤ 2500 ms', num(xlsx, 'import.totalMs'), 'ms', (v) => v <= 2500),
     at('100k XLSX: renderer peak memory', '≤ 600 MB', num(xlsx, 'import.rendererPeakMB'), 'MB', (v) => v <= 600),
-    at('App JavaScript, gzip (wasm and the DuckDB worker excluded)', '≤ 600 KB', bundle.appKB, 'KB', (v) => v <= 600),
+    at('App JavaScript loaded at start, gzip (wasm excluded)', '≤ 600 KB', bundle.startupKB, 'KB', (v) => v <= 600),
     at('CLI 1M: analyze / native read_csv + GROUP BY', '≤ 3.0×', cli && cli.lines === 1_000_000 ? num(cli, 'analyzeToFloor') : null, '×', (v) => v <= 3),
     at('CLI 10M: analyze', '≤ 60000 ms', cli && cli.lines === 10_000_000 ? num(cli, 'analyzeMs') : null, 'ms', (v) => v <= 60_000),
     at('CLI 10M: peak RSS', '≤ 4096 MB', cli && cli.lines === 10_000_000 ? num(cli, 'peakRssMB') : null, 'MB', (v) => v <= 4096),

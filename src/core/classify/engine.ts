@@ -11,7 +11,7 @@ import { buildHits, checkFields, decisionSql, lineRankSql, matchShape, valueTabl
 import { compileRules, writeRules, type CompiledRule } from './rule-table.js';
 import type { Rule } from './rules.js';
 import { ensureClassifySchema } from './schema.js';
-import { changedProfiles, currentProfileRules, profileRule, supplierProfiles } from './supplier-profile.js';
+import { changedProfiles, currentProfileRules, profileRule, scopeSupplierKeys, supplierProfiles } from './supplier-profile.js';
 import { columnField, hashColumn, type Field } from './text-sql.js';
 
 export interface ClassifyOptions {
@@ -74,9 +74,12 @@ async function decide(db: DbConnector, shape: MatchShape, scope: Scope): Promise
  * `previous`, the rule table gets the new ones and the lines of the suppliers whose profile changed
  * are decided again. Profiles come from tiers above their own, so one pass settles them.
  */
-async function applyProfiles(db: DbConnector, baseRules: readonly Rule[], tree: CategoryTree, previous: readonly Rule[]): Promise<void> {
+async function applyProfiles(db: DbConnector, baseRules: readonly Rule[], tree: CategoryTree, previous: readonly Rule[], scope?: string): Promise<void> {
   const known = new Set(tree.categories.map((c) => c.id));
-  const next = (await supplierProfiles(db)).filter((p) => known.has(p.categoryId)).map(profileRule);
+  // Scoped: only the suppliers with a line in the scope are looked at; the others keep their profiles.
+  const affected = scope ? await scopeSupplierKeys(db, scope, 'cls_profile_keys') : null;
+  const fresh = (await supplierProfiles(db, affected ? 'cls_profile_keys' : undefined)).filter((p) => known.has(p.categoryId)).map(profileRule);
+  const next = affected ? [...previous.filter((r) => !affected.has(r.pattern)), ...fresh] : fresh;
   const changed = changedProfiles(previous, next);
   if (!changed.length) return;
   const compiled = compileRules([...baseRules, ...next], tree);
@@ -187,7 +190,7 @@ export async function reclassifyForRule(db: DbConnector, rules: readonly Rule[],
   await scopedValues(db, shape.fields);
   await decide(db, shape, 'scoped');
   await db.exec(`CREATE OR REPLACE TEMP TABLE cls_changed AS SELECT line_id FROM cls_scope`);
-  if (options.profiles !== false) await applyProfiles(db, rules, tree, profiles);
+  if (options.profiles !== false) await applyProfiles(db, rules, tree, profiles, 'cls_changed');
   // The lines the model looks at: those the rule touched and those of suppliers whose profile changed.
   await db.exec(`CREATE OR REPLACE TEMP TABLE cls_scope AS SELECT line_id FROM cls_changed UNION SELECT line_id FROM cls_scope`);
   const rulesDone = performance.now();

@@ -31,8 +31,11 @@ export interface SupplierProfile {
  * (supplier_merge_map), so every spelling of it shares the profile. A level-2 category wins when it
  * is clear; else a clear level-1 category (the model then suggests the level 2).
  */
-export async function supplierProfiles(db: DbConnector): Promise<SupplierProfile[]> {
+export async function supplierProfiles(db: DbConnector, keys?: string): Promise<SupplierProfile[]> {
   await ensureSupplierTables(db);
+  // A rule edit touches few suppliers: with `keys` (a table of raw_key, scopeSupplierKeys), only
+  // their profiles are computed instead of aggregating every decided line again.
+  const only = keys ? `AND l.supplier_key IN (SELECT raw_key FROM ${keys})` : '';
   const rows = await queryRows(
     db,
     `WITH d AS (
@@ -41,7 +44,7 @@ export async function supplierProfiles(db: DbConnector): Promise<SupplierProfile
          FROM classification c JOIN spend_line l USING (line_id)
          JOIN cls_category cat ON cat.category_id = c.category_id
          LEFT JOIN supplier_merge_map mm ON mm.from_key = l.supplier_key
-        WHERE c.accepted AND c.method IN (${STRONG_METHODS.map((m) => `'${m}'`).join(', ')}) AND l.supplier_key IS NOT NULL),
+        WHERE c.accepted AND c.method IN (${STRONG_METHODS.map((m) => `'${m}'`).join(', ')}) AND l.supplier_key IS NOT NULL ${only}),
      tot AS (SELECT key, sum(w) AS w, count(*) AS n FROM d GROUP BY key HAVING count(*) >= ${PROFILE_MIN_LINES} AND sum(w) > 0),
      by2 AS (SELECT key, c2 AS cat, sum(w) AS w FROM d WHERE c2 <> c1 GROUP BY ALL),
      by1 AS (SELECT key, c1 AS cat, sum(w) AS w FROM d GROUP BY ALL),
@@ -53,10 +56,28 @@ export async function supplierProfiles(db: DbConnector): Promise<SupplierProfile
          FROM best b JOIN tot t USING (key) WHERE b.w / t.w >= ${PROFILE_MIN_SHARE} GROUP BY b.key)
      SELECT DISTINCT raw.raw_key, p.cat, p.share::DOUBLE AS share, p.n
        FROM pick p JOIN (SELECT DISTINCT l.supplier_key AS raw_key, coalesce(mm.to_key, l.supplier_key) AS key
-                           FROM spend_line l LEFT JOIN supplier_merge_map mm ON mm.from_key = l.supplier_key) raw USING (key)
+                           FROM spend_line l LEFT JOIN supplier_merge_map mm ON mm.from_key = l.supplier_key
+                          WHERE true ${only}) raw USING (key)
       ORDER BY 1`,
   );
   return rows.map((r) => ({ key: String(r.raw_key), categoryId: String(r.cat), share: Number(r.share), lines: Number(r.n) }));
+}
+
+/**
+ * Every spelling (raw supplier key) of the suppliers with a line in `scope` (a table of line_id),
+ * merges followed, into the TEMP table `into` (column raw_key); returned as a set as well.
+ */
+export async function scopeSupplierKeys(db: DbConnector, scope: string, into: string): Promise<Set<string>> {
+  await ensureSupplierTables(db);
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${into} AS
+     WITH k AS (SELECT DISTINCT coalesce(mm.to_key, l.supplier_key) AS key FROM ${scope} x JOIN spend_line l USING (line_id)
+                  LEFT JOIN supplier_merge_map mm ON mm.from_key = l.supplier_key WHERE l.supplier_key IS NOT NULL)
+     SELECT DISTINCT l.supplier_key AS raw_key FROM spend_line l LEFT JOIN supplier_merge_map mm ON mm.from_key = l.supplier_key
+      WHERE l.supplier_key IS NOT NULL AND coalesce(mm.to_key, l.supplier_key) IN (SELECT key FROM k)`,
+  );
+  const rows = await queryRows(db, `SELECT raw_key FROM ${into}`);
+  return new Set(rows.map((r) => String(r.raw_key)));
 }
 
 /** A profile as a rule: the supplier key, exactly; the note says why, in Danish (the rule list shows it). */
