@@ -114,6 +114,9 @@ describe('Sammenlign in the browser', () => {
     await saveFileLabels(core, [{ fileId: invoice.fileId, municipality: 'Anden Kommune', inhabitants: 25_000 }]);
     await page.waitForSelector('[data-testid="compare-result"][data-by="label"]', { timeout: 240_000 });
     await page.waitForFunction(() => document.querySelector('[data-testid="compare-table"]')?.getAttribute('data-datasets') === '2', undefined, { timeout: 240_000 });
+    // Before the save lands the table already shows two labelled data sets (the file's default name
+    // and Demo Kommune): wait until it shows the saved name.
+    await page.waitForSelector('[data-testid="compare-table"] td[data-dataset^="Anden Kommune|"]', { timeout: 240_000 });
     await settled(page);
     const two = await loadComparison(core, { by: 'label', tree });
     expect(two.datasets.map((d) => [d.municipality, d.inhabitants])).toEqual([['Anden Kommune', 25_000], ['Demo Kommune', 60_000]]);
