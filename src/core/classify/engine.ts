@@ -11,7 +11,7 @@ import { buildHits, checkFields, decisionSql, lineRankSql, matchShape, valueTabl
 import { compileRules, writeRules, type CompiledRule } from './rule-table.js';
 import type { Rule } from './rules.js';
 import { ensureClassifySchema } from './schema.js';
-import { changedProfiles, currentProfileRules, profileRule, scopeSupplierKeys, supplierProfiles } from './supplier-profile.js';
+import { changedProfiles, currentProfileRules, overruleConflicts, profileRule, scopeSupplierKeys, supplierProfiles } from './supplier-profile.js';
 import { columnField, hashColumn, type Field } from './text-sql.js';
 
 export interface ClassifyOptions {
@@ -72,7 +72,8 @@ async function decide(db: DbConnector, shape: MatchShape, scope: Scope): Promise
 /**
  * Supplier profiles from the decisions just made (supplier-profile.ts): when they differ from
  * `previous`, the rule table gets the new ones and the lines of the suppliers whose profile changed
- * are decided again. Profiles come from tiers above their own, so one pass settles them.
+ * are decided again. Profiles come from tiers above their own, so one pass settles them. Then the
+ * keyword decisions that conflict with their supplier's profile are overruled by it.
  */
 async function applyProfiles(db: DbConnector, baseRules: readonly Rule[], tree: CategoryTree, previous: readonly Rule[], scope?: string): Promise<void> {
   const known = new Set(tree.categories.map((c) => c.id));
@@ -81,13 +82,27 @@ async function applyProfiles(db: DbConnector, baseRules: readonly Rule[], tree: 
   const fresh = (await supplierProfiles(db, affected ? 'cls_profile_keys' : undefined)).filter((p) => known.has(p.categoryId)).map(profileRule);
   const next = affected ? [...previous.filter((r) => !affected.has(r.pattern)), ...fresh] : fresh;
   const changed = changedProfiles(previous, next);
-  if (!changed.length) return;
+  // Lines a profile overruled whose conflict is gone (the supplier's other decisions moved) are decided again.
+  const stale = affected
+    ? `UNION SELECT c.line_id FROM classification c JOIN spend_line l USING (line_id)
+        WHERE c.overruled_rule_id IS NOT NULL AND l.supplier_key IN (SELECT raw_key FROM cls_profile_keys)
+          AND c.line_id NOT IN (SELECT line_id FROM cls_conflict)`
+    : '';
   const compiled = compileRules([...baseRules, ...next], tree);
-  await writeRules(db, compiled, tree);
-  const shape = matchShape(compiled);
-  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_scope AS SELECT line_id FROM spend_line WHERE supplier_key IN (${list(changed)})`);
-  await scopedValues(db, shape.fields);
-  await decide(db, shape, 'scoped');
+  if (changed.length) await writeRules(db, compiled, tree);
+  if (changed.length || stale) {
+    const shape = matchShape(compiled);
+    await db.exec(
+      `CREATE OR REPLACE TEMP TABLE cls_scope AS
+       SELECT line_id FROM spend_line WHERE ${changed.length ? `supplier_key IN (${list(changed)})` : 'FALSE'} ${stale}`,
+    );
+    const [row] = await queryRows(db, `SELECT count(*) AS n FROM cls_scope`);
+    if (Number(row?.n ?? 0) > 0) {
+      await scopedValues(db, shape.fields);
+      await decide(db, shape, 'scoped');
+    }
+  }
+  await overruleConflicts(db);
 }
 
 /** Fields the dictionary keeps in full, and those (exact rules only, not read by the model) it filters. */
@@ -170,7 +185,7 @@ export async function reclassifyForRule(db: DbConnector, rules: readonly Rule[],
   if (!incrementalReady(state, shape, now)) return { ...(await classifyAll(db, rules, options)), full: true };
   await writeRules(db, compiled, tree);
   const id = literal(changed.id);
-  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_scope AS SELECT line_id FROM classification WHERE rule_id = ${id} OR refine_rule_id = ${id}`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_scope AS SELECT line_id FROM classification WHERE rule_id = ${id} OR refine_rule_id = ${id} OR overruled_rule_id = ${id}`);
   if (now?.rule.enabled) {
     await db.exec(`CREATE OR REPLACE TEMP TABLE cls_one AS SELECT * FROM rule WHERE rule_id = ${id}`);
     if (state.filtered.includes(now.field)) {

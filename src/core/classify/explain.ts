@@ -36,6 +36,8 @@ export interface LineExplanation {
     confidence: number;
     accepted: boolean;
     refineRuleId: string | null;
+    /** The keyword rule the supplier's profile overruled on this line (it pointed outside what the supplier sells). */
+    overruledRuleId: string | null;
     suggestedCategoryId: string | null;
     suggestedConfidence: number | null;
   } | null;
@@ -82,6 +84,7 @@ export async function explainLine(db: DbConnector, lineId: number): Promise<Line
     ? {
         categoryId: String(c.category_id), ruleId: c.rule_id === null ? null : String(c.rule_id), method: String(c.method),
         confidence: Number(c.confidence), accepted: c.accepted !== false, refineRuleId: c.refine_rule_id == null ? null : String(c.refine_rule_id),
+        overruledRuleId: c.overruled_rule_id == null ? null : String(c.overruled_rule_id),
         suggestedCategoryId: c.suggested_category_id == null ? null : String(c.suggested_category_id),
         suggestedConfidence: c.suggested_confidence == null ? null : Number(c.suggested_confidence),
       }

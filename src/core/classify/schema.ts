@@ -10,6 +10,8 @@ import { ensureSchema } from '../workspace/schema.js';
  *   accepted model suggestion picked the level 2 under a rule's level-1 decision;
  * - `classification.suggested_category_id` / `suggested_confidence`: that level-2 suggestion while
  *   it waits for acceptance;
+ * - `classification.overruled_rule_id`: the keyword rule a supplier profile overruled on the line
+ *   (supplier-profile.ts, overruleConflicts);
  * Readers that want decided lines only filter `accepted` (see docs/classification.md).
  */
 export const CLASSIFY_SCHEMA_SQL = [
@@ -38,6 +40,7 @@ export const CLASSIFY_SCHEMA_SQL = [
   `ALTER TABLE classification ADD COLUMN IF NOT EXISTS refine_rule_id VARCHAR`,
   `ALTER TABLE classification ADD COLUMN IF NOT EXISTS suggested_category_id VARCHAR`,
   `ALTER TABLE classification ADD COLUMN IF NOT EXISTS suggested_confidence DOUBLE`,
+  `ALTER TABLE classification ADD COLUMN IF NOT EXISTS overruled_rule_id VARCHAR`,
 ] as const;
 
 export async function ensureClassifySchema(db: DbConnector): Promise<void> {

@@ -27,24 +27,79 @@ export interface SupplierProfile {
 }
 
 /**
+ * A keyword that points a supplier's line away from everything else the supplier sells is more
+ * often a collision of words ("Rengøringshjælp" from a home-care provider, "Sengebund" from an aids
+ * supplier, "Sygeplejerske via bureau" from a temp agency) than a real second line of business:
+ * measured on Demo Kommune and Fjordby's tuning seeds, such keyword decisions were right at level 1
+ * for under 2 % of their spend (docs/classification.md). A group of a supplier's keyword decisions
+ * in one main category is overruled by the supplier's profile when all of these hold:
+ * - it holds at most this share of the supplier's decided spend…
+ */
+export const CONFLICT_MAX_SHARE = 1 / 3;
+/** - …it comes from at most this many keyword rules (more distinct words mean a real line of business)… */
+export const CONFLICT_MAX_RULES = 2;
+/** - …and the supplier's other decided spend lies at least this much in one other main category, */
+export const CONFLICT_REST_SHARE = 0.9;
+/** - over at least this many decided lines. */
+export const CONFLICT_REST_LINES = 5;
+
+/**
+ * The strong decisions of the supplier keys in scope as (raw_key, key, line_id, method, rule_id, c2,
+ * c1, w). A keyword decision a profile overruled counts as the keyword's (so the conflict stays
+ * visible to the next run); a level 2 the model picked under a rule's level 1 counts as the level 1
+ * (the model's guess must not make a profile).
+ */
+function strongDecisionsSql(only: string): string {
+  return `SELECT l.supplier_key AS raw_key, coalesce(mm.to_key, l.supplier_key) AS key, c.line_id,
+                 CASE WHEN c.overruled_rule_id IS NOT NULL THEN 'keyword' ELSE c.method END AS method,
+                 coalesce(c.overruled_rule_id, c.rule_id) AS rule_id,
+                 CASE WHEN c.overruled_rule_id IS NOT NULL THEN o.category_id
+                      WHEN c.refine_rule_id = 'learned' THEN coalesce(cat.parent_id, c.category_id) ELSE c.category_id END AS c2,
+                 abs(l.amount) AS w
+            FROM classification c JOIN spend_line l USING (line_id)
+            JOIN cls_category cat ON cat.category_id = c.category_id
+            LEFT JOIN rule o ON o.rule_id = c.overruled_rule_id
+            LEFT JOIN supplier_merge_map mm ON mm.from_key = l.supplier_key
+           WHERE c.accepted AND (c.method IN (${STRONG_METHODS.map((m) => `'${m}'`).join(', ')}) OR c.overruled_rule_id IS NOT NULL)
+             AND l.supplier_key IS NOT NULL ${only}`;
+}
+
+/**
  * Profiles from the decisions in `classification`. A supplier is taken with its accepted merges
  * (supplier_merge_map), so every spelling of it shares the profile. A level-2 category wins when it
- * is clear; else a clear level-1 category (the model then suggests the level 2).
+ * is clear; else a clear level-1 category (the model then suggests the level 2). Keyword decisions
+ * that conflict with the rest of the supplier (CONFLICT_*) do not count towards its profile; they
+ * are left in the TEMP table cls_conflict (line_id) for the engine to overrule.
  */
 export async function supplierProfiles(db: DbConnector, keys?: string): Promise<SupplierProfile[]> {
   await ensureSupplierTables(db);
   // A rule edit touches few suppliers: with `keys` (a table of raw_key, scopeSupplierKeys), only
   // their profiles are computed instead of aggregating every decided line again.
   const only = keys ? `AND l.supplier_key IN (SELECT raw_key FROM ${keys})` : '';
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE cls_strong AS
+     SELECT s.*, coalesce(cat.parent_id, s.c2) AS c1 FROM (${strongDecisionsSql(only)}) s JOIN cls_category cat ON cat.category_id = s.c2`,
+  );
+  // Level 1: a group in one main category against a main category; level 2: a group in one
+  // subcategory against a sibling subcategory ("Reparation af redskabsbærer" from a workshop).
+  const groups = (level: 1 | 2) => {
+    const cat = level === 1 ? 'c1' : 'c2';
+    const rival = level === 1 ? `x.c1 <> y.c` : `x.c2 <> y.c AND x.c2 <> x.c1 AND x.c1 = y.c1`;
+    return `g AS (SELECT key, ${cat} AS c, any_value(c1) AS c1, sum(w) AS w, count(*) AS n, count(DISTINCT rule_id) AS rules, bool_and(method = 'keyword') AS kw
+                    FROM cls_strong ${level === 2 ? 'WHERE c2 <> c1' : ''} GROUP BY key, ${cat}),
+          x AS (SELECT key, ${level === 1 ? 'c1' : 'c2, any_value(c1) AS c1'}, sum(w) AS w FROM cls_strong GROUP BY key, ${cat}),
+          tot AS (SELECT key, sum(w) AS w, count(*) AS n FROM cls_strong GROUP BY key HAVING sum(w) > 0),
+          y AS (SELECT g.key, g.c, g.c1, g.w, t.w AS tw FROM g JOIN tot t USING (key)
+                 WHERE g.kw AND g.rules <= ${CONFLICT_MAX_RULES} AND g.w <= ${CONFLICT_MAX_SHARE} * t.w AND t.n - g.n >= ${CONFLICT_REST_LINES} AND t.w > g.w),
+          groups AS (SELECT y.key, y.c FROM y JOIN x ON x.key = y.key AND ${rival}
+                      GROUP BY y.key, y.c, y.w, y.tw HAVING max(x.w) >= ${CONFLICT_REST_SHARE} * (y.tw - y.w))
+     SELECT s.line_id, s.key, s.${cat} AS c, ${level} AS lvl FROM cls_strong s JOIN groups g ON g.key = s.key AND g.c = s.${cat}`;
+  };
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_conflict AS WITH ${groups(1)}`);
+  await db.exec(`INSERT INTO cls_conflict WITH ${groups(2)}`);
   const rows = await queryRows(
     db,
-    `WITH d AS (
-       SELECT l.supplier_key AS raw_key, coalesce(mm.to_key, l.supplier_key) AS key, c.category_id AS c2,
-              coalesce(cat.parent_id, c.category_id) AS c1, abs(l.amount) AS w
-         FROM classification c JOIN spend_line l USING (line_id)
-         JOIN cls_category cat ON cat.category_id = c.category_id
-         LEFT JOIN supplier_merge_map mm ON mm.from_key = l.supplier_key
-        WHERE c.accepted AND c.method IN (${STRONG_METHODS.map((m) => `'${m}'`).join(', ')}) AND l.supplier_key IS NOT NULL ${only}),
+    `WITH d AS (SELECT * FROM cls_strong WHERE line_id NOT IN (SELECT line_id FROM cls_conflict)),
      tot AS (SELECT key, sum(w) AS w, count(*) AS n FROM d GROUP BY key HAVING count(*) >= ${PROFILE_MIN_LINES} AND sum(w) > 0),
      by2 AS (SELECT key, c2 AS cat, sum(w) AS w FROM d WHERE c2 <> c1 GROUP BY ALL),
      by1 AS (SELECT key, c1 AS cat, sum(w) AS w FROM d GROUP BY ALL),
@@ -61,6 +116,27 @@ export async function supplierProfiles(db: DbConnector, keys?: string): Promise<
       ORDER BY 1`,
   );
   return rows.map((r) => ({ key: String(r.raw_key), categoryId: String(r.cat), share: Number(r.share), lines: Number(r.n) }));
+}
+
+/**
+ * Overrules the keyword decisions in cls_conflict (left by supplierProfiles) with their supplier's
+ * profile rule, when the profile lies in another main category (or, for a subcategory group, in a
+ * sibling subcategory); the keyword rule is kept in
+ * overruled_rule_id so "why this category?" can say what lost and why.
+ */
+export async function overruleConflicts(db: DbConnector): Promise<void> {
+  await db.exec(
+    `UPDATE classification SET category_id = r.category_id, rule_id = r.rule_id, method = 'supplier_profile',
+            overruled_rule_id = coalesce(classification.overruled_rule_id, classification.rule_id), refine_rule_id = NULL,
+            suggested_category_id = NULL, suggested_confidence = NULL, confidence = 1.0
+       FROM cls_conflict x JOIN spend_line l USING (line_id)
+       JOIN rule r ON r.rule_id = 'profile:' || l.supplier_key AND r.origin = 'profile'
+       JOIN cls_category rc ON rc.category_id = r.category_id
+       JOIN cls_category xc ON xc.category_id = x.c
+      WHERE classification.line_id = x.line_id
+        AND CASE WHEN x.lvl = 1 THEN coalesce(rc.parent_id, rc.category_id) <> x.c ELSE rc.category_id <> x.c AND rc.parent_id = xc.parent_id END
+        AND (classification.method = 'keyword' OR classification.overruled_rule_id IS NOT NULL)`,
+  );
 }
 
 /**

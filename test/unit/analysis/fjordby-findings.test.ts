@@ -17,8 +17,10 @@ import { runFjordby, type FjordbyRun } from '../../support/fjordby-eval.js';
  * names); "held-1" therefore counts as tuning data now, and "held-3" replaced it. "held-2"'s first
  * figures were seen then but changed nothing. (The generator's vocabulary and register texts are
  * the same for every seed; seeds vary the suppliers, amounts, mess and which texts are drawn.)
+ * The keyword/profile conflict rule (supplier-profile.ts) was chosen on "tune-1", "tune-2", "held-1"
+ * and Demo "acc"/"opp"; "held-4" and "held-5" were added after it and first run to measure it.
  */
-const HELD_OUT = ['held-2', 'held-3'] as const;
+const HELD_OUT = ['held-2', 'held-3', 'held-4', 'held-5'] as const;
 
 describe.each(HELD_OUT)('Fjordby Kommune, held-out seed %s', (seed) => {
   let db: DbConnector;
@@ -56,12 +58,10 @@ describe.each(HELD_OUT)('Fjordby Kommune, held-out seed %s', (seed) => {
     expect(accepted.rightSpend1).toBeGreaterThanOrEqual(0.95);
   });
 
-  // Measured once on these seeds: level 1 92.6 % / 92.4 %, level 2 90.9 % / 89.7 %, coverage 97.2 % / 97.1 %.
-  // The issue's 90 % holds at level 1 on both seeds and at level 2 on "held-2" only; the floor for level 2
-  // is what was measured, so a change that makes it worse fails here.
-  it('classifies ≥ 90 % of spend right in its main category (level 2 ≥ 89 %) and covers ≥ 95 % of it', () => {
+  // Measured (held-2, held-3, held-4, held-5): level 1 95.7 / 95.7 / 96.2 / 93.6 %, level 2 94.3 / 93.2 / 93.4 / 91.7 %.
+  it('classifies ≥ 90 % of spend right, in its main category and in its subcategory, and covers ≥ 95 % of it', () => {
     expect(run.accuracy.level1Spend).toBeGreaterThanOrEqual(0.9);
-    expect(run.accuracy.level2Spend).toBeGreaterThanOrEqual(0.89);
+    expect(run.accuracy.level2Spend).toBeGreaterThanOrEqual(0.9);
     expect(run.coverage.coveredSpendShare).toBeGreaterThanOrEqual(0.95);
   });
 

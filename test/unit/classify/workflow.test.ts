@@ -193,6 +193,48 @@ describe('classification workflow', () => {
     expect(await decisions(db)).toEqual(incremental);
   });
 
+  it('lets a supplier\u2019s profile overrule a keyword that points outside what the supplier sells, explained, incremental as a full run', async () => {
+    // A home-care provider: nine lines of home care, two of "Rengøringshjælp" (the keyword says cleaning).
+    const care = (id: number, description: string, amount = 1000): TestLine => ({ id, description, supplier_key: 'cvr:7', supplier_name: 'Omsorgshuset', amount });
+    // An office supplier that also sells furniture under three different words: a real second line of business.
+    const office = (id: number, description: string): TestLine => ({ id, description, supplier_key: 'cvr:8', supplier_name: 'Kontorland', amount: 500 });
+    const lines = [
+      ...[1, 2, 3, 4, 5].map((id) => care(id, 'Praktisk hjælp i hjemmet')),
+      ...[6, 7, 8, 9].map((id) => care(id, 'Frit valg leverandør hjemmepleje')),
+      care(10, 'Rengøringshjælp 03.2025', 400), care(11, 'Rengøringshjælp 04.2025', 400),
+      ...[21, 22, 23, 24, 25, 26, 27, 28].map((id) => office(id, 'Kuglepenne blå')),
+      office(29, 'Kontorstol'), office(30, 'Skrivebord hæve-sænke'), office(31, 'Reol'),
+    ];
+    await loadLines(db, lines);
+    await classifyAll(db, BUILTIN, { learn: false });
+    const d = await decisions(db);
+    for (const id of [1, 6]) expect(d.get(id)).toMatchObject({ category: 'social.homecare', method: 'keyword' });
+    for (const id of [10, 11]) expect(d.get(id)).toMatchObject({ category: 'social.homecare', method: 'supplier_profile', rule: 'profile:cvr:7' });
+    // Three furniture words from the office supplier stay furniture.
+    for (const id of [29, 30]) expect(d.get(id)).toMatchObject({ category: 'equipment.furniture', method: 'keyword' });
+    const why = await explainLine(db, 10);
+    expect(why.decision).toMatchObject({ method: 'supplier_profile', overruledRuleId: 'builtin:kw:rengøring' });
+    expect(why.matches.map((m) => m.ruleId)).toContain('builtin:kw:rengøring');
+    // The profile is made from the supplier's other lines only (the overruled ones do not dilute it).
+    const [note] = await queryRows(db, `SELECT note FROM rule WHERE rule_id = 'profile:cvr:7'`);
+    expect(String(note?.note)).toContain('100 % af 9 afgjorte linjer');
+    // A person's rule outranks the profile; editing the keyword re-decides the overruled lines; incremental = full.
+    const clean = rule('clean', { signal: 'keyword', pattern: 'rengøringshjælp', categoryId: 'facility.cleaning', origin: 'user' });
+    expect((await reclassifyForRule(db, [...BUILTIN, clean], clean, { learn: false })).full).toBeUndefined();
+    const withRule = await decisions(db);
+    expect(withRule.get(10)).toMatchObject({ category: 'facility.cleaning', method: 'user_rule' });
+    await classifyAll(db, [...BUILTIN, clean], { learn: false });
+    expect(await decisions(db)).toEqual(withRule);
+    const edited: Rule = { ...BUILTIN.find((r) => r.id === 'builtin:kw:rengøring')!, categoryId: 'facility.service' };
+    const edit = BUILTIN.map((r) => (r.id === edited.id ? edited : r));
+    await classifyAll(db, BUILTIN, { learn: false });
+    expect((await reclassifyForRule(db, edit, edited, { learn: false })).full).toBeUndefined();
+    const afterEdit = await decisions(db);
+    expect(afterEdit.get(10)).toMatchObject({ category: 'social.homecare', method: 'supplier_profile' });
+    await classifyAll(db, edit, { learn: false });
+    expect(await decisions(db)).toEqual(afterEdit);
+  });
+
   it('proposes supplier rules for suppliers dominated by one category', async () => {
     await loadLines(db, workflowLines());
     await classifyAll(db, BUILTIN, { learn: false, profiles: false });

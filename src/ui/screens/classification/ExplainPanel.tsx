@@ -95,6 +95,7 @@ export function ExplainPanel({ where, lineId, onLine }: { where: string; lineId:
                 )}
               </p>
               {e.decision?.method === 'learned' && <p className="muted">{t('cls.learnedExplain')}</p>}
+              {e.decision?.overruledRuleId && <p className="muted" data-testid="why-overruled-explain">{t('cls.overruledExplain', { id: e.decision.overruledRuleId })}</p>}
               <RuleMatches explanation={e} />
               <div className="cls-override">
                 <CategoryPicker value={override} onChange={setOverride} testId="override-category" label={t('cls.overrideLabel')} />

@@ -25,6 +25,7 @@ export function RuleMatches({ explanation: e }: { explanation: LineExplanation }
         {e.matches.map((m) => {
           const decided = m.ruleId === e.decision?.ruleId;
           const refined = m.ruleId === e.decision?.refineRuleId;
+          const overruled = m.ruleId === e.decision?.overruledRuleId;
           return (
             <tr key={m.ruleId} className={decided ? 'cls-decided' : undefined}>
               <td className="num">{m.rank}</td>
@@ -34,7 +35,7 @@ export function RuleMatches({ explanation: e }: { explanation: LineExplanation }
               </td>
               <td>{t(methodKey(m.method))}</td>
               <td>{categoryLabel(tree, m.categoryId, lang)}</td>
-              <td>{decided ? <strong>{t('cls.decided')}</strong> : refined ? t('cls.refinedLevel2') : <span className="muted">{t('cls.lost')}</span>}</td>
+              <td>{decided ? <strong>{t('cls.decided')}</strong> : refined ? t('cls.refinedLevel2') : overruled ? <span data-testid="why-overruled">{t('cls.overruled')}</span> : <span className="muted">{t('cls.lost')}</span>}</td>
             </tr>
           );
         })}
