@@ -49,19 +49,22 @@ export const CONFLICT_REST_LINES = 5;
  * visible to the next run); a level 2 the model picked under a rule's level 1 counts as the level 1
  * (the model's guess must not make a profile).
  */
-function strongDecisionsSql(only: string): string {
+function strongDecisionsSql(keys?: string): string {
+  // Scoped (a rule edit): the few suppliers' lines first, then their decisions.
+  const lines = keys
+    ? `(SELECT line_id, supplier_key, amount FROM spend_line WHERE supplier_key IN (SELECT raw_key FROM ${keys}))`
+    : `(SELECT line_id, supplier_key, amount FROM spend_line WHERE supplier_key IS NOT NULL)`;
   return `SELECT l.supplier_key AS raw_key, coalesce(mm.to_key, l.supplier_key) AS key, c.line_id,
                  CASE WHEN c.overruled_rule_id IS NOT NULL THEN 'keyword' ELSE c.method END AS method,
                  coalesce(c.overruled_rule_id, c.rule_id) AS rule_id,
                  CASE WHEN c.overruled_rule_id IS NOT NULL THEN o.category_id
                       WHEN c.refine_rule_id = 'learned' THEN coalesce(cat.parent_id, c.category_id) ELSE c.category_id END AS c2,
                  abs(l.amount) AS w
-            FROM classification c JOIN spend_line l USING (line_id)
+            FROM ${lines} l JOIN classification c USING (line_id)
             JOIN cls_category cat ON cat.category_id = c.category_id
             LEFT JOIN rule o ON o.rule_id = c.overruled_rule_id
             LEFT JOIN supplier_merge_map mm ON mm.from_key = l.supplier_key
-           WHERE c.accepted AND (c.method IN (${STRONG_METHODS.map((m) => `'${m}'`).join(', ')}) OR c.overruled_rule_id IS NOT NULL)
-             AND l.supplier_key IS NOT NULL ${only}`;
+           WHERE c.accepted AND (c.method IN (${STRONG_METHODS.map((m) => `'${m}'`).join(', ')}) OR c.overruled_rule_id IS NOT NULL)`;
 }
 
 /**
@@ -78,7 +81,7 @@ export async function supplierProfiles(db: DbConnector, keys?: string): Promise<
   const only = keys ? `AND l.supplier_key IN (SELECT raw_key FROM ${keys})` : '';
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE cls_strong AS
-     SELECT s.*, coalesce(cat.parent_id, s.c2) AS c1 FROM (${strongDecisionsSql(only)}) s JOIN cls_category cat ON cat.category_id = s.c2`,
+     SELECT s.*, coalesce(cat.parent_id, s.c2) AS c1 FROM (${strongDecisionsSql(keys)}) s JOIN cls_category cat ON cat.category_id = s.c2`,
   );
   // Level 1: a group in one main category against a main category; level 2: a group in one
   // subcategory against a sibling subcategory ("Reparation af redskabsbærer" from a workshop).
@@ -93,7 +96,7 @@ export async function supplierProfiles(db: DbConnector, keys?: string): Promise<
                  WHERE g.kw AND g.rules <= ${CONFLICT_MAX_RULES} AND g.w <= ${CONFLICT_MAX_SHARE} * t.w AND t.n - g.n >= ${CONFLICT_REST_LINES} AND t.w > g.w),
           groups AS (SELECT y.key, y.c FROM y JOIN x ON x.key = y.key AND ${rival}
                       GROUP BY y.key, y.c, y.w, y.tw HAVING max(x.w) >= ${CONFLICT_REST_SHARE} * (y.tw - y.w))
-     SELECT s.line_id, s.key, s.${cat} AS c, ${level} AS lvl FROM cls_strong s JOIN groups g ON g.key = s.key AND g.c = s.${cat}`;
+     SELECT s.line_id, s.raw_key, s.${cat} AS c, ${level} AS lvl FROM cls_strong s JOIN groups g ON g.key = s.key AND g.c = s.${cat}`;
   };
   await db.exec(`CREATE OR REPLACE TEMP TABLE cls_conflict AS WITH ${groups(1)}`);
   await db.exec(`INSERT INTO cls_conflict WITH ${groups(2)}`);
@@ -125,17 +128,20 @@ export async function supplierProfiles(db: DbConnector, keys?: string): Promise<
  * overruled_rule_id so "why this category?" can say what lost and why.
  */
 export async function overruleConflicts(db: DbConnector): Promise<void> {
+  const [row] = await queryRows(db, `SELECT count(*) AS n FROM cls_conflict x JOIN classification c USING (line_id) WHERE c.method = 'keyword'`);
+  if (!Number(row?.n ?? 0)) return;
   await db.exec(
     `UPDATE classification SET category_id = r.category_id, rule_id = r.rule_id, method = 'supplier_profile',
             overruled_rule_id = coalesce(classification.overruled_rule_id, classification.rule_id), refine_rule_id = NULL,
             suggested_category_id = NULL, suggested_confidence = NULL, confidence = 1.0
-       FROM cls_conflict x JOIN spend_line l USING (line_id)
-       JOIN rule r ON r.rule_id = 'profile:' || l.supplier_key AND r.origin = 'profile'
+       FROM cls_conflict x
+       JOIN rule r ON r.rule_id = 'profile:' || x.raw_key AND r.origin = 'profile'
        JOIN cls_category rc ON rc.category_id = r.category_id
        JOIN cls_category xc ON xc.category_id = x.c
       WHERE classification.line_id = x.line_id
         AND CASE WHEN x.lvl = 1 THEN coalesce(rc.parent_id, rc.category_id) <> x.c ELSE rc.category_id <> x.c AND rc.parent_id = xc.parent_id END
-        AND (classification.method = 'keyword' OR classification.overruled_rule_id IS NOT NULL)`,
+        -- Lines overruled before and not decided again since are already right (a changed profile re-decides its lines).
+        AND classification.method = 'keyword'`,
   );
 }
 
