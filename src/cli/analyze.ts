@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { analysisForContract, type ContractCategory, type ContractOpportunity } from '../core/analysis/opportunities/index.js';
 import { loadTotals } from '../core/analysis/totals.js';
-import { coverage, DEFAULT_ACCEPT_LEARNED, DEFAULT_ACCEPT_REFINE } from '../core/classify/index.js';
+import { coverage, DEFAULT_ACCEPT_LEARNED, DEFAULT_ACCEPT_REFINE, MIN_RULE_SHARE_TO_ACCEPT } from '../core/classify/index.js';
 import type { DbConnector } from '../core/db/connector.js';
 import type { SourceRole } from '../core/import/detect.js';
 import { directParsers } from '../core/import/direct-parsers.js';
@@ -55,7 +55,14 @@ export async function analyze(db: DbConnector, options: AnalyzeOptions, log: (li
   const acceptRefine = Math.min(acceptLearned, DEFAULT_ACCEPT_REFINE);
   const batch = await importBatch(db, entries, {
     parsers: directParsers,
-    after: () => refreshAnalysis(db, acceptLearned >= 1 ? {} : { acceptLearned, acceptRefine }),
+    after: async () => {
+      const refreshed = await refreshAnalysis(db, acceptLearned >= 1 ? {} : { acceptLearned, acceptRefine });
+      const skipped = refreshed.classification.acceptanceSkipped;
+      if (skipped !== undefined) {
+        log(`modellens forslag er ikke godkendt automatisk: reglerne afgjorde kun ${Math.round(skipped * 100)} % af linjerne (mindst ${Math.round(MIN_RULE_SHARE_TO_ACCEPT * 100)} % kræves); gennemgå dem i appen`);
+      }
+      return refreshed;
+    },
   });
   // A file that cannot be read at all stops the run: the command line never leaves one out silently.
   if (batch.failed[0]) throw batch.failed[0].error;

@@ -38,7 +38,19 @@ export interface ClassifyStats {
   ms: { rules: number; learned: number; total: number };
   /** Set when an incremental run had to classify everything. */
   full?: boolean;
+  /**
+   * Set when unattended acceptance (`acceptLearned`) was asked for but not done: rules decided only
+   * this share of the lines, too little for the model's confidence to mean anything (the value).
+   */
+  acceptanceSkipped?: number;
 }
+
+/**
+ * Learned proposals are accepted unattended only when rules decided at least this share of the lines
+ * in the run: a model trained on a sliver of the data (Danish keywords on an English file: Sheffield,
+ * 3 % of lines) is confidently wrong about the rest. A person can still accept them in Klassificering.
+ */
+export const MIN_RULE_SHARE_TO_ACCEPT = 0.5;
 
 /**
  * Rule decisions for the lines in scope: old rows out, one INSERT ... SELECT in. Learned proposals a
@@ -114,7 +126,13 @@ function dictFields(shape: MatchShape): { lineFields: Field[]; full: Field[]; fi
 
 async function finish(db: DbConnector, scope: Scope, options: ClassifyOptions, started: number, rulesDone: number, learnedDone: number): Promise<ClassifyStats> {
   const inScope = scope === 'all' ? '' : 'WHERE line_id IN (SELECT line_id FROM cls_scope)';
-  const accepted = options.acceptLearned === undefined ? 0 : (await acceptLearned(db, options.acceptLearned, options.acceptRefine)).lines;
+  const [share] = options.acceptLearned === undefined ? [] : await queryRows(
+    db, `SELECT count(*) FILTER (WHERE c.method IS NOT NULL AND c.method <> 'learned') / greatest(count(*), 1) AS s
+           FROM spend_line l LEFT JOIN classification c USING (line_id)`,
+  );
+  const ruleShare = Number(share?.s ?? 0);
+  const skip = options.acceptLearned !== undefined && ruleShare < MIN_RULE_SHARE_TO_ACCEPT;
+  const accepted = options.acceptLearned === undefined || skip ? 0 : (await acceptLearned(db, options.acceptLearned, options.acceptRefine)).lines;
   const [row] = await queryRows(
     db,
     `SELECT (SELECT count(*) FROM spend_line ${inScope}) AS lines,
@@ -129,6 +147,7 @@ async function finish(db: DbConnector, scope: Scope, options: ClassifyOptions, s
     suggested: Number(row?.suggested ?? 0),
     accepted,
     ms: { rules: rulesDone - started, learned: learnedDone - rulesDone, total: now - started },
+    ...(skip ? { acceptanceSkipped: ruleShare } : {}),
   };
 }
 

@@ -11,8 +11,14 @@ import type { Rule } from './rules.js';
 
 /** The category must hold at least this share of the supplier's decided spend (absolute amounts)… */
 export const PROFILE_MIN_SHARE = 0.8;
-/** …over at least this many decided lines. */
+/** …over at least this many decided lines… */
 export const PROFILE_MIN_LINES = 3;
+/**
+ * …that are at least this share of all the supplier's lines: a placeholder "supplier" with thousands
+ * of lines ("REDACTED PERSONAL DATA" in Sheffield's spend file, 13,000 lines of which 2 % decided)
+ * must not lend the category of its few decided lines to all the rest.
+ */
+export const PROFILE_MIN_DECIDED_SHARE = 0.1;
 
 /** Methods whose decisions make a profile: never the art, the model, or a profile itself. */
 const STRONG_METHODS = ['manual', 'item_code', 'user_rule', 'supplier', 'keyword'];
@@ -103,7 +109,10 @@ export async function supplierProfiles(db: DbConnector, keys?: string): Promise<
   const rows = await queryRows(
     db,
     `WITH d AS (SELECT * FROM cls_strong WHERE line_id NOT IN (SELECT line_id FROM cls_conflict)),
-     tot AS (SELECT key, sum(w) AS w, count(*) AS n FROM d GROUP BY key HAVING count(*) >= ${PROFILE_MIN_LINES} AND sum(w) > 0),
+     all_lines AS (SELECT coalesce(mm.to_key, l.supplier_key) AS key, count(*) AS n FROM spend_line l
+                     LEFT JOIN supplier_merge_map mm ON mm.from_key = l.supplier_key WHERE l.supplier_key IS NOT NULL ${only} GROUP BY 1),
+     tot AS (SELECT d.key, sum(d.w) AS w, count(*) AS n FROM d JOIN all_lines a USING (key) GROUP BY d.key, a.n
+              HAVING count(*) >= ${PROFILE_MIN_LINES} AND count(*) >= ${PROFILE_MIN_DECIDED_SHARE} * a.n AND sum(d.w) > 0),
      by2 AS (SELECT key, c2 AS cat, sum(w) AS w FROM d WHERE c2 <> c1 GROUP BY ALL),
      by1 AS (SELECT key, c1 AS cat, sum(w) AS w FROM d GROUP BY ALL),
      best AS (

@@ -235,6 +235,27 @@ describe('classification workflow', () => {
     expect(await decisions(db)).toEqual(afterEdit);
   });
 
+  it('lends no profile from a sliver of a supplier\u2019s lines, and accepts no learned proposal unattended when rules decided too little', async () => {
+    // A placeholder "supplier" with 40 lines, 3 of them decided by a keyword (7.5 % < PROFILE_MIN_DECIDED_SHARE).
+    const lines: TestLine[] = [
+      ...[1, 2, 3].map((id) => ({ id, description: 'Kuglepenne blå', supplier_key: 'name:redacted', supplier_name: 'REDACTED PERSONAL DATA' })),
+      ...Array.from({ length: 37 }, (_, i) => ({ id: 10 + i, description: `Other agencies ${i}`, supplier_key: 'name:redacted', supplier_name: 'REDACTED PERSONAL DATA' })),
+    ];
+    await loadLines(db, lines);
+    const stats = await classifyAll(db, BUILTIN, { acceptLearned: 0.5 });
+    const d = await decisions(db);
+    expect(d.get(1)).toMatchObject({ category: 'office.supplies', method: 'keyword' });
+    expect(d.get(10)?.method).not.toBe('supplier_profile');
+    // Rules decided 3 of 40 lines (< MIN_RULE_SHARE_TO_ACCEPT): the model's proposals stay proposals.
+    expect(stats.acceptanceSkipped).toBeCloseTo(3 / 40, 6);
+    expect(stats.accepted).toBe(0);
+    const [open] = await queryRows(db, `SELECT count(*) AS n FROM classification WHERE method = 'learned' AND accepted`);
+    expect(Number(open?.n)).toBe(0);
+    // With most lines decided, unattended acceptance runs.
+    await loadLines(db, workflowLines());
+    expect((await classifyAll(db, BUILTIN, { acceptLearned: 0.5, profiles: false })).acceptanceSkipped).toBeUndefined();
+  });
+
   it('proposes supplier rules for suppliers dominated by one category', async () => {
     await loadLines(db, workflowLines());
     await classifyAll(db, BUILTIN, { learn: false, profiles: false });
