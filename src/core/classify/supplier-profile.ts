@@ -89,23 +89,31 @@ export async function supplierProfiles(db: DbConnector, keys?: string): Promise<
     `CREATE OR REPLACE TEMP TABLE cls_strong AS
      SELECT s.*, coalesce(cat.parent_id, s.c2) AS c1 FROM (${strongDecisionsSql(keys)}) s JOIN cls_category cat ON cat.category_id = s.c2`,
   );
+  // The decisions per supplier, category and rule: a small table both levels read instead of the lines.
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE cls_strong_g AS
+     SELECT key, c1, c2, rule_id, bool_and(method = 'keyword') AS kw, sum(w) AS w, count(*) AS n FROM cls_strong GROUP BY ALL`,
+  );
   // Level 1: a group in one main category against a main category; level 2: a group in one
   // subcategory against a sibling subcategory ("Reparation af redskabsbærer" from a workshop).
   const groups = (level: 1 | 2) => {
     const cat = level === 1 ? 'c1' : 'c2';
     const rival = level === 1 ? `x.c1 <> y.c` : `x.c2 <> y.c AND x.c2 <> x.c1 AND x.c1 = y.c1`;
-    return `g AS (SELECT key, ${cat} AS c, any_value(c1) AS c1, sum(w) AS w, count(*) AS n, count(DISTINCT rule_id) AS rules, bool_and(method = 'keyword') AS kw
-                    FROM cls_strong ${level === 2 ? 'WHERE c2 <> c1' : ''} GROUP BY key, ${cat}),
-          x AS (SELECT key, ${level === 1 ? 'c1' : 'c2, any_value(c1) AS c1'}, sum(w) AS w FROM cls_strong GROUP BY key, ${cat}),
-          tot AS (SELECT key, sum(w) AS w, count(*) AS n FROM cls_strong GROUP BY key HAVING sum(w) > 0),
+    return `WITH g AS (SELECT key, ${cat} AS c, any_value(c1) AS c1, sum(w) AS w, sum(n) AS n, count(DISTINCT rule_id) AS rules, bool_and(kw) AS kw
+                    FROM cls_strong_g ${level === 2 ? 'WHERE c2 <> c1' : ''} GROUP BY key, ${cat}),
+          x AS (SELECT key, ${level === 1 ? 'c1' : 'c2, any_value(c1) AS c1'}, sum(w) AS w FROM cls_strong_g GROUP BY key, ${cat}),
+          tot AS (SELECT key, sum(w) AS w, sum(n) AS n FROM cls_strong_g GROUP BY key HAVING sum(w) > 0),
           y AS (SELECT g.key, g.c, g.c1, g.w, t.w AS tw FROM g JOIN tot t USING (key)
-                 WHERE g.kw AND g.rules <= ${CONFLICT_MAX_RULES} AND g.w <= ${CONFLICT_MAX_SHARE} * t.w AND t.n - g.n >= ${CONFLICT_REST_LINES} AND t.w > g.w),
-          groups AS (SELECT y.key, y.c FROM y JOIN x ON x.key = y.key AND ${rival}
-                      GROUP BY y.key, y.c, y.w, y.tw HAVING max(x.w) >= ${CONFLICT_REST_SHARE} * (y.tw - y.w))
-     SELECT s.line_id, s.raw_key, s.${cat} AS c, ${level} AS lvl FROM cls_strong s JOIN groups g ON g.key = s.key AND g.c = s.${cat}`;
+                 WHERE g.kw AND g.rules <= ${CONFLICT_MAX_RULES} AND g.w <= ${CONFLICT_MAX_SHARE} * t.w AND t.n - g.n >= ${CONFLICT_REST_LINES} AND t.w > g.w)
+     SELECT y.key, y.c, ${level} AS lvl FROM y JOIN x ON x.key = y.key AND ${rival}
+      GROUP BY y.key, y.c, y.w, y.tw HAVING max(x.w) >= ${CONFLICT_REST_SHARE} * (y.tw - y.w)`;
   };
-  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_conflict AS WITH ${groups(1)}`);
-  await db.exec(`INSERT INTO cls_conflict WITH ${groups(2)}`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_conflict_g AS SELECT * FROM (${groups(1)}) UNION ALL SELECT * FROM (${groups(2)})`);
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE cls_conflict AS
+     SELECT s.line_id, s.raw_key, g.c, g.lvl FROM cls_strong s
+       JOIN cls_conflict_g g ON g.key = s.key AND g.c = CASE WHEN g.lvl = 1 THEN s.c1 ELSE s.c2 END`,
+  );
   const rows = await queryRows(
     db,
     `WITH d AS (SELECT * FROM cls_strong WHERE line_id NOT IN (SELECT line_id FROM cls_conflict)),
