@@ -82,7 +82,9 @@ export function ExplainPanel({ where, lineId, onLine }: { where: string; lineId:
               <p className="cls-verdict" data-testid="why-verdict" data-method={e.decision?.method ?? 'none'}>
                 {e.decision ? (
                   <>
-                    <strong>{categoryLabel(tree, e.decision.categoryId, lang)}</strong> · {t(methodKey(e.decision.method))} · {t('cls.confidence')}{' '}
+                    <strong>{categoryLabel(tree, e.decision.categoryId, lang)}</strong> ·{' '}
+                    {/* An open suggestion is not "accepted": its badge says what it is. */}
+                    {e.decision.method === 'learned' && !e.decision.accepted ? t('cls.method.learnedOpen') : t(methodKey(e.decision.method))} · {t('cls.confidence')}{' '}
                     {formatPercent(e.decision.confidence, lang, 0)}
                     {!e.decision.accepted && <span className="badge">{t('cls.suggestionShort')}</span>}
                     {e.decision.refineRuleId && <span className="muted"> · {t('cls.refinedBy', { id: e.decision.refineRuleId })}</span>}
