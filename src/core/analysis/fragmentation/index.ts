@@ -7,7 +7,7 @@ import { monthlyTrend, type MonthPoint } from './trend.js';
 
 export { createCategoryTable } from './category-table.js';
 export { classifiedLinesSql } from './classified.js';
-export { prepareAnalysisLines, type AnalysisLines, type AnalysisOptions } from './lines.js';
+export { preparedCondition, prepareAnalysisLines, withSharedLines, type AnalysisLines, type AnalysisOptions } from './lines.js';
 export { DEFAULT_SMALL_ORDER_LIMIT, groupMetrics, metricsSql, type GroupBy, type GroupMetrics, type MetricsOptions } from './metrics.js';
 export { monthlyTrend, type MonthPoint } from './trend.js';
 

@@ -39,6 +39,9 @@ export interface AnalysisLines {
   close(): Promise<void>;
 }
 
+/** A filter keeping at least this share of the lines reads them through a view instead of a copy (see prepare). */
+const VIEW_MIN_SHARE = 0.5;
+
 let counter = 0;
 const uid = () => `${Date.now().toString(36)}_${(counter++).toString(36)}`;
 
@@ -51,6 +54,8 @@ const uid = () => `${Date.now().toString(36)}_${(counter++).toString(36)}`;
  */
 interface FullLines {
   fingerprint: string;
+  /** The data part of the fingerprint (without the tree). */
+  data: string;
   table: string;
   hasContracts: boolean;
   readers: number;
@@ -63,7 +68,8 @@ interface FullState {
 }
 const fullStates = new WeakMap<DbConnector, FullState>();
 
-async function fingerprint(db: DbConnector, tree: CategoryTree): Promise<string> {
+/** The fingerprint of the data inputs (lines, decisions, merges, register, agreement mapping) and of the tree, apart. */
+async function fingerprint(db: DbConnector, tree: CategoryTree): Promise<{ data: string; tree: string }> {
   const [row] = await queryRows(
     db,
     `SELECT (SELECT count(*) || ':' || coalesce(max(line_id), 0) || ':' || count(*) FILTER (WHERE counted) FROM spend_line) AS l,
@@ -72,21 +78,26 @@ async function fingerprint(db: DbConnector, tree: CategoryTree): Promise<string>
             (SELECT count(*) || ':' || coalesce(sum(hash(k)), 0)::VARCHAR FROM contract k) AS k,
             (SELECT count(*) || ':' || coalesce(sum(hash(a.agreement_key, a.category_id)), 0)::VARCHAR FROM (${EFFECTIVE_AGREEMENT_CATEGORIES_SQL}) a) AS a`,
   );
-  return [row?.l, row?.c, row?.m, row?.k, row?.a, JSON.stringify(tree.categories)].join('|');
+  return { data: [row?.l, row?.c, row?.m, row?.k, row?.a].join('|'), tree: JSON.stringify(tree.categories) };
 }
 
 async function dropFull(db: DbConnector, full: FullLines): Promise<void> {
   await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(full.table)}`).catch(() => undefined);
 }
 
-/** The shared full table for this state (built if needed; concurrent callers share one build). Release it after use. */
-async function acquireFull(db: DbConnector, tree: CategoryTree, categories: string): Promise<FullLines> {
+/**
+ * The shared full table for this state (built if needed; concurrent callers share one build). Release it after use.
+ * `anyTree`: a reader of tree-independent columns only (category_id, supplier, amounts) takes the current table
+ * whatever tree built it, so a drill-down without the workspace's tree does not rebuild it.
+ */
+async function acquireFull(db: DbConnector, tree: CategoryTree, categories: string, anyTree = false): Promise<FullLines> {
   const state = fullStates.get(db) ?? {};
   fullStates.set(db, state);
   for (;;) {
-    const fp = await fingerprint(db, tree);
+    const parts = await fingerprint(db, tree);
+    const fp = `${parts.data}|${parts.tree}`;
     const current = state.current;
-    if (current && current.fingerprint === fp && !current.stale) {
+    if (current && !current.stale && (current.fingerprint === fp || (anyTree && current.data === parts.data))) {
       // A rolled-back transaction can take a TEMP table with it: check before use.
       const [t] = await queryRows(db, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${current.table}'`);
       if (Number(t?.n ?? 0) > 0) {
@@ -99,7 +110,7 @@ async function acquireFull(db: DbConnector, tree: CategoryTree, categories: stri
       const previous = state.building ?? Promise.resolve(undefined);
       state.buildingFor = fp;
       const building = previous.catch(() => undefined).then(async () => {
-        const made = await buildFull(db, tree, categories, fp);
+        const made = await buildFull(db, tree, categories, fp, parts.data);
         const old = state.current;
         state.current = made;
         if (old && old !== made) {
@@ -127,7 +138,7 @@ async function releaseFull(db: DbConnector, full: FullLines): Promise<void> {
   if (full.stale && full.readers === 0) await dropFull(db, full);
 }
 
-async function buildFull(db: DbConnector, tree: CategoryTree, categories: string, fp: string): Promise<FullLines> {
+async function buildFull(db: DbConnector, tree: CategoryTree, categories: string, fp: string, data: string): Promise<FullLines> {
   const id = uid();
   const table = `_ovb_lines_all_${id}`;
   const agreements = `_ovb_agr_${id}`;
@@ -167,6 +178,7 @@ async function buildFull(db: DbConnector, tree: CategoryTree, categories: string
               date_trunc('month', coalesce(b.document_date, b.posting_date)) AS month,
               b.amount, b.currency, b.unit,
               coalesce(mm.to_key, b.supplier_key) AS supplier_key, b.supplier_name,
+              b.file_id, b.document_date, b.posting_date,
               cls.category_id,
               CASE WHEN ${level} = 2 THEN cls.category_id END AS cat2,
               CASE WHEN cls.category_id IS NULL THEN NULL WHEN ${level} = 1 THEN cls.category_id
@@ -185,6 +197,8 @@ async function buildFull(db: DbConnector, tree: CategoryTree, categories: string
          LEFT JOIN eitems ei ON ei.order_ref = b.order_ref AND ei.amount = b.amount)
      -- Compliance 1: the category has an agreement on the line's date, and the line's supplier holds it.
      SELECT x.*,
+            -- spend_line's own filter columns, so a filter over them runs on this table as it is (see fullTableCondition).
+            TRUE AS counted,
             EXISTS (SELECT 1 FROM ${a} g WHERE g.cat2 = x.cat2 AND x.date BETWEEN g.valid_from AND g.valid_to) AS has_agreement,
             -- A supplier under an agreement in a neighbouring subcategory (a food wholesaler's coffee) is not counted as
             -- buying beside the agreement: its framework may well cover the item.
@@ -193,10 +207,50 @@ async function buildFull(db: DbConnector, tree: CategoryTree, categories: string
        FROM x`,
   );
   await db.exec(`DROP TABLE ${a}`);
-  return { fingerprint: fp, table, hasContracts, readers: 0, stale: false };
+  return { fingerprint: fp, data, table, hasContracts, readers: 0, stale: false };
+}
+
+/**
+ * spend_line columns the prepared table does not carry with spend_line's meaning (supplier_key is the
+ * merged key there; the rest are not carried): a condition naming one is answered by a semi-join on spend_line.
+ */
+const NOT_CARRIED = new Set([
+  'supplier_key', 'file', 'row', 'document_id', 'supplier_cvr', 'unit_ean', 'account', 'account_no', 'description',
+  'item_code', 'item_scheme', 'item_number', 'quantity', 'unit_price', 'amount_original', 'order_ref', 'municipality',
+]);
+
+/**
+ * `where` (a condition over spend_line, e.g. filtersWhere) as a condition over the prepared table, which
+ * carries spend_line's filter columns (counted, dates, file_id, unit, source_kind, line_id, amount) as they
+ * are; null when it names a column the table does not carry as spend_line has it. Conservative: a name
+ * inside a string literal does not count, any other mention does.
+ */
+export function preparedCondition(where: string): string | null {
+  const code = where.replace(/'(?:[^']|'')*'/g, "''");
+  for (const m of code.matchAll(/"([^"]+)"|([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    if (NOT_CARRIED.has((m[1] ?? m[2] ?? '').toLowerCase())) return null;
+  }
+  return where;
 }
 
 export async function prepareAnalysisLines(db: DbConnector, options: AnalysisOptions = {}): Promise<AnalysisLines> {
+  return prepare(db, options, false);
+}
+
+/**
+ * The whole workspace's prepared lines for `fn`, read-only, whatever tree built them (for readers of
+ * category_id, supplier, unit, dates and amounts: drill-downs, line pages, supplier views).
+ */
+export async function withSharedLines<T>(db: DbConnector, tree: CategoryTree | undefined, fn: (table: string) => Promise<T>): Promise<T> {
+  const lines = await prepare(db, { tree }, true);
+  try {
+    return await fn(lines.table);
+  } finally {
+    await lines.close();
+  }
+}
+
+async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boolean): Promise<AnalysisLines> {
   const tree = options.tree ?? defaultCategoryTree();
   await ensureAgreementsMapped(db, tree);
   const id = uid();
@@ -204,33 +258,66 @@ export async function prepareAnalysisLines(db: DbConnector, options: AnalysisOpt
   await createCategoryTable(db, categories, tree);
   let full: FullLines;
   try {
-    full = await acquireFull(db, tree, categories);
+    full = await acquireFull(db, tree, categories, anyTree);
   } catch (error) {
     await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(categories)}`);
     throw error;
   }
   const dropCategories = () => db.exec(`DROP TABLE IF EXISTS ${quoteIdent(categories)}`);
-  if (!options.where?.trim()) {
-    // No filter: the shared table itself, read-only; closing releases it.
-    let closed = false;
-    return {
-      table: full.table, categories, tree, hasContracts: full.hasContracts,
-      close: async () => {
-        if (closed) return;
-        closed = true;
-        await releaseFull(db, full);
-        await dropCategories();
-      },
-    };
+  let released = false;
+  const release = async () => {
+    if (released) return;
+    released = true;
+    await releaseFull(db, full);
+  };
+  const where = options.where?.trim();
+  const shared: AnalysisLines = {
+    table: full.table, categories, tree, hasContracts: full.hasContracts,
+    close: async () => {
+      await release();
+      await dropCategories();
+    },
+  };
+  // No filter (every line in the shared table is counted): the shared table itself, read-only.
+  if (!where || where === 'counted') return shared;
+  const condition = preparedCondition(where);
+  if (condition !== null) {
+    // Most of the lines (a period): a view, leased until closed. Copying 750k wide rows costs more than
+    // the dozen scans that then filter them again; a small subset is copied (below).
+    const view = `_ovb_lines_${id}`;
+    try {
+      const [m] = await queryRows(db, `SELECT count(*) FILTER (WHERE ${condition}) AS n, count(*) AS total FROM ${quoteIdent(full.table)}`);
+      if (Number(m?.n ?? 0) >= VIEW_MIN_SHARE * Number(m?.total ?? 0)) {
+        await db.exec(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(view)} AS SELECT * FROM ${quoteIdent(full.table)} WHERE ${condition}`);
+        return {
+          ...shared,
+          table: view,
+          close: async () => {
+            try {
+              await db.exec(`DROP VIEW IF EXISTS ${quoteIdent(view)}`);
+            } finally {
+              await shared.close();
+            }
+          },
+        };
+      }
+    } catch (error) {
+      await shared.close();
+      throw error;
+    }
   }
   const table = `_ovb_lines_${id}`;
+  // The subset is copied (the metrics and opportunities scan it a dozen times; a view would filter the
+  // whole table each time): by the condition itself where the shared table carries its columns, else by a
+  // semi-join on spend_line.
+  const copied = condition ?? `line_id IN (SELECT line_id FROM spend_line WHERE counted AND (${where}))`;
   try {
-    await db.exec(
-      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
-       SELECT * FROM ${quoteIdent(full.table)} WHERE line_id IN (SELECT line_id FROM spend_line WHERE counted AND (${options.where}))`,
-    );
+    await db.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM ${quoteIdent(full.table)} WHERE ${copied}`);
+  } catch (error) {
+    await dropCategories();
+    throw error;
   } finally {
-    await releaseFull(db, full);
+    await release();
   }
   return {
     table, categories, tree, hasContracts: full.hasContracts,

@@ -1,7 +1,7 @@
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { list } from '../../sql/escape.js';
-import { clampInt, scopedLinesSql, type DrillScope } from './scope.js';
+import { clampInt, withScopedLines, type DrillScope } from './scope.js';
 
 /**
  * A category drill-down (or any scope): its suppliers, its buying units, a unit × supplier
@@ -68,8 +68,11 @@ export interface DrillOptions {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export async function loadCategoryDrill(db: DbConnector, scope: DrillScope, options: DrillOptions = {}): Promise<CategoryDrill> {
+  return withScopedLines(db, scope, (linesSql) => drill(db, `WITH l AS (${linesSql})`, options));
+}
+
+async function drill(db: DbConnector, cte: string, options: DrillOptions): Promise<CategoryDrill> {
   const signal = options.signal;
-  const cte = `WITH l AS (${await scopedLinesSql(db, scope)})`;
   const [total] = await queryRows(
     db,
     `${cte} SELECT coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend, count(*) AS lines,
@@ -84,7 +87,7 @@ export async function loadCategoryDrill(db: DbConnector, scope: DrillScope, opti
     db,
     `${cte},
      g AS (SELECT supplier_key AS key, mode(supplier_name) AS name, sum(amount) AS spend, count(*) AS lines,
-                  count(DISTINCT unit) AS units, count(DISTINCT file || ':' || coalesce(document_id, '#' || "row")) AS documents
+                  count(DISTINCT unit) AS units, count(DISTINCT doc) AS documents
              FROM l GROUP BY 1)
      SELECT g.key, coalesce(sp.display_name, g.name) AS name, g.spend::DECIMAL(18,2) AS spend, g.lines, g.units, g.documents
        FROM g LEFT JOIN supplier sp ON sp.key = g.key

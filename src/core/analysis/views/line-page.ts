@@ -1,7 +1,7 @@
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { literal } from '../../sql/escape.js';
-import { categoryNamer, clampInt, scopedLinesSql, type CategoryName, type DrillScope } from './scope.js';
+import { categoryNamer, clampInt, withScopedLines, type CategoryName, type DrillScope } from './scope.js';
 import { sortSet } from './sort.js';
 
 /**
@@ -11,6 +11,13 @@ import { sortSet } from './sort.js';
 
 export const LINE_SORTS = ['date', 'document', 'supplier', 'unit', 'account', 'description', 'category', 'source', 'amount'] as const;
 export type LineSort = (typeof LINE_SORTS)[number];
+
+/** Sorts on the invoice's own columns, which the scoped lines do not carry. */
+const DETAIL_SORTS = new Set<LineSort>(['document', 'account', 'description']);
+
+/** The lines of `linesSql` with the invoice's own columns from spend_line. */
+const withDetail = (linesSql: string) =>
+  `SELECT l.*, s.file, s."row", s.document_id, s.account, s.description FROM (${linesSql}) l JOIN spend_line s ON s.line_id = l.line_id`;
 
 /** Sort ids → SQL over the scoped lines. */
 const SORTS = sortSet(LINE_SORTS, { document: 'document_id', supplier: 'supplier_name', category: 'category_id', source: 'source_kind' });
@@ -81,15 +88,18 @@ async function linePage(db: DbConnector, scope: DrillScope, request: LinePageReq
     ? `WHERE contains(lower(coalesce(description, '')), ${literal(needle)}) OR contains(lower(coalesce(supplier_name, '')), ${literal(needle)})
           OR contains(lower(coalesce(document_id, '')), ${literal(needle)})`
     : '';
-  const cte = `WITH l AS (SELECT * FROM (${await scopedLinesSql(db, scope)}) ${search})`;
-  const [count] = await queryRows(db, `${cte} SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend FROM l`, { signal });
   const direction = desc ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
-  const rows = await queryRows(
-    db,
-    `${cte} SELECT * FROM l ORDER BY ${SORTS.sql(sort)} ${direction}, line_id ${desc ? 'DESC' : 'ASC'}
-              LIMIT ${limit} OFFSET ${offset}`,
-    { signal },
-  );
+  const order = `ORDER BY ${SORTS.sql(sort)} ${direction}, line_id ${desc ? 'DESC' : 'ASC'}`;
+  const [count, rows] = await withScopedLines(db, scope, async (linesSql) => {
+    // The scoped lines carry what filters and most sorts need; the invoice's own columns come from
+    // spend_line: for every line in scope when the search or the sort reads them, else for the page only.
+    const needsDetail = search !== '' || DETAIL_SORTS.has(sort);
+    const scoped = needsDetail ? `SELECT * FROM (${withDetail(linesSql)}) ${search}` : linesSql;
+    const cte = `WITH l AS (${scoped})`;
+    const [total] = await queryRows(db, `${cte} SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend FROM l`, { signal });
+    const page = `${cte} SELECT * FROM l ${order} LIMIT ${limit} OFFSET ${offset}`;
+    return [total, await queryRows(db, needsDetail ? page : `SELECT * FROM (${withDetail(page)}) ${order}`, { signal })] as const;
+  });
   const name = categoryNamer(scope.tree);
   return {
     rows: rows.map((r) => ({

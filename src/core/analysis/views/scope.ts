@@ -1,9 +1,9 @@
 import type { DbConnector } from '../../db/connector.js';
-import { list, sql } from '../../sql/escape.js';
+import { list, quoteIdent, sql } from '../../sql/escape.js';
 import { ensureSupplierTables } from '../../suppliers/tables.js';
 import { defaultCategoryTree, type CategoryTree } from '../../taxonomy/category-tree.js';
 import { categoryWithChildren } from '../../taxonomy/tree-edits.js';
-import { classifiedLinesSql } from '../fragmentation/classified.js';
+import { preparedCondition, withSharedLines } from '../fragmentation/lines.js';
 
 /**
  * What a drill-down looks at: the global filters (`where`, e.g. filtersWhere(filters)), optionally
@@ -21,37 +21,35 @@ export interface DrillScope {
   tree?: CategoryTree;
 }
 
-/** Columns of the scoped lines (see scopedLinesSql). */
-export const SCOPED_COLUMNS =
-  'line_id, file, "row", source_kind, document_id, date, amount, currency, unit, supplier_key, supplier_name, account, description, category_id';
+/** Columns of the scoped lines (see withScopedLines). `doc`: file id and document number (one invoice). */
+export const SCOPED_COLUMNS = 'line_id, file_id, source_kind, doc, date, amount, currency, unit, supplier_key, supplier_name, category_id';
 
 function categoryCondition(categoryId: string | null | undefined, tree: CategoryTree | undefined): string {
   if (categoryId === undefined) return 'TRUE';
-  if (categoryId === null) return 'cls.category_id IS NULL';
+  if (categoryId === null) return 'category_id IS NULL';
   // A moved level-2 category keeps its id, so children come from the tree; unknown ids by prefix.
-  if (tree?.categories.some((c) => c.id === categoryId)) return sql`cls.category_id IN (${list(categoryWithChildren(tree, categoryId))})`;
-  return sql`(cls.category_id = ${categoryId} OR starts_with(cls.category_id, ${`${categoryId}.`}))`;
+  if (tree?.categories.some((c) => c.id === categoryId)) return sql`category_id IN (${list(categoryWithChildren(tree, categoryId))})`;
+  return sql`(category_id = ${categoryId} OR starts_with(category_id, ${`${categoryId}.`}))`;
 }
 
 /**
- * SQL (a SELECT) for the counted lines in scope, with the category each line is classified to
- * (only decisions count: a learned suggestion nobody accepted is unclassified, as in the analysis)
- * and the effective supplier key. Ensures the supplier tables exist.
+ * Runs `fn` with SQL (a SELECT of SCOPED_COLUMNS) for the counted lines in scope, each with the category
+ * it is classified to (only decisions count: a learned suggestion nobody accepted is unclassified, as in
+ * the analysis) and the effective supplier key. The lines come from the analysis's shared prepared table
+ * (built once per state of the data), so a drill-down or a page of lines does not re-join 1M lines with
+ * their classification and merges; the SQL is valid only inside `fn`. Ensures the supplier tables exist.
  */
-export async function scopedLinesSql(db: DbConnector, scope: DrillScope): Promise<string> {
+export async function withScopedLines<T>(db: DbConnector, scope: DrillScope, fn: (linesSql: string) => Promise<T>): Promise<T> {
   await ensureSupplierTables(db);
-  const where = scope.where?.trim() ? `counted AND (${scope.where})` : 'counted';
-  const supplier = scope.supplierKey === undefined ? 'TRUE' : sql`coalesce(mm.to_key, b.supplier_key) = ${scope.supplierKey}`;
-  const unit = scope.unit === undefined ? 'TRUE' : sql`b.unit = ${scope.unit}`;
-  return `
-    SELECT b.line_id, b.file, b."row", b.source_kind, b.document_id,
-           coalesce(b.document_date, b.posting_date) AS date, b.amount, b.currency, b.unit,
-           coalesce(mm.to_key, b.supplier_key) AS supplier_key, b.supplier_name, b.account, b.description,
-           cls.category_id
-      FROM (SELECT * FROM spend_line WHERE ${where}) b
-      LEFT JOIN (${await classifiedLinesSql(db)}) cls ON cls.line_id = b.line_id
-      LEFT JOIN supplier_merge_map mm ON mm.from_key = b.supplier_key
-     WHERE ${categoryCondition(scope.categoryId, scope.tree ?? defaultCategoryTree())} AND ${supplier} AND ${unit}`;
+  return withSharedLines(db, scope.tree, (table) => {
+    const raw = scope.where?.trim();
+    const where = raw ? (preparedCondition(raw) ?? `line_id IN (SELECT line_id FROM spend_line WHERE counted AND (${raw}))`) : 'TRUE';
+    const supplier = scope.supplierKey === undefined ? 'TRUE' : sql`supplier_key = ${scope.supplierKey}`;
+    const unit = scope.unit === undefined ? 'TRUE' : sql`unit = ${scope.unit}`;
+    return fn(`
+      SELECT ${SCOPED_COLUMNS} FROM ${quoteIdent(table)}
+       WHERE (${where}) AND ${categoryCondition(scope.categoryId, scope.tree ?? defaultCategoryTree())} AND ${supplier} AND ${unit}`);
+  });
 }
 
 export interface CategoryName {

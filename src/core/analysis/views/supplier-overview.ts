@@ -3,7 +3,7 @@ import { queryRows } from '../../db/rows.js';
 import { literal } from '../../sql/escape.js';
 import type { CvrStatus } from '../../suppliers/tables.js';
 import type { CategoryTree } from '../../taxonomy/category-tree.js';
-import { categoryNamer, clampInt, scopedLinesSql, type CategoryName, type DrillScope } from './scope.js';
+import { categoryNamer, clampInt, withScopedLines, type CategoryName, type DrillScope } from './scope.js';
 import { sortSet } from './sort.js';
 
 /**
@@ -71,9 +71,9 @@ export async function loadSupplierOverview(db: DbConnector, request: SupplierOve
     ? `WHERE contains(lower(key), ${literal(needle)}) OR contains(coalesce(cvr, ''), ${literal(needle)})
           OR contains(lower(name), ${literal(needle)}) OR len(list_filter(names, n -> contains(lower(n), ${literal(needle)}))) > 0`
     : '';
-  const rows = await queryRows(
+  const rows = await withScopedLines(db, { where: request.where, tree: request.tree }, (linesSql) => queryRows(
     db,
-    `WITH l AS (${await scopedLinesSql(db, { where: request.where })}),
+    `WITH l AS (${linesSql}),
      kc AS (SELECT supplier_key AS key, category_id, sum(amount) AS spend FROM l GROUP BY ALL),
      c AS (SELECT key, count(category_id) AS categories, arg_max(category_id, spend) FILTER (WHERE category_id IS NOT NULL) AS top_category
              FROM kc GROUP BY key),
@@ -88,7 +88,7 @@ export async function loadSupplierOverview(db: DbConnector, request: SupplierOve
      SELECT *, count(*) OVER () AS total FROM x ${search}
       ORDER BY ${SORTS.sql(sort)} ${desc ? 'DESC' : 'ASC'} NULLS LAST, key LIMIT ${limit}`,
     { signal },
-  );
+  ));
   const name = categoryNamer(request.tree);
   return {
     total: Number(rows[0]?.total ?? 0),
@@ -122,18 +122,19 @@ export async function loadSupplierBreakdown(
   scope: DrillScope & { supplierKey: string },
   signal?: AbortSignal,
 ): Promise<SupplierBreakdown> {
-  const cte = `WITH l AS (${await scopedLinesSql(db, scope)})`;
-  const byCategory = await queryRows(
+  const [byCategory, byUnit] = await withScopedLines(db, scope, async (linesSql) => {
+    const cte = `WITH l AS (${linesSql})`;
+    return [await queryRows(
     db,
     `${cte} SELECT category_id, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines FROM l
               GROUP BY 1 ORDER BY spend DESC, category_id NULLS LAST`,
-    { signal },
-  );
-  const byUnit = await queryRows(
-    db,
-    `${cte} SELECT unit, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines FROM l GROUP BY 1 ORDER BY spend DESC, unit NULLS LAST`,
-    { signal },
-  );
+      { signal },
+    ), await queryRows(
+      db,
+      `${cte} SELECT unit, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines FROM l GROUP BY 1 ORDER BY spend DESC, unit NULLS LAST`,
+      { signal },
+    )] as const;
+  });
   const spend = Math.round(byUnit.reduce((a, r) => a + Number(r.spend) * 100, 0)) / 100;
   const lines = byUnit.reduce((a, r) => a + Number(r.lines), 0);
   const share = (v: number) => (spend !== 0 ? v / spend : 0);

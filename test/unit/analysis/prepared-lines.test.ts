@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
+import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
+import { analysisTotals, groupMetrics, preparedCondition, prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
+import { loadCategoryDrill, loadLinePage } from '../../../src/core/analysis/views/index.js';
+import type { DbConnector } from '../../../src/core/db/connector.js';
+import { queryRows } from '../../../src/core/db/rows.js';
+import { loadDemo } from '../../../src/core/demo/load-demo.js';
+import { literal } from '../../../src/core/sql/escape.js';
+import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
+import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
+
+/**
+ * The shared prepared lines answer a filter three ways: a view on the shared table (a filter that keeps
+ * most lines), a copy by the condition itself (a small subset), and a copy by a semi-join on spend_line
+ * (a condition naming a column the shared table does not carry as spend_line has it). Each must give the
+ * lines spend_line itself gives.
+ */
+describe('prepared lines under a filter (Demo Kommune, 5,000 lines)', () => {
+  let db: DbConnector;
+  beforeAll(async () => {
+    db = await openNodeWasmDb();
+    await loadDemo(db, 5000);
+    await refreshAnalysis(db);
+  });
+  afterAll(() => db?.close());
+
+  it('tells which conditions the shared table can answer itself', () => {
+    expect(preparedCondition(filtersWhere({ ...EMPTY_FILTERS, from: '2024-02-01', unit: 'Skoler', source: 'invoice' }))).not.toBeNull();
+    expect(preparedCondition(filtersWhere({ ...EMPTY_FILTERS, category: 'office' }))).not.toBeNull();
+    expect(preparedCondition('file_id IN (1, 2) AND year(coalesce(document_date, posting_date)) = 2024')).not.toBeNull();
+    // A name inside a literal is data, not a column.
+    expect(preparedCondition("unit = 'supplier_key description'")).not.toBeNull();
+    // The shared table's supplier_key is the merged key; the others are not carried.
+    expect(preparedCondition("supplier_key = 'cvr:1'")).toBeNull();
+    expect(preparedCondition("contains(description, 'kaffe')")).toBeNull();
+    expect(preparedCondition('"row" > 10')).toBeNull();
+    expect(preparedCondition('counted AND account IS NULL')).toBeNull();
+  });
+
+  it('every path holds exactly the counted lines spend_line holds under the same condition', async () => {
+    const [unit] = await queryRows(db, 'SELECT unit FROM spend_line WHERE counted AND unit IS NOT NULL GROUP BY 1 ORDER BY count(*) LIMIT 1');
+    const [supplier] = await queryRows(db, 'SELECT supplier_key FROM spend_line WHERE counted GROUP BY 1 ORDER BY count(*) DESC LIMIT 1');
+    const [first] = await queryRows(db, `SELECT min(coalesce(document_date, posting_date))::VARCHAR AS d FROM spend_line`);
+    const conditions = [
+      // keeps most lines: a view
+      filtersWhere({ ...EMPTY_FILTERS, from: String(first!.d) }),
+      // a small subset: copied by the condition
+      filtersWhere({ ...EMPTY_FILTERS, unit: String(unit!.unit) }),
+      filtersWhere({ ...EMPTY_FILTERS, category: 'office' }),
+      // the raw supplier key: copied by a semi-join on spend_line
+      `counted AND supplier_key = ${literal(String(supplier!.supplier_key))}`,
+    ];
+    for (const where of conditions) {
+      const [want] = await queryRows(db, `SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2)::VARCHAR AS spend FROM spend_line WHERE counted AND (${where})`);
+      const lines = await prepareAnalysisLines(db, { where });
+      try {
+        const [got] = await queryRows(db, `SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2)::VARCHAR AS spend FROM "${lines.table}"`);
+        expect({ where, n: Number(got!.n), spend: got!.spend }).toEqual({ where, n: Number(want!.n), spend: want!.spend });
+        expect(Number(want!.n)).toBeGreaterThan(0);
+        const totals = await analysisTotals(db, lines);
+        expect(totals.spend).toBeCloseTo(Number(want!.spend), 2);
+        const metrics = await groupMetrics(db, lines, 'category1');
+        expect(metrics.reduce((a, m) => a + m.lines, 0)).toBe(Number(want!.n));
+      } finally {
+        await lines.close();
+      }
+    }
+    // Nothing is left behind: the views and copies are dropped, only the shared table stays.
+    const left = await queryRows(db, `SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_ovb\\_lines\\_%' ESCAPE '\\' AND table_name NOT LIKE '\\_ovb\\_lines\\_all\\_%' ESCAPE '\\'`);
+    const views = await queryRows(db, `SELECT view_name FROM duckdb_views() WHERE view_name LIKE '\\_ovb\\_%' ESCAPE '\\'`);
+    expect([...left, ...views]).toEqual([]);
+  });
+
+  it('a page of lines carries the invoice columns from spend_line, sorted by them too', async () => {
+    const [supplier] = await queryRows(db, 'SELECT supplier_key FROM spend_line WHERE counted GROUP BY 1 ORDER BY count(*) DESC LIMIT 1');
+    const key = String(supplier!.supplier_key);
+    const where = filtersWhere(EMPTY_FILTERS);
+    const want = await queryRows(
+      db,
+      `SELECT line_id, file, "row", document_id, account, description FROM spend_line
+        WHERE counted AND coalesce((SELECT to_key FROM supplier_merge_map WHERE from_key = supplier_key), supplier_key) = ${literal(key)}
+        ORDER BY description DESC NULLS LAST, line_id DESC LIMIT 20`,
+    );
+    const page = await loadLinePage(db, { where, supplierKey: key }, { sort: 'description', desc: true, limit: 20 });
+    expect(page.rows.map((r) => [r.lineId, r.file, r.row, r.documentId, r.account, r.description])).toEqual(
+      want.map((r) => [Number(r.line_id), r.file, Number(r.row), r.document_id, r.account, r.description]),
+    );
+    // By amount (the columns joined for the page only): the same lines as spend_line's largest.
+    const byAmount = await loadLinePage(db, { where, supplierKey: key }, { limit: 10, offset: 5 });
+    const wantAmount = await queryRows(
+      db,
+      `SELECT line_id, description FROM spend_line
+        WHERE counted AND coalesce((SELECT to_key FROM supplier_merge_map WHERE from_key = supplier_key), supplier_key) = ${literal(key)}
+        ORDER BY amount DESC, line_id DESC LIMIT 10 OFFSET 5`,
+    );
+    expect(byAmount.rows.map((r) => [r.lineId, r.description])).toEqual(wantAmount.map((r) => [Number(r.line_id), r.description]));
+    expect(byAmount.total).toBe(page.total);
+  });
+
+  it('a drill-down counts each invoice once', async () => {
+    const drill = await loadCategoryDrill(db, { where: filtersWhere(EMPTY_FILTERS), categoryId: 'office' });
+    const top = drill.suppliers[0]!;
+    const [want] = await queryRows(
+      db,
+      `SELECT count(DISTINCT file || ':' || coalesce(document_id, '#' || "row")) AS d FROM spend_line s
+         JOIN classification c USING (line_id)
+        WHERE s.counted AND c.accepted IS NOT FALSE AND (c.category_id = 'office' OR starts_with(c.category_id, 'office.'))
+          AND coalesce((SELECT to_key FROM supplier_merge_map WHERE from_key = s.supplier_key), s.supplier_key) = ${literal(top.key)}`,
+    );
+    expect(top.documents).toBe(Number(want!.d));
+  });
+});
