@@ -51,7 +51,7 @@ export async function datasetFigures(
 ): Promise<DatasetFigures> {
   const where = options.where?.trim() ? `(${dataset.where}) AND (${options.where})` : dataset.where;
   const lines = await prepareAnalysisLines(db, { where, tree: options.tree });
-  const table = `${lines.table}_cmp`;
+  const table = `${lines.scratch}_cmp`;
   try {
     const window = await computeWindow(db, lines);
     const empty: DatasetFigures = {

@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
 import { analysisTotals, groupMetrics, preparedCondition, prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
+import { findOpportunities, loadKraljicFigures } from '../../../src/core/analysis/opportunities/index.js';
 import { loadCategoryDrill, loadLinePage } from '../../../src/core/analysis/views/index.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
 import { loadDemo } from '../../../src/core/demo/load-demo.js';
 import { literal } from '../../../src/core/sql/escape.js';
 import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
+import { defaultCategoryTree } from '../../../src/core/taxonomy/category-tree.js';
+import { renameCategory } from '../../../src/core/taxonomy/tree-edits.js';
 import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
 
 /**
@@ -109,5 +112,28 @@ describe('prepared lines under a filter (Demo Kommune, 5,000 lines)', () => {
           AND coalesce((SELECT to_key FROM supplier_merge_map WHERE from_key = s.supplier_key), s.supplier_key) = ${literal(top.key)}`,
     );
     expect(top.documents).toBe(Number(want!.d));
+  });
+
+  it('readers of the shared table at the same time, with two trees, each get their own tree and their own work tables', async () => {
+    const renamed = renameCategory(defaultCategoryTree(), 'it.printers', { da: 'Printere og kopimaskiner', en: 'Printers and copiers' });
+    const where = filtersWhere(EMPTY_FILTERS);
+    // Unfiltered: every one of them reads the one shared table, and names its work tables after its own preparation.
+    const [k1, k2, o1, o2, k3, o3] = await Promise.all([
+      loadKraljicFigures(db, { where, tree: renamed }),
+      loadKraljicFigures(db, { where }),
+      findOpportunities(db, { where, tree: renamed }),
+      findOpportunities(db, { where }),
+      loadKraljicFigures(db, { where, tree: renamed }),
+      findOpportunities(db, { where, tree: renamed }),
+    ]);
+    expect(k3).toEqual(k1);
+    expect(o3.totals).toEqual(o1.totals);
+    const printers = (k: typeof k1) => k.figures.find((f) => f.categoryId === 'it.printers')?.name.da;
+    expect(printers(k1)).toBe('Printere og kopimaskiner');
+    expect(printers(k2)).not.toBe('Printere og kopimaskiner');
+    expect(printers(k2)).toBeDefined();
+    expect(k1.figures.map((f) => f.annualSpend)).toEqual(k2.figures.map((f) => f.annualSpend));
+    expect(o1.totals.savingsBase).toBeCloseTo(o2.totals.savingsBase, 2);
+    expect(o1.opportunities.length).toBeGreaterThan(0);
   });
 });

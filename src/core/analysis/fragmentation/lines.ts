@@ -29,8 +29,10 @@ export interface AnalysisOptions {
 }
 
 export interface AnalysisLines {
-  /** Temporary table with the prepared lines. */
+  /** Temporary table (or view) with the prepared lines; read-only, and it may be shared with other readers. */
   table: string;
+  /** A name unique to this preparation, as a prefix for the caller's own temporary tables. */
+  scratch: string;
   /** Temporary table with the category tree (id, parent, level, name_da, name_en, addressable, regime). */
   categories: string;
   tree: CategoryTree;
@@ -125,8 +127,8 @@ async function acquireFull(db: DbConnector, tree: CategoryTree, categories: stri
       });
     }
     const made = await state.building;
-    // Another state may have replaced it meanwhile; then look again.
-    if (!made.stale) {
+    // Another state (or another tree's build chained after ours) may have replaced it meanwhile; then look again.
+    if (!made.stale && (made.fingerprint === fp || (anyTree && made.data === parts.data))) {
       made.readers++;
       return made;
     }
@@ -272,7 +274,7 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
   };
   const where = options.where?.trim();
   const shared: AnalysisLines = {
-    table: full.table, categories, tree, hasContracts: full.hasContracts,
+    table: full.table, scratch: `_ovb_lines_${id}`, categories, tree, hasContracts: full.hasContracts,
     close: async () => {
       await release();
       await dropCategories();
@@ -320,7 +322,7 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
     await release();
   }
   return {
-    table, categories, tree, hasContracts: full.hasContracts,
+    table, scratch: table, categories, tree, hasContracts: full.hasContracts,
     close: async () => {
       await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
       await dropCategories();

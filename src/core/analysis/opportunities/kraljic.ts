@@ -149,7 +149,7 @@ export const quadrantOf = (impact: 'high' | 'low', risk: RiskLevel): KraljicQuad
 export async function kraljicFiguresIn(db: DbConnector, lines: AnalysisLines): Promise<KraljicData> {
   const window = await computeWindow(db, lines);
   if (!window) return { window, figures: [] };
-  const table = `${lines.table}_k`;
+  const table = `${lines.scratch}_k`;
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
      SELECT * FROM ${quoteIdent(lines.table)}

@@ -7,7 +7,7 @@ import type { AnalysisWindow, OpportunityRules } from './types.js';
 /**
  * The SQL half of the opportunity finder: the § 35 window, a work table of the addressable,
  * classified lines, the price-variance items, and per-category figures that the rules in
- * find.ts decide on. Tables are temporary and named after the prepared lines.
+ * find.ts decide on. Tables are temporary and named after the preparation (`lines.scratch`).
  */
 
 export interface WorkTables {
@@ -18,7 +18,7 @@ export interface WorkTables {
 }
 
 export function workTables(lines: AnalysisLines): WorkTables {
-  return { work: `${lines.table}_w`, price: `${lines.table}_p` };
+  return { work: `${lines.scratch}_w`, price: `${lines.scratch}_p` };
 }
 
 /** The last 12 months of the data (udbudsloven § 35) and the whole period; null without dated lines. */

@@ -59,12 +59,13 @@ const score = (v: number, lang: Lang) => {
 };
 
 export function KraljicMatrix({ result, onOpenList }: { result: OpportunityResult | undefined; onOpenList: (kind: OpportunityKind) => void }) {
-  const { view, db } = useApp();
+  const { view, db, tree } = useApp();
   const { t, lang } = useT();
-  const where = filtersWhere(view.filters);
+  // The workspace's tree: its names, regimes and parent links decide the figures (and the shared prepared lines are built for it).
+  const where = filtersWhere(view.filters, tree);
   const [version, setVersion] = useState(0);
   const [failed, setFailed] = useState(false);
-  const figures = useQuery(`kraljic|${where}`, (d) => loadKraljicFigures(d, { where }));
+  const figures = useQuery(`kraljic|${where}`, (d) => loadKraljicFigures(d, { where, tree }));
   const overrides = useQuery(`kraljic-overrides|${version}`, (d) => loadKraljicOverrides(d));
   const matrix = useMemo(
     () => (figures.data && overrides.data ? buildKraljicMatrix(figures.data, { overrides: overrides.data, opportunities: result?.opportunities ?? [] }) : null),
