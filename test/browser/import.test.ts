@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, PREVIEW_ORIGIN } from '../support/browser.js';
 import { openApp, outsideRequests, screenshot } from '../support/app-page.js';
 import { fixtureFile } from '../support/fixtures.js';
 
@@ -34,6 +34,34 @@ describe('import in the browser', () => {
     await screenshot(page, 'overview-sheffield');
     expect(outsideRequests(requests)).toEqual([]);
     await page.close();
+  });
+
+  it('takes a file while the database still starts: planned at once, loaded as soon as the database is ready', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // Hold DuckDB's worker script back, so the database is surely still starting while the file is chosen.
+    let releaseWorker!: () => void;
+    const held = new Promise<void>((resolve) => (releaseWorker = resolve));
+    await context.route('**/duckdb-browser-*.worker*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${PREVIEW_ORIGIN}/#/import`);
+    await page.waitForSelector('[data-testid="file-input"]:not([disabled])', { state: 'attached', timeout: 60_000 });
+    expect(await page.getAttribute('[data-testid="db-status"]', 'data-phase')).toBe('loading');
+    await page.setInputFiles('[data-testid="file-input"]', REAL('uk_sheffield_spend_2017q1.csv'));
+    await page.waitForSelector('[data-testid="mapping-panel"]', { timeout: 60_000 });
+    expect(await page.isDisabled('[data-testid="mapping-confirm"]')).toBe(true);
+    expect(await page.textContent('[data-testid="engine-starting"]')).toContain('Databasen starter stadig');
+    expect(await page.getAttribute('[data-testid="db-status"]', 'data-phase')).toBe('loading');
+    await screenshot(page, 'import-mapping-engine-starting');
+    releaseWorker();
+    await page.waitForSelector('[data-testid="db-status"][data-phase="ready"]', { timeout: 60_000 });
+    await page.click('[data-testid="mapping-confirm"]');
+    await page.waitForSelector('[data-testid="rows-loaded"][data-value]', { timeout: 60_000 });
+    expect(Number(await page.getAttribute('[data-testid="rows-loaded"]', 'data-value'))).toBe(22388);
+    expect(Number(await page.getAttribute('[data-testid="rows-rejected"]', 'data-value'))).toBe(0);
+    await context.close();
   });
 
   it('imports the real Örebro Excel file in the worker, and OIOUBL invoices', async () => {

@@ -56,6 +56,8 @@ function ScreenView({ screen }: { screen: Screen }) {
   }
 }
 
+const workspaceBusyOpening = (busy: string | null) => busy === 'opening' || busy === 'clearing';
+
 export function App() {
   const [view, setView] = useViewState();
   // Every write goes through the tracked connector, so the autosave sees each change.
@@ -90,6 +92,12 @@ export function App() {
   const workspaceBusy = !ws.ready || ws.busy === 'opening' || ws.busy === 'clearing';
   // Nothing reads the database before the autosave is restored (it replaces the tables).
   const readyDb = ws.ready ? db : null;
+  // The import screen is usable while the engine starts (a file can be chosen and planned; loading
+  // waits for the database), so a start does not wait ~2 s for DuckDB-WASM before anything can be done.
+  // Only when the address names the import screen (otherwise a restored autosave may move to its saved
+  // screen), and on until the tree is read too, so the screen is not remounted and a planned file kept.
+  const startingOnImport = view.screen === 'import' && (!ws.ready || !treeState) && !workspaceBusyOpening(ws.busy) && !dbError
+    && window.location.hash.startsWith('#/import');
 
   useEffect(() => {
     if (readyDb) loadUnits(readyDb).then(setUnits, () => setUnits([]));
@@ -163,7 +171,7 @@ export function App() {
             <ErrorBoundary lang={view.lang} resetKey={view.screen}>
               {building && view.screen !== 'import' ? (
                 <BuildingPanel progress={building} />
-              ) : db && treeState && !workspaceBusy ? (
+              ) : (db && treeState && !workspaceBusy) || startingOnImport ? (
                 <ScreenView screen={view.screen} />
               ) : (
                 <div className="loading-screen" aria-busy="true" />

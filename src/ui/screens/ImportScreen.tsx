@@ -50,7 +50,8 @@ export function ImportScreen() {
             multiple
             data-testid="file-input"
             className="visually-hidden"
-            disabled={busy || !db}
+            // Choosable while the database still starts: planning reads the file in its own worker; loading waits for the database.
+            disabled={busy}
             onChange={(e) => {
               const files = Array.from(e.target.files ?? []);
               e.target.value = '';
@@ -82,10 +83,11 @@ export function ImportScreen() {
             />
           ))}
           <div className="actions">
-            <button type="button" className="button primary" data-testid="mapping-confirm" disabled={blocking} onClick={() => void confirm()}>
+            <button type="button" className="button primary" data-testid="mapping-confirm" disabled={blocking || !db} onClick={() => void confirm()}>
               {t('import.confirm')}
             </button>{' '}
             <button type="button" className="button" onClick={() => setStep({ kind: 'idle' })}>{t('import.cancel')}</button>
+            {!db && <p className="muted" role="status" data-testid="engine-starting">{t('import.engineStarting')}</p>}
           </div>
         </div>
       )}
