@@ -136,4 +136,36 @@ describe('prepared lines under a filter (Demo Kommune, 5,000 lines)', () => {
     expect(o1.totals.savingsBase).toBeCloseTo(o2.totals.savingsBase, 2);
     expect(o1.opportunities.length).toBeGreaterThan(0);
   });
+
+  it('figures memoised per content: the same lines give them again, other lines or a new state never do', async () => {
+    const where = filtersWhere(EMPTY_FILTERS);
+    const first = await prepareAnalysisLines(db, { where });
+    const second = await prepareAnalysisLines(db, { where });
+    try {
+      const a = await groupMetrics(db, first, 'category1');
+      expect(await groupMetrics(db, second, 'category1')).toEqual(a);
+      // The same options over another table (as the Kraljic tab passes its window's lines) are other lines.
+      const [unit] = await queryRows(db, `SELECT unit FROM "${first.table}" WHERE unit IS NOT NULL GROUP BY 1 ORDER BY count(*) LIMIT 1`);
+      const subset = `${first.scratch}_subset`;
+      await db.exec(`CREATE TEMP TABLE "${subset}" AS SELECT * FROM "${first.table}" WHERE unit = ${literal(String(unit!.unit))}`);
+      const b = await groupMetrics(db, { ...first, table: subset }, 'category1');
+      expect(b.reduce((n, m) => n + m.lines, 0)).toBeLessThan(a.reduce((n, m) => n + m.lines, 0));
+      await db.exec(`DROP TABLE "${subset}"`);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+    // A decision taken back: a new state, so the unclassified group grows by that line.
+    const unclassified = (m: Awaited<ReturnType<typeof groupMetrics>>) => m.find((g) => g.id === null)?.lines ?? 0;
+    const before = await prepareAnalysisLines(db, { where });
+    const was = unclassified(await groupMetrics(db, before, 'category1'));
+    await before.close();
+    await db.exec(`DELETE FROM classification WHERE line_id = (SELECT min(c.line_id) FROM classification c JOIN spend_line l USING (line_id) WHERE l.counted AND c.accepted)`);
+    const after = await prepareAnalysisLines(db, { where });
+    try {
+      expect(unclassified(await groupMetrics(db, after, 'category1'))).toBe(was + 1);
+    } finally {
+      await after.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import type { DbConnector } from '../../db/connector.js';
-import { queryRows } from '../../db/rows.js';
+import { memoRows } from './memo.js';
 import { quoteIdent } from '../../sql/escape.js';
 import { prepareAnalysisLines, type AnalysisLines, type AnalysisOptions } from './lines.js';
 import { groupMetrics, type GroupMetrics, type MetricsOptions } from './metrics.js';
@@ -25,8 +25,9 @@ export interface AnalysisTotals {
 }
 
 export async function analysisTotals(db: DbConnector, lines: AnalysisLines): Promise<AnalysisTotals> {
-  const [r] = await queryRows(
+  const [r] = await memoRows(
     db,
+    lines,
     `SELECT coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend,
             coalesce(sum(amount) FILTER (WHERE addressable), 0)::DECIMAL(18,2) AS addressable,
             coalesce(sum(amount) FILTER (WHERE category_id IS NOT NULL), 0)::DECIMAL(18,2) AS classified,

@@ -33,6 +33,12 @@ export interface AnalysisLines {
   table: string;
   /** A name unique to this preparation, as a prefix for the caller's own temporary tables. */
   scratch: string;
+  /**
+   * Stands for the content of `table` and `categories` (the shared table's name, the filter and the tree):
+   * equal keys, equal lines. Read-only figures over them may be memoised by it (see memo.ts). It names
+   * the table it was made for, so a copy of these options with another table (`{ ...lines, table }`) has none.
+   */
+  contentKey?: { table: string; key: string };
   /** Temporary table with the category tree (id, parent, level, name_da, name_en, addressable, regime). */
   categories: string;
   tree: CategoryTree;
@@ -273,8 +279,9 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
     await releaseFull(db, full);
   };
   const where = options.where?.trim();
+  const contentKey = (filter: string, table = full.table) => ({ table, key: `${full.table}\n${filter}\n${JSON.stringify(tree.categories)}` });
   const shared: AnalysisLines = {
-    table: full.table, scratch: `_ovb_lines_${id}`, categories, tree, hasContracts: full.hasContracts,
+    table: full.table, scratch: `_ovb_lines_${id}`, contentKey: contentKey(''), categories, tree, hasContracts: full.hasContracts,
     close: async () => {
       await release();
       await dropCategories();
@@ -294,6 +301,7 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
         return {
           ...shared,
           table: view,
+          contentKey: contentKey(condition, view),
           close: async () => {
             try {
               await db.exec(`DROP VIEW IF EXISTS ${quoteIdent(view)}`);
@@ -322,7 +330,7 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
     await release();
   }
   return {
-    table, scratch: table, categories, tree, hasContracts: full.hasContracts,
+    table, scratch: table, contentKey: contentKey(copied, table), categories, tree, hasContracts: full.hasContracts,
     close: async () => {
       await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
       await dropCategories();

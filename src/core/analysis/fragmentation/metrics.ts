@@ -1,7 +1,8 @@
 import type { DbConnector } from '../../db/connector.js';
-import { queryRows, type Row } from '../../db/rows.js';
+import type { Row } from '../../db/rows.js';
 import { literal, quoteIdent } from '../../sql/escape.js';
 import type { AnalysisLines } from './lines.js';
+import { memoRows } from './memo.js';
 
 /**
  * Fragmentation figures per group of lines: a level-1 or level-2 category or an organisational
@@ -158,6 +159,6 @@ export async function groupMetrics(
   options: MetricsOptions = {},
 ): Promise<GroupMetrics[]> {
   const limit = options.smallOrderLimit ?? DEFAULT_SMALL_ORDER_LIMIT;
-  const rows = await queryRows(db, metricsSql(lines, groupBy, limit));
+  const rows = await memoRows(db, lines, metricsSql(lines, groupBy, limit));
   return rows.map((r) => toMetrics(r, groupBy, lines.hasContracts));
 }
