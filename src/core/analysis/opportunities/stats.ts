@@ -11,7 +11,7 @@ import type { AnalysisWindow, OpportunityRules } from './types.js';
  */
 
 export interface WorkTables {
-  /** Addressable level-2 lines with in_window and claim (the opportunity whose savings use the line's spend). */
+  /** A view: addressable level-2 lines with in_window and claim (the opportunity whose savings use the line's spend). */
   work: string;
   /** Price-variance lines with their overpayment. */
   price: string;
@@ -48,7 +48,7 @@ export async function computeWindow(db: DbConnector, lines: AnalysisLines): Prom
   };
 }
 
-/** Builds the work table and the price-variance table (price-variance lines are claimed first). */
+/** Builds the work lines (a view) and the price-variance table (price-variance lines are claimed first). */
 export async function buildWorkTables(
   db: DbConnector,
   lines: AnalysisLines,
@@ -57,20 +57,18 @@ export async function buildWorkTables(
   periodFactor: number,
 ): Promise<WorkTables> {
   const t = workTables(lines);
-  await db.exec(
-    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(t.work)} AS
-     SELECT line_id, doc, date, amount, currency, unit, supplier_key, supplier_name, cat2, has_agreement, on_contract,
+  // Views, not copies: the work lines are most of the prepared lines, and copying them (then updating
+  // the claimed ones) cost more than the few scans that read them. `t.base` holds the lines before claims.
+  const base = `SELECT line_id, doc, date, amount, currency, unit, supplier_key, supplier_name, cat2, has_agreement, on_contract,
             item_number, item_price, item_qty,
-            coalesce(date BETWEEN ${literal(window.from)}::DATE AND ${literal(window.to)}::DATE, FALSE) AS in_window,
-            NULL::VARCHAR AS claim
-       FROM ${quoteIdent(lines.table)} WHERE addressable AND cat2 IS NOT NULL`,
-  );
+            coalesce(date BETWEEN ${literal(window.from)}::DATE AND ${literal(window.to)}::DATE, FALSE) AS in_window
+       FROM ${quoteIdent(lines.table)} WHERE addressable AND cat2 IS NOT NULL`;
   // The same item (supplier + item number) bought at different unit prices; evidence from the
   // whole period, since an item is bought too rarely for 12 months to show the spread.
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${quoteIdent(t.price)} AS
      WITH buy AS (
-       SELECT * FROM ${quoteIdent(t.work)}
+       SELECT * FROM (${base})
         WHERE item_number IS NOT NULL AND item_price > 0 AND item_qty > 0 AND amount > 0 AND currency = 'DKK'),
      it AS (
        SELECT cat2, supplier_key, item_number, min(item_price) AS p_min, median(item_price) AS p_med, max(item_price) AS p_max,
@@ -85,8 +83,11 @@ export async function buildWorkTables(
      SELECT * FROM over
       WHERE cat2 IN (SELECT cat2 FROM over GROUP BY cat2 HAVING sum(over_min) * ${literal(periodFactor)} >= ${literal(rules.priceMinAnnual)})`,
   );
+  // Price-variance lines are claimed first.
   await db.exec(
-    `UPDATE ${quoteIdent(t.work)} SET claim = 'price-variance' WHERE line_id IN (SELECT line_id FROM ${quoteIdent(t.price)})`,
+    `CREATE OR REPLACE TEMP VIEW ${quoteIdent(t.work)} AS
+     SELECT b.*, CASE WHEN b.line_id IN (SELECT line_id FROM ${quoteIdent(t.price)}) THEN 'price-variance' END::VARCHAR AS claim
+       FROM (${base}) b`,
   );
   return t;
 }
@@ -172,6 +173,6 @@ export async function categoryStats(db: DbConnector, t: WorkTables, rules: Oppor
 }
 
 export async function dropWorkTables(db: DbConnector, t: WorkTables): Promise<void> {
-  await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(t.work)}`);
+  await db.exec(`DROP VIEW IF EXISTS ${quoteIdent(t.work)}`);
   await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(t.price)}`);
 }
