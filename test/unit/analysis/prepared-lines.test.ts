@@ -3,6 +3,7 @@ import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
 import { analysisTotals, groupMetrics, preparedCondition, prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
 import { findOpportunities, loadKraljicFigures } from '../../../src/core/analysis/opportunities/index.js';
+import { loadOpportunitySettings, resetOpportunitySettings, saveOpportunitySettings } from '../../../src/core/analysis/opportunities/settings.js';
 import { loadCategoryDrill, loadLinePage } from '../../../src/core/analysis/views/index.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
@@ -167,5 +168,24 @@ describe('prepared lines under a filter (Demo Kommune, 5,000 lines)', () => {
     } finally {
       await after.close();
     }
+  });
+
+  it('opportunities memoised per content and settings: a saved rate is used at once, and each caller gets its own copy', async () => {
+    const where = filtersWhere(EMPTY_FILTERS);
+    const a = await findOpportunities(db, { where });
+    const b = await findOpportunities(db, { where });
+    expect(b).toEqual(a);
+    expect(b).not.toBe(a);
+    b.opportunities[0]!.savingsBase = -1;
+    expect((await findOpportunities(db, { where })).opportunities[0]!.savingsBase).toBe(a.opportunities[0]!.savingsBase);
+    const saved = await loadOpportunitySettings(db);
+    await saveOpportunitySettings(db, { ...saved, rates: { ...saved.rates, base: saved.rates.base / 2 } });
+    try {
+      const halved = await findOpportunities(db, { where });
+      expect(halved.totals.savingsBase).toBeLessThan(a.totals.savingsBase);
+    } finally {
+      await resetOpportunitySettings(db);
+    }
+    expect((await findOpportunities(db, { where })).totals).toEqual(a.totals);
   });
 });

@@ -11,25 +11,44 @@ import type { AnalysisLines } from './lines.js';
  */
 
 const MAX_ENTRIES = 64;
-const memos = new WeakMap<DbConnector, Map<string, Promise<Row[]>>>();
+const memos = new WeakMap<DbConnector, Map<string, Promise<unknown>>>();
 
-/** `sql` over `lines` (its table and categories named as in `lines`); memoised when the content has a key. */
-export function memoRows(db: DbConnector, lines: AnalysisLines, sql: string): Promise<Row[]> {
-  if (!lines.contentKey || lines.contentKey.table !== lines.table) return queryRows(db, sql);
-  // The table and category-table names differ per preparation; the content key stands for both.
-  const key = `${lines.contentKey.key}\n${sql.replaceAll(lines.table, '\u0001').replaceAll(lines.categories, '\u0002')}`;
-  const memo = memos.get(db) ?? new Map<string, Promise<Row[]>>();
+/** The memo entry for `key`, computed by `compute` if there is none. */
+function remember<T>(db: DbConnector, key: string, compute: () => Promise<T>): Promise<T> {
+  const memo = memos.get(db) ?? new Map<string, Promise<unknown>>();
   memos.set(db, memo);
-  const known = memo.get(key);
+  const known = memo.get(key) as Promise<T> | undefined;
   if (known) {
     // Most recently used last (Map keeps insertion order).
     memo.delete(key);
     memo.set(key, known);
     return known;
   }
-  const rows = queryRows(db, sql);
-  memo.set(key, rows);
-  rows.catch(() => memo.get(key) === rows && memo.delete(key));
+  const value = compute();
+  memo.set(key, value);
+  value.catch(() => memo.get(key) === value && memo.delete(key));
   while (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value as string);
-  return rows;
+  return value;
+}
+
+const keyOf = (lines: AnalysisLines): string | null =>
+  lines.contentKey && lines.contentKey.table === lines.table ? lines.contentKey.key : null;
+
+/** `sql` over `lines` (its table and categories named as in `lines`); memoised when the content has a key. */
+export function memoRows(db: DbConnector, lines: AnalysisLines, sql: string): Promise<Row[]> {
+  const content = keyOf(lines);
+  if (content === null) return queryRows(db, sql);
+  // The table and category-table names differ per preparation; the content key stands for both.
+  return remember(db, `rows\n${content}\n${sql.replaceAll(lines.table, '\u0001').replaceAll(lines.categories, '\u0002')}`, () => queryRows(db, sql));
+}
+
+/**
+ * A value computed over `lines` from them and `inputs` alone (everything else it reads must be covered by
+ * the content key: the lines, decisions, merges, register, agreement mapping and tree). Each caller gets
+ * its own copy, so nobody changes another's.
+ */
+export async function memoValue<T>(db: DbConnector, lines: AnalysisLines, what: string, inputs: unknown, compute: () => Promise<T>): Promise<T> {
+  const content = keyOf(lines);
+  if (content === null) return compute();
+  return structuredClone(await remember(db, `${what}\n${content}\n${JSON.stringify(inputs)}`, compute));
 }

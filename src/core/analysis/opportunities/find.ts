@@ -3,6 +3,7 @@ import { sourcingOf, type Category, type Regime } from '../../taxonomy/category-
 import { loadThresholds } from '../../thresholds/table.js';
 import { thresholdFor, type Threshold } from '../../thresholds/thresholds.js';
 import { prepareAnalysisLines, type AnalysisLines } from '../fragmentation/lines.js';
+import { memoValue } from '../fragmentation/memo.js';
 import { loadAgreements } from '../../agreements/list.js';
 import type { ThresholdRegime } from '../../thresholds/thresholds.js';
 import { agreementStates, type CategoryAgreementState } from './agreement-state.js';
@@ -12,7 +13,7 @@ import { ACTIONS, assumptionsFor, rationaleFor } from './rationale.js';
 import { loadOpportunitySettings } from './settings.js';
 import { buildWorkTables, categoryStats, computeWindow, dropWorkTables, type CategoryStats } from './stats.js';
 import {
-  DEFAULT_RATES, OPPORTUNITY_KINDS, type AgreementCoverage, type Opportunity, type OpportunityDetails, type OpportunityKind,
+  DEFAULT_RATES, OPPORTUNITY_KINDS, type AgreementCoverage, type AnalysisWindow, type Opportunity, type OpportunityDetails, type OpportunityKind,
   type OpportunityOptions, type OpportunityResult, type OpportunityRules, type SavingsRates,
 } from './types.js';
 
@@ -74,6 +75,19 @@ export async function findOpportunitiesIn(db: DbConnector, lines: AnalysisLines,
   const empty = { savingsLow: 0, savingsBase: 0, savingsHigh: 0, spendMoving: 0 };
   if (!window) return { opportunities: [], window, rates, rules, totals: empty };
   const thresholds: Threshold[] = options.thresholds ?? (await loadThresholds(db));
+  // Everything else read below comes from the lines and the register, which the lines' content key covers.
+  return memoValue(db, lines, 'opportunities', { rates, rules, thresholds }, () => opportunitiesOver(db, lines, window, rates, rules, thresholds));
+}
+
+async function opportunitiesOver(
+  db: DbConnector,
+  lines: AnalysisLines,
+  window: AnalysisWindow,
+  rates: OpportunityResult['rates'],
+  rules: OpportunityRules,
+  thresholds: Threshold[],
+): Promise<OpportunityResult> {
+  const empty = { savingsLow: 0, savingsBase: 0, savingsHigh: 0, spendMoving: 0 };
   const periodFactor = window.periodFactor;
   const t = await buildWorkTables(db, lines, window, rules, periodFactor);
   try {
