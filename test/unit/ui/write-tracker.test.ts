@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
+import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
+import { loadMonthlySpend, loadTopSuppliers } from '../../../src/core/analysis/kpis.js';
+import { findOpportunities, loadKraljicFigures } from '../../../src/core/analysis/opportunities/index.js';
+import { loadOpportunitySettings, saveOpportunitySettings } from '../../../src/core/analysis/opportunities/settings.js';
+import { loadOverview } from '../../../src/core/analysis/overview.js';
+import {
+  loadCategoryDrill, loadCategoryOverview, loadLinePage, loadSupplierBreakdown, loadSupplierOverview,
+} from '../../../src/core/analysis/views/index.js';
+import type { DbConnector } from '../../../src/core/db/connector.js';
+import { loadDemo } from '../../../src/core/demo/load-demo.js';
+import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
+import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
+import { mayWrite, trackWrites } from '../../../src/ui/workspace/write-tracker.js';
+
+describe('the autosave counts only statements that may change the workspace', () => {
+  let db: DbConnector;
+  beforeAll(async () => {
+    db = await openNodeWasmDb();
+    await loadDemo(db, 5000);
+    await refreshAnalysis(db);
+  });
+  afterAll(() => db?.close());
+
+  it('tells temporary objects and schema checks from writes', () => {
+    expect(mayWrite('CREATE OR REPLACE TEMP TABLE "_ovb_lines_x" AS SELECT * FROM spend_line')).toBe(false);
+    expect(mayWrite('\n  CREATE TEMP VIEW "_ovb_lines_x_w" AS SELECT 1')).toBe(false);
+    expect(mayWrite('DROP TABLE IF EXISTS "_ovb_lines_x"')).toBe(false);
+    expect(mayWrite('DROP VIEW IF EXISTS "_ovb_lines_x"')).toBe(false);
+    expect(mayWrite('DROP TABLE cls_scope')).toBe(false);
+    expect(mayWrite('CREATE TABLE IF NOT EXISTS supplier_merge_map (from_key VARCHAR NOT NULL, to_key VARCHAR NOT NULL)')).toBe(false);
+    expect(mayWrite('ALTER TABLE import_reject ADD COLUMN IF NOT EXISTS detail VARCHAR')).toBe(false);
+    // Writes, or possibly writes:
+    expect(mayWrite('INSERT INTO classification SELECT * FROM cls_hit')).toBe(true);
+    expect(mayWrite('DROP TABLE IF EXISTS spend_line')).toBe(true);
+    expect(mayWrite('CREATE TABLE IF NOT EXISTS x AS SELECT * FROM spend_line')).toBe(true);
+    expect(mayWrite('CREATE TEMP TABLE t AS SELECT 1; DELETE FROM spend_line')).toBe(true);
+    expect(mayWrite('UPDATE "_ovb_lines_x" SET claim = NULL')).toBe(true);
+    expect(mayWrite('CREATE TABLE kraljic_risk_override AS SELECT 1')).toBe(true);
+  });
+
+  it('opening every analysis screen and drilling down writes nothing; saving a setting does', async () => {
+    const where = filtersWhere(EMPTY_FILTERS);
+    const period = { ...EMPTY_FILTERS, from: '2024-04-01' };
+    const screens = async (d: DbConnector) => {
+      for (const w of [where, filtersWhere(period)]) {
+        await loadOverview(d, w, 5);
+        await loadCategoryOverview(d, { where: w });
+        await loadCategoryDrill(d, { where: w, categoryId: 'office' });
+        const suppliers = await loadSupplierOverview(d, { where: w });
+        const key = suppliers.rows[0]!.key;
+        await loadSupplierBreakdown(d, { where: w, supplierKey: key });
+        await loadLinePage(d, { where: w, supplierKey: key }, { offset: 100 });
+        await findOpportunities(d, { where: w });
+        await loadKraljicFigures(d, { where: w });
+      }
+      await loadMonthlySpend(d, period);
+      await loadTopSuppliers(d, period, 10);
+    };
+    // Once first: the first analysis may map the agreement register (a real write).
+    await screens(db);
+    const tracked = trackWrites(db);
+    await screens(tracked.db);
+    expect(tracked.writes()).toBe(0);
+    const settings = await loadOpportunitySettings(tracked.db);
+    await saveOpportunitySettings(tracked.db, { ...settings, rates: { ...settings.rates, base: settings.rates.base } });
+    expect(tracked.writes()).toBeGreaterThan(0);
+  });
+});
