@@ -12,7 +12,8 @@ import type { DbConnector } from '../../../src/core/db/connector.js';
 import { loadDemo } from '../../../src/core/demo/load-demo.js';
 import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
 import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
-import { mayWrite, trackWrites } from '../../../src/ui/workspace/write-tracker.js';
+import { mayWrite } from '../../../src/core/db/may-write.js';
+import { trackWrites } from '../../../src/ui/workspace/write-tracker.js';
 
 describe('the autosave counts only statements that may change the workspace', () => {
   let db: DbConnector;
