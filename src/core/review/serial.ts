@@ -6,6 +6,12 @@ import type { DbConnector } from '../db/connector.js';
  * database, so a live preview typed during a re-classification never reads the other's tables.
  */
 const queues = new WeakMap<DbConnector, Promise<unknown>>();
+const lengths = new WeakMap<DbConnector, number>();
+
+/** Tasks queued on `db` and not finished, the running one included: a long task sees others waiting. */
+export function serialQueueLength(db: DbConnector): number {
+  return lengths.get(db) ?? 0;
+}
 
 export class AbortedError extends Error {
   constructor() {
@@ -17,10 +23,13 @@ export class AbortedError extends Error {
 /** Runs `task` after every task queued before it on `db`; skipped when `signal` aborted meanwhile. */
 export function serialized<T>(db: DbConnector, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   const before = queues.get(db) ?? Promise.resolve();
-  const run = before.then(
-    () => (signal?.aborted ? Promise.reject(new AbortedError()) : task()),
-    () => (signal?.aborted ? Promise.reject(new AbortedError()) : task()),
-  );
+  lengths.set(db, serialQueueLength(db) + 1);
+  const run = before
+    .then(
+      () => (signal?.aborted ? Promise.reject(new AbortedError()) : task()),
+      () => (signal?.aborted ? Promise.reject(new AbortedError()) : task()),
+    )
+    .finally(() => lengths.set(db, serialQueueLength(db) - 1));
   // The queue goes on whatever this task does.
   queues.set(db, run.catch(() => undefined));
   return run;

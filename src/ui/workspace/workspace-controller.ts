@@ -1,4 +1,4 @@
-import { serialized } from '../../core/review/serial.js';
+import { AbortedError, serialQueueLength, serialized } from '../../core/review/serial.js';
 import {
   currentTables, dropWorkspaceTables, readManifest, restoreWorkspace, snapshotWorkspace,
   type ClientConfig, type TableEntry, type WorkspaceManifest,
@@ -9,6 +9,14 @@ import { packInBackground, unpackInBackground } from './zip-async.js';
 
 /** Quiet time after the last change before the autosave runs (a burst of edits is saved once). */
 export const AUTOSAVE_DELAY_MS = 1500;
+/**
+ * Before each statement of an autosave, the screens must have left the database alone this long:
+ * a filter change runs a few statements with short JavaScript gaps between them, and the autosave
+ * must not slip into those gaps (each of its statements is one the next query waits behind).
+ */
+export const AUTOSAVE_QUIET_MS = 400;
+/** Rows per stored part in the autosave: one part's export is the longest the autosave holds the database (~0.1–0.2 s at 1M lines). */
+const AUTOSAVE_ROWS_PER_PART = 100_000;
 
 export interface AutosaveInfo {
   savedAt: string;
@@ -21,7 +29,8 @@ export interface AutosaveInfo {
  * The workspace in the browser: the autosave (IndexedDB), saving and opening `.overblik` files,
  * and erasing everything. Snapshots and opens run in the database's one queue (serialized), so a
  * rule edit never interleaves with them; an autosave whose snapshot saw a write happen meanwhile is
- * thrown away and taken again.
+ * thrown away and taken again. The autosave steps aside: each of its statements waits until the
+ * screens' queries are done, and it gives up (to be taken again) when a rule edit queues behind it.
  */
 export class WorkspaceController {
   private known = new Map<string, TableEntry>();
@@ -107,16 +116,31 @@ export class WorkspaceController {
     const client = this.client();
     const clientKey = JSON.stringify(client.view ?? null) + JSON.stringify(client.mappings ?? {});
     if (writes === this.savedWrites && clientKey === this.savedClient) return;
-    const db = this.tracked.db;
-    const snapshot = await serialized(db, async () => {
+    const queue = this.tracked.db;
+    const db = this.tracked.background;
+    const pause = async () => {
+      await this.tracked.quiet(AUTOSAVE_QUIET_MS);
+      if (serialQueueLength(queue) > 1 || this.stopped) throw new AbortedError();
+    };
+    let stepped = false;
+    const snapshot = await serialized(queue, async () => {
       // No write since the last generation: the tables are as they were, only the client areas changed.
-      const signatures = writes === this.savedWrites && this.lastSignatures ? this.lastSignatures : (await currentTables(db)).signatures;
+      const signatures = writes === this.savedWrites && this.lastSignatures
+        ? this.lastSignatures
+        : (await currentTables(db, { pause, chunkRows: AUTOSAVE_ROWS_PER_PART })).signatures;
       this.lastSignatures = signatures;
-      return snapshotWorkspace(db, { appVersion: this.appVersion, client, known: this.known, signatures });
+      return snapshotWorkspace(db, { appVersion: this.appVersion, client, known: this.known, signatures, pause, rowsPerPart: AUTOSAVE_ROWS_PER_PART });
     }).catch((error: unknown) => {
-      console.error('Autosave failed', error);
+      // Stepped aside for a rule edit: taken again once things are quiet.
+      if (error instanceof AbortedError) stepped = true;
+      else console.error('Autosave failed', error);
       return null;
     });
+    if (stepped) {
+      this.lastSignatures = null;
+      this.schedule();
+      return;
+    }
     // A write during the snapshot (an import's next statement): take it again once things are quiet.
     if (!snapshot || this.tracked.writes() !== writes || !this.active) {
       if (snapshot) this.schedule();

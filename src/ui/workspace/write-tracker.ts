@@ -5,38 +5,70 @@ import { mayWrite } from '../../core/db/may-write.js';
  * Counts the statements that may change the analysis (exec, Arrow inserts) and tells a listener.
  * Every feature writes through the one connector, so the autosave notices a change without any
  * feature having to announce it; the content signatures then say which tables really changed.
+ *
+ * It also knows when the screens use the database (statements in flight, the last one's end), so
+ * the autosave can run its long snapshot in the gaps: DuckDB-WASM runs one statement at a time,
+ * and every statement of a snapshot is one a filter change would otherwise wait behind.
  */
 export interface TrackedDb {
+  /** The connector every feature uses: its statements count as activity. */
   db: DbConnector;
+  /** The same connector for the autosave's own reads: not counted as activity. */
+  background: DbConnector;
   writes(): number;
   onWrite(listener: () => void): () => void;
+  /** Resolves once no statement of `db` has run for `quietMs` (or after `maxWaitMs` at the latest). */
+  quiet(quietMs: number, maxWaitMs?: number): Promise<void>;
 }
 
 export function trackWrites(inner: DbConnector): TrackedDb {
   let count = 0;
+  let inFlight = 0;
+  let lastEnd = 0;
   const listeners = new Set<() => void>();
   const wrote = <T>(result: Promise<T>): Promise<T> => {
     count++;
     for (const l of listeners) l();
     return result;
   };
-  const db: DbConnector = {
+  const active = <T>(run: () => Promise<T>): Promise<T> => {
+    inFlight++;
+    return run().finally(() => {
+      inFlight--;
+      lastEnd = performance.now();
+    });
+  };
+  const connector = (track: <T>(run: () => Promise<T>) => Promise<T>): DbConnector => ({
     runtime: inner.runtime,
-    query: (sql, options) => inner.query(sql, options),
-    exec: (sql, options) => (mayWrite(sql) ? wrote(inner.exec(sql, options)) : inner.exec(sql, options)),
+    query: (sql, options) => track(() => inner.query(sql, options)),
+    exec: (sql, options) => track(() => (mayWrite(sql) ? wrote(inner.exec(sql, options)) : inner.exec(sql, options))),
     registerFile: (name, data) => inner.registerFile(name, data),
-    insertArrow: (table, data) => wrote(inner.insertArrow(table, data)),
-    exportArrow: (sql, options) => inner.exportArrow(sql, options),
-    insertArrowStream: (table, ipc, options) => wrote(inner.insertArrowStream(table, ipc, options)),
+    insertArrow: (table, data) => track(() => wrote(inner.insertArrow(table, data))),
+    exportArrow: (sql, options) => track(() => inner.exportArrow(sql, options)),
+    insertArrowStream: (table, ipc, options) => track(() => wrote(inner.insertArrowStream(table, ipc, options))),
     dropFile: (name) => inner.dropFile(name),
     close: () => inner.close(),
-  };
+  });
+  const quiet = (quietMs: number, maxWaitMs = 15_000) =>
+    new Promise<void>((resolve) => {
+      const started = performance.now();
+      const check = () => {
+        const now = performance.now();
+        const idleFor = inFlight ? 0 : now - lastEnd;
+        const waited = now - started;
+        if (idleFor >= quietMs || waited >= maxWaitMs) resolve();
+        else setTimeout(check, Math.max(20, Math.min(quietMs - idleFor, maxWaitMs - waited)));
+      };
+      check();
+    });
   return {
-    db,
+    db: connector(active),
+    background: connector((run) => run()),
     writes: () => count,
     onWrite: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    quiet,
   };
 }

@@ -68,4 +68,33 @@ describe('the autosave counts only statements that may change the workspace', ()
     await saveOpportunitySettings(tracked.db, { ...settings, rates: { ...settings.rates, base: settings.rates.base } });
     expect(tracked.writes()).toBeGreaterThan(0);
   });
+
+  it('says when the screens have left the database alone; the autosave\'s own reads do not count', async () => {
+    const tracked = trackWrites(db);
+    const heavy = 'SELECT count(DISTINCT hash(t, i)) FROM spend_line t, range(40) r(i)';
+    // Idle from the start.
+    let t = performance.now();
+    await tracked.quiet(50);
+    expect(performance.now() - t).toBeLessThan(50);
+    // A screen's statement in flight: quiet comes only after it ended and the quiet time passed.
+    let ended = 0;
+    const running = tracked.db.query(heavy).then(() => (ended = performance.now()));
+    await tracked.quiet(150);
+    expect(ended).toBeGreaterThan(0);
+    expect(performance.now() - ended).toBeGreaterThanOrEqual(145);
+    await running;
+    // The background connector's statements are not activity.
+    await tracked.quiet(150);
+    t = performance.now();
+    const background = tracked.background.query(heavy);
+    await tracked.quiet(150);
+    expect(performance.now() - t).toBeLessThan(100);
+    await background;
+    // Never longer than the longest wait asked for.
+    const busy = tracked.db.query(heavy);
+    t = performance.now();
+    await tracked.quiet(10_000, 200);
+    expect(performance.now() - t).toBeLessThan(5_000);
+    await busy;
+  });
 });

@@ -137,6 +137,47 @@ describe('workspace file (.overblik) on Demo Kommune, Node-WASM', () => {
     expect(await queryRows(copy, 'SELECT * FROM classification ORDER BY line_id')).toEqual(await queryRows(db, 'SELECT * FROM classification ORDER BY line_id'));
   });
 
+  it('an autosave that pauses before each statement hashes big tables in ranges to the same signatures, and opens to the same tables', async () => {
+    const statements: string[] = [];
+    let pauses = 0;
+    let since = 0;
+    const counted: DbConnector = {
+      ...db,
+      query: (sql, o) => (statements.push(sql), (since += readsRows(sql)), db.query(sql, o)),
+      exportArrow: (sql, o) => (statements.push(sql), (since += readsRows(sql)), db.exportArrow(sql, o)),
+    };
+    // The catalog's own queries (duckdb_tables() ...) are metadata; a statement reading a table's rows names it quoted.
+    const readsRows = (sql: string) => (/FROM "/.test(sql) ? 1 : 0);
+    // A reader yielding to the screens: at most two row-reading statements between pauses (a table's part counts, then its first part).
+    const pause = async () => {
+      expect(since).toBeLessThanOrEqual(2);
+      since = 0;
+      pauses++;
+    };
+    const defs = await workspaceTables(db);
+    const ranged = await tableSignatures(counted, defs, { pause, chunkRows: 700 });
+    expect(ranged).toEqual(await signatures(db));
+    expect(statements.filter((q) => q.includes('"spend_line" t WHERE rowid >=')).length).toBeGreaterThan(5);
+    const snapshot = await snapshotWorkspace(counted, { appVersion: 'test', client: CLIENT, signatures: ranged, pause, rowsPerPart: 700 });
+    expect(pauses).toBeGreaterThan(20);
+    expect(snapshot.manifest.tables.find((t) => t.name === 'spend_line')!.parts.length).toBeGreaterThan(5);
+    const other = await openNodeWasmDb();
+    try {
+      const opened = unpackWorkspace(packWorkspace(snapshot));
+      await restoreWorkspace(other, opened.manifest, opened.readPart);
+      expect(await signatures(other)).toEqual(await signatures(db));
+    } finally {
+      await other.close();
+    }
+    // A pause that gives up stops the snapshot there.
+    const stop = new Error('stepped aside');
+    let left = 3;
+    const giveUp = async () => {
+      if (--left < 0) throw stop;
+    };
+    await expect(snapshotWorkspace(db, { appVersion: 'test', pause: giveUp, rowsPerPart: 700 })).rejects.toBe(stop);
+  });
+
   it('refuses foreign, damaged, newer and too old files with a reason, without touching the open analysis', async () => {
     const before = await signatures(copy);
     const entries = unzipSync(file);

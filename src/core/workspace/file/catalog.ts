@@ -96,14 +96,59 @@ export function createTableSql(def: TableDef, name = def.name): string {
   return `CREATE ${def.temporary ? 'TEMP ' : ''}TABLE ${quoteIdent(name)} (${columns.join(', ')})`;
 }
 
-/** Order-independent content signature (row count and the sum of row hashes), cheap next to writing the rows. */
-export async function tableSignatures(db: DbConnector, defs: readonly TableDef[]): Promise<Map<string, string>> {
+export interface SignatureOptions {
+  /**
+   * Awaited before each statement: with it, a big table is hashed in rowid ranges of `chunkRows`,
+   * so a caller that yields here (the browser's autosave) never holds the connection for long.
+   */
+  pause?: () => Promise<void>;
+  chunkRows?: number;
+}
+
+/**
+ * Order-independent content signature (row count and the sum of row hashes), cheap next to writing
+ * the rows. Both are sums, so a table hashed in ranges has the same signature as hashed at once.
+ */
+export async function tableSignatures(db: DbConnector, defs: readonly TableDef[], options: SignatureOptions = {}): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (!defs.length) return out;
-  const parts = defs.map(
-    (d) => `SELECT ${literal(d.name)} AS name, count(*) || ':' || coalesce(sum(hash(t))::VARCHAR, '0') AS sig FROM ${quoteIdent(d.name)} t`,
-  );
-  for (const r of await queryRows(db, parts.join(' UNION ALL '))) out.set(String(r.name), String(r.sig));
+  const sigSql = (d: TableDef, where = '') =>
+    `SELECT ${literal(d.name)} AS name, count(*) AS n, coalesce(sum(hash(t))::VARCHAR, '0') AS h FROM ${quoteIdent(d.name)} t ${where}`;
+  const { pause } = options;
+  const chunk = options.chunkRows ?? 250_000;
+  let big: { def: TableDef; maxRowid: number }[] = [];
+  let small = defs;
+  if (pause) {
+    await pause();
+    const sizes = await queryRows(
+      db,
+      defs.map((d) => `SELECT ${literal(d.name)} AS name, count(*) AS n, coalesce(max(rowid), -1) AS m FROM ${quoteIdent(d.name)}`).join(' UNION ALL '),
+    );
+    const size = new Map(sizes.map((r) => [String(r.name), { n: Number(r.n), m: Number(r.m) }]));
+    big = defs.filter((d) => (size.get(d.name)?.n ?? 0) > chunk).map((def) => ({ def, maxRowid: size.get(def.name)!.m }));
+    small = defs.filter((d) => (size.get(d.name)?.n ?? 0) <= chunk);
+  }
+  const sums = new Map<string, { n: bigint; h: bigint }>();
+  const add = (rows: Record<string, unknown>[]) => {
+    for (const r of rows) {
+      const s = sums.get(String(r.name)) ?? { n: 0n, h: 0n };
+      sums.set(String(r.name), { n: s.n + BigInt(String(r.n)), h: s.h + BigInt(String(r.h)) });
+    }
+  };
+  if (small.length) {
+    await pause?.();
+    add(await queryRows(db, small.map((d) => sigSql(d)).join(' UNION ALL ')));
+  }
+  for (const { def, maxRowid } of big) {
+    for (let from = 0; from <= maxRowid; from += chunk) {
+      await pause?.();
+      add(await queryRows(db, sigSql(def, `WHERE rowid >= ${from} AND rowid < ${from + chunk}`)));
+    }
+  }
+  for (const d of defs) {
+    const s = sums.get(d.name) ?? { n: 0n, h: 0n };
+    out.set(d.name, `${s.n}:${s.h}`);
+  }
   return out;
 }
 

@@ -2,7 +2,7 @@ import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { quoteIdent } from '../../sql/escape.js';
 import { describeConfig, type ClientConfig } from './areas.js';
-import { tableDefProblem, tableSignatures, workspaceTables, type TableDef } from './catalog.js';
+import { tableDefProblem, tableSignatures, workspaceTables, type SignatureOptions, type TableDef } from './catalog.js';
 import { FORMAT_VERSION, WORKSPACE_FORMAT, type ImportedFile, type TableEntry, type WorkspaceManifest } from './manifest.js';
 
 export interface SnapshotOptions {
@@ -21,6 +21,12 @@ export interface SnapshotOptions {
   summary?: unknown;
   rowsPerPart?: number;
   now?: Date;
+  /**
+   * Awaited before each statement that reads a table's rows (hashing, exporting a part): the
+   * browser's autosave waits there until the screens' queries are done, so it never holds the one
+   * connection for longer than one part. It may throw to give the snapshot up.
+   */
+  pause?: () => Promise<void>;
 }
 
 export interface WorkspaceSnapshot {
@@ -42,14 +48,18 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
  * A table as parts of at most `rowsPerPart` rows in insertion order (rowid ranges), so no single
  * result is huge. One query counts the rows per part; then one export per part.
  */
-async function exportTable(db: DbConnector, def: TableDef, rowsPerPart: number, parts: Map<string, Uint8Array>): Promise<TableEntry['parts']> {
+async function exportTable(
+  db: DbConnector, def: TableDef, rowsPerPart: number, parts: Map<string, Uint8Array>, pause?: () => Promise<void>,
+): Promise<TableEntry['parts']> {
   const table = quoteIdent(def.name);
+  await pause?.();
   const counts = await queryRows(db, `SELECT rowid // ${rowsPerPart} AS p, count(*) AS n FROM ${table} GROUP BY ALL ORDER BY p`);
   // An empty table is still one part: its schema.
   const ranges = counts.length ? counts.map((c) => ({ p: Number(c.p), rows: Number(c.n) })) : [{ p: -1, rows: 0 }];
   const out: TableEntry['parts'] = [];
   for (const [i, { p, rows }] of ranges.entries()) {
     const where = p < 0 ? '' : `WHERE rowid >= ${p * rowsPerPart} AND rowid < ${(p + 1) * rowsPerPart}`;
+    await pause?.();
     const bytes = await db.exportArrow(`SELECT * FROM ${table} ${where} ORDER BY rowid`);
     const path = `tables/${def.name}.${i}.arrows`;
     parts.set(path, bytes);
@@ -87,9 +97,9 @@ export async function workspaceTotals(db: DbConnector, tables: ReadonlySet<strin
 }
 
 /** The tables of the analysis and their content signatures (what an autosave compares). */
-export async function currentTables(db: DbConnector): Promise<{ defs: TableDef[]; signatures: Map<string, string> }> {
+export async function currentTables(db: DbConnector, options: SignatureOptions = {}): Promise<{ defs: TableDef[]; signatures: Map<string, string> }> {
   const defs = await workspaceTables(db);
-  return { defs, signatures: await tableSignatures(db, defs) };
+  return { defs, signatures: await tableSignatures(db, defs, options) };
 }
 
 /**
@@ -99,6 +109,7 @@ export async function currentTables(db: DbConnector): Promise<{ defs: TableDef[]
 export async function snapshotWorkspace(db: DbConnector, options: SnapshotOptions): Promise<WorkspaceSnapshot> {
   const found = await workspaceTables(db);
   const names = new Set(found.map((d) => d.name));
+  await options.pause?.();
   const totals = await workspaceTotals(db, names);
   const includeLines = options.lineLimit === undefined || totals.lines <= options.lineLimit;
   const defs = includeLines ? found : found.filter((d) => !LINE_TABLES.has(d.name) && !d.temporary);
@@ -106,7 +117,7 @@ export async function snapshotWorkspace(db: DbConnector, options: SnapshotOption
     const problem = tableDefProblem(def);
     if (problem) throw new Error(`Workspace cannot store table ${problem}`);
   }
-  const signatures = options.signatures ?? (await tableSignatures(db, defs));
+  const signatures = options.signatures ?? (await tableSignatures(db, defs, { pause: options.pause, chunkRows: options.rowsPerPart }));
   const parts = new Map<string, Uint8Array>();
   const tables: TableEntry[] = [];
   for (const def of defs) {
@@ -116,7 +127,7 @@ export async function snapshotWorkspace(db: DbConnector, options: SnapshotOption
       tables.push(known);
       continue;
     }
-    const entryParts = await exportTable(db, def, options.rowsPerPart ?? ROWS_PER_PART, parts);
+    const entryParts = await exportTable(db, def, options.rowsPerPart ?? ROWS_PER_PART, parts, options.pause);
     tables.push({ ...def, rows: entryParts.reduce((s, p) => s + p.rows, 0), signature, parts: entryParts });
   }
   const manifest: WorkspaceManifest = {
