@@ -89,7 +89,9 @@ export async function stageFile(db: DbConnector, source: ImportSource, plan: Imp
   const staged: StagedFile = { plan, mapping, table: `__overblik_stage_${++stageCounter}`, headers: [], refused: [] };
   try {
     if (plan.parsed) {
-      await db.insertArrow(staged.table, parsedTableToArrow(plan.parsed));
+      // Packed by the parse worker: its bytes as they are (a copy, as the connector may take them over and the plan can be imported again).
+      if (plan.parsed.arrow) await db.insertArrowStream(staged.table, plan.parsed.arrow.slice());
+      else await db.insertArrow(staged.table, parsedTableToArrow(plan.parsed));
       staged.headers = (await queryRows(db, `SELECT column_name FROM (DESCRIBE ${quoteIdent(staged.table)})`)).map((r) => String(r.column_name));
     } else await stageText(db, source, plan, parsers, staged);
     return staged;

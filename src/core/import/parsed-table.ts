@@ -19,4 +19,9 @@ export interface ParsedTable {
   warnings: string[];
   /** The same as codes the UI words in the user's language (merged cells, hidden sheets). */
   notes?: PlanNote[];
+  /**
+   * The whole table as one Arrow IPC stream (text columns and the origin), made where it was
+   * parsed (packParsedTable); `columns` then hold only the first rows, for the plan's preview.
+   */
+  arrow?: Uint8Array;
 }

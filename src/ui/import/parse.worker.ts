@@ -2,6 +2,7 @@
 import { prepareData, scanData } from '../../core/import/csv/text-io.js';
 import { directParsers } from '../../core/import/direct-parsers.js';
 import { ImportProblem, problemData } from '../../core/import/import-problem.js';
+import { packParsedTable } from '../../core/import/parsed-to-arrow.js';
 import type { ParseFailure, ParseRequest, ParseResponse, ParseResult } from '../../core/import/worker-protocol.js';
 
 // Excel, Parquet and XML are parsed here so a 100,000-row sheet never freezes the page; CSV files
@@ -13,11 +14,11 @@ async function handle(request: ParseRequest): Promise<ParseResult> {
     case 'listSheets':
       return directParsers.listSheets(request.bytes);
     case 'xlsx':
-      return directParsers.xlsx(request.bytes, request.sheet);
+      return packParsedTable(await directParsers.xlsx(request.bytes, request.sheet));
     case 'parquet':
-      return directParsers.parquet(request.bytes);
+      return packParsedTable(await directParsers.parquet(request.bytes));
     case 'ubl':
-      return directParsers.ubl(request.name, request.bytes, request.zip);
+      return packParsedTable(await directParsers.ubl(request.name, request.bytes, request.zip));
     case 'scanText':
       return scanData(request.data);
     case 'prepareText':
@@ -34,8 +35,9 @@ scope.onmessage = (event: MessageEvent<ParseRequest>) => {
   const request = event.data;
   handle(request).then(
     (result) => {
-      // Rewritten text goes back without a copy.
-      const transfer = result instanceof Uint8Array ? [result.buffer] : [];
+      // Rewritten text and a packed table's Arrow bytes go back without a copy.
+      const bytes = result instanceof Uint8Array ? result : 'arrow' in result ? result.arrow : undefined;
+      const transfer = bytes ? [bytes.buffer] : [];
       scope.postMessage({ id: request.id, ok: true, result } satisfies ParseResponse, transfer);
     },
     (error: unknown) => scope.postMessage({ id: request.id, ok: false, error: failure(error) } satisfies ParseResponse),

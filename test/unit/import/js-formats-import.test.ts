@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
 import { directParsers } from '../../../src/core/import/direct-parsers.js';
+import { packParsedTable, PREVIEW_ROWS } from '../../../src/core/import/parsed-to-arrow.js';
+import type { Parsers } from '../../../src/core/import/sources.js';
 import { executeImport } from '../../../src/core/import/import-file.js';
 import { planImport } from '../../../src/core/import/plan.js';
 import { bytesSource } from '../../../src/core/import/sources.js';
@@ -94,6 +96,39 @@ describe.each([
     expect(summary.rowsLoaded).toBe(rows);
     const [loaded] = await queryRows(db, `SELECT (sum(amount) * 100)::BIGINT::VARCHAR AS ore, count(DISTINCT file) AS files, min("row") AS first FROM spend_line`);
     expect(loaded).toEqual({ ore: expected.toString(), files: names.length, first: 1 });
+  });
+
+  it('packed as the parse worker sends them (Arrow bytes and a preview), Excel and OIOUBL load the same lines and rejects', async () => {
+    // What parse.worker.ts does with each parser's table before it goes to the page.
+    const packed: Parsers = {
+      ...directParsers,
+      xlsx: async (b, sheet) => packParsedTable(await directParsers.xlsx(b, sheet)),
+      ubl: async (name, b, zip) => packParsedTable(await directParsers.ubl(name, b, zip)),
+    };
+    const { zipSync } = await import('fflate');
+    const names = fixtureNames('oioubl');
+    const files = [
+      bytesSource('orebro.xlsx', fixtureBytes('real/se_orebro_supplier_invoices_2016-03.xlsx')),
+      bytesSource('fakturaer.zip', zipSync(Object.fromEntries(names.map((n) => [n.slice('oioubl/'.length), fixtureBytes(n)])))),
+    ];
+    const loaded = () =>
+      queryRows(db, `SELECT (SELECT count(*) || ':' || sum(hash(l)) FROM (SELECT * EXCLUDE (line_id, file_id) FROM spend_line) l) AS lines,
+                            (SELECT count(*) || ':' || coalesce(sum(hash(r)), 0) FROM (SELECT * EXCLUDE (file_id) FROM import_reject) r) AS rejects`);
+    for (const source of files) {
+      await clearWorkspace(db);
+      const plain = await planImport(source, directParsers);
+      await executeImport(db, source, plain);
+      const expected = await loaded();
+      await clearWorkspace(db);
+      const plan = await planImport(source, packed);
+      expect(plan.parsed!.arrow!.byteLength).toBeGreaterThan(1000);
+      expect(plan.parsed!.columns.every((c) => c.length <= PREVIEW_ROWS)).toBe(true);
+      expect({ ...plan, parsed: undefined }).toEqual({ ...plain, parsed: undefined });
+      await executeImport(db, source, plan);
+      expect(await loaded()).toEqual(expected);
+      // The plan keeps its bytes: the same plan can be imported again.
+      expect(plan.parsed!.arrow!.byteLength).toBeGreaterThan(1000);
+    }
   });
 
   it('Parquet written by DuckDB: every row, amounts exact', async () => {
