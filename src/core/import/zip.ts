@@ -130,6 +130,55 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return inflateSync(data, { out: new Uint8Array(entry.size) });
 }
 
+function tooLarge(entry: ZipEntry): XlsxFormatError {
+  return new XlsxFormatError(`Excel-filen er beskadiget (delen ${entry.name} fylder mere, end filen angiver).`);
+}
+
+/**
+ * An entry inflated piece by piece (fflate, in this thread), never past its declared size: so a
+ * sheet is read without its whole text in memory at once.
+ */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
+  const data = compressedData(bytes, entry);
+  if (entry.method === 0) return onChunk(data);
+  if (entry.method !== 8) throw new XlsxFormatError(`Excel-filen bruger en ukendt komprimering (metode ${entry.method}).`);
+  let total = 0;
+  const inflate = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > entry.size) throw tooLarge(entry);
+    onChunk(chunk);
+  });
+  const step = 1 << 20;
+  for (let p = 0; p < data.length; p += step) inflate.push(data.subarray(p, Math.min(data.length, p + step)), p + step >= data.length);
+}
+
+/**
+ * The same with the platform's own inflater (DecompressionStream, native zlib) where there is one:
+ * about four times faster than fflate on a 70 MB sheet in Chromium's worker.
+ */
+export async function inflateEntryAsync(bytes: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  if (entry.method !== 8 || typeof DecompressionStream === 'undefined') return inflateEntry(bytes, entry, onChunk);
+  const data = compressedData(bytes, entry);
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(data);
+      controller.close();
+    },
+  });
+  const reader = source.pipeThrough(new DecompressionStream('deflate-raw') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    total += value.length;
+    if (total > entry.size) {
+      await reader.cancel();
+      throw tooLarge(entry);
+    }
+    onChunk(value);
+  }
+}
+
 /** An XML part as text; a part with a DOCTYPE is refused (xml-safety.ts). */
 export function readEntryText(bytes: Uint8Array, entry: ZipEntry): string {
   const text = new TextDecoder().decode(readEntry(bytes, entry));

@@ -6,10 +6,11 @@
  */
 import { ImportProblem, type PlanNote } from '../import-problem.js';
 import type { ParsedTable } from '../parsed-table.js';
-import { scanSheet } from './sheet-scanner.js';
+import { SheetScanner } from './sheet-scanner.js';
 import { buildTable } from './table.js';
 import { readDateStyles, readSharedStrings, readWorkbook, type SheetRef, type WorkbookInfo } from './workbook.js';
-import { checkZipBounds, findEntry, readEntryHead, readEntryText, readZipDirectory, XlsxFormatError, type ZipEntry } from '../zip.js';
+import { checkZipBounds, findEntry, inflateEntry, inflateEntryAsync, readEntryHead, readEntryText, readZipDirectory, XlsxFormatError, type ZipEntry } from '../zip.js';
+import { doctypeLine } from '../xml-safety.js';
 
 export { XlsxFormatError } from '../zip.js';
 
@@ -89,30 +90,73 @@ function partText(bytes: Uint8Array, entries: Map<string, ZipEntry>, path: strin
   return entry ? guard(() => readEntryText(bytes, entry)) : null;
 }
 
-export function readSheet(bytes: Uint8Array, sheet?: number | string): ParsedTable {
+interface SheetRead {
+  workbook: WorkbookInfo;
+  ref: SheetRef;
+  entry: ZipEntry;
+  scanner: SheetScanner;
+  decoder: TextDecoder;
+}
+
+function startSheet(bytes: Uint8Array, sheet: number | string | undefined): SheetRead {
   const { entries, workbook } = open(bytes);
   const ref = pickSheet(workbook.sheets, sheet);
-  const xml = partText(bytes, entries, ref.path);
-  if (xml === null) throw new XlsxFormatError(`Excel-filen er beskadiget (arket "${ref.name}" mangler).`);
+  const entry = ref.path === undefined ? undefined : findEntry(entries, ref.path);
+  if (!entry) throw new XlsxFormatError(`Excel-filen er beskadiget (arket "${ref.name}" mangler).`);
   const sst = partText(bytes, entries, workbook.sharedStringsPath);
   const styles = partText(bytes, entries, workbook.stylesPath);
-  const raw = scanSheet(xml, {
-    sharedStrings: sst === null ? [] : readSharedStrings(sst),
+  const scanner = new SheetScanner({
+    sharedStrings: sst === null ? [] : guard(() => readSharedStrings(sst)),
     dateKinds: styles === null ? [] : readDateStyles(styles),
     date1904: workbook.date1904,
   });
+  return { workbook, ref, entry, scanner, decoder: new TextDecoder() };
+}
+
+/** The sheet's bytes as they are inflated: decoded (a character split between pieces waits) and scanned. */
+function take(read: SheetRead): (chunk: Uint8Array) => void {
+  return (chunk) => read.scanner.push(read.decoder.decode(chunk, { stream: true }));
+}
+
+function finishSheet(read: SheetRead): ParsedTable {
+  const { scanner, workbook, ref, entry } = read;
+  scanner.push(read.decoder.decode());
+  const raw = scanner.finish();
+  // A DOCTYPE stands in the prolog, before sheetData (xml-safety.ts).
+  const line = doctypeLine(scanner.head ?? '');
+  if (line !== null) throw new ImportProblem('xml_doctype', '', { line, entry: entry.name });
   const table = buildTable(raw);
   const notes: PlanNote[] = [];
-  const merged = countMerged(xml);
+  const merged = countMerged(scanner.tail);
   if (merged > 0) notes.push({ code: 'merged_cells', params: { n: merged } });
   const hidden = workbook.sheets.filter((s) => s.hidden && s !== ref).map((s) => s.name);
   if (hidden.length) notes.push({ code: 'hidden_sheets', params: { names: hidden.join(', ') } });
   return notes.length ? { ...table, notes } : table;
 }
 
+/** A sheet as a table, in this thread (tests, the command line's own checks). */
+export function readSheet(bytes: Uint8Array, sheet?: number | string): ParsedTable {
+  const read = startSheet(bytes, sheet);
+  guard(() => inflateEntry(bytes, read.entry, take(read)));
+  return finishSheet(read);
+}
+
+/** The same with the platform's inflater where there is one (the import: the parse worker, Node). */
+export async function readSheetAsync(bytes: Uint8Array, sheet?: number | string): Promise<ParsedTable> {
+  const read = startSheet(bytes, sheet);
+  try {
+    await inflateEntryAsync(bytes, read.entry, take(read));
+  } catch (error) {
+    guard(() => {
+      throw error;
+    });
+  }
+  return finishSheet(read);
+}
+
 /** Merged ranges (`<mergeCell ref=…>` after the cells): only their top-left cell holds the value. */
-function countMerged(xml: string): number {
+function countMerged(tail: string): number {
   let n = 0;
-  for (let at = xml.indexOf('mergeCell ', xml.lastIndexOf('sheetData')); at >= 0; at = xml.indexOf('mergeCell ', at + 10)) n++;
+  for (let at = tail.indexOf('mergeCell '); at >= 0; at = tail.indexOf('mergeCell ', at + 10)) n++;
   return n;
 }

@@ -84,70 +84,157 @@ function isoDate(text: string): string {
   return time.length === 8 && time !== '00:00:00' ? `${date} ${time}` : date;
 }
 
-export function scanSheet(xml: string, ctx: ScanContext): RawSheet {
-  const out: RawSheet = {
-    columns: [],
-    rowCount: 0,
-    nonEmpty: [],
-    text: [],
-    errors: 0,
-    errorKinds: new Set(),
-    formulasWithoutValue: 0,
-  };
-  const { columns, nonEmpty, text } = out;
-  const at = xml.indexOf('sheetData');
-  if (at < 0) return out;
-  // Writers that prefix elements (`<x:row>`) do so for all of them, so measure it once here.
-  const prefix = xml.charCodeAt(at - 1) === 58 ? at - xml.lastIndexOf('<', at) - 1 : 0;
-  let p = at;
-  let row = -1;
-  let col = -1;
-  const cell: Cell = { style: 0, type: T_NUMBER, raw: null, inline: null, formula: false };
-  for (;;) {
-    const lt = xml.indexOf('<', p);
-    if (lt < 0) break;
-    const closing = xml.charCodeAt(lt + 1) === 47;
-    const name = (closing ? lt + 2 : lt + 1) + prefix;
-    const len = nameLength(xml, name);
-    const gt = xml.indexOf('>', name + len);
-    if (gt < 0) break;
-    p = gt + 1;
-    const first = xml.charCodeAt(name);
-    if (closing) {
-      if (len === 9 && xml.startsWith('sheetData', name)) break;
-      continue;
-    }
-    if (len === 3 && first === 114 && xml.startsWith('row', name)) {
-      const r = attrRange(xml, name + 3, gt, 114);
-      row = r < 0 ? row + 1 : intAt(xml, r, xml.indexOf(xml.charAt(r - 1), r)) - 1;
-      col = -1;
-      if (row >= 0 && row < HEAD_ROWS) {
-        nonEmpty[row] = 0;
-        text[row] = 0;
-      }
-      continue;
-    }
-    if (len !== 1 || first !== 99 /* c */) continue;
-    const ref = readCellAttributes(xml, name + 1, gt, cell);
-    col = ref >= 0 ? ref : col + 1;
-    if (xml.charCodeAt(gt - 1) === 47 || row < 0) continue;
-    p = readCellContent(xml, p, prefix, cell);
-    const value = cellValue(cell, ctx, out);
-    if (value === null || value === '') continue;
+/** Text gathered before a piece of the sheet is scanned: big enough that finding a row's end is cheap. */
+const PIECE_CHARS = 1 << 22;
 
-    if (row < HEAD_ROWS) {
-      nonEmpty[row] = (nonEmpty[row] ?? 0) + 1;
-      if (cell.type === T_SHARED || cell.type === T_INLINE || cell.type === T_FORMULA_STR) text[row] = (text[row] ?? 0) + 1;
-    }
-    while (columns.length <= col) columns.push([]);
-    const column = columns[col] as (string | null)[];
-    if (column.length <= row) {
-      while (column.length < row) column.push(null);
-      column.push(value);
-    } else column[row] = value;
-    if (row >= out.rowCount) out.rowCount = row + 1;
+/**
+ * Scans a worksheet's XML handed over in pieces (as it is inflated and decoded), so the sheet
+ * never has to exist as one string: a sheet of Excel's 1,048,576 rows is several hundred million
+ * characters, past what a JavaScript string may hold, and a 100,000-row sheet's one string plus its
+ * bytes cost ~200 MB at once. Each piece is scanned up to the last complete row; the rest waits
+ * for the next piece. `tail` is what followed the cells (merged ranges are listed there).
+ */
+export class SheetScanner {
+  readonly out: RawSheet = { columns: [], rowCount: 0, nonEmpty: [], text: [], errors: 0, errorKinds: new Set(), formulasWithoutValue: 0 };
+  private pending: string[] = [];
+  private pendingChars = 0;
+  /** The text before sheetData (checked by the caller for a DOCTYPE) once it was found. */
+  head: string | null = null;
+  tail = '';
+  private prefix = 0;
+  private rowEnd = '</row>';
+  private row = -1;
+  private col = -1;
+  private done = false;
+  private readonly cell: Cell = { style: 0, type: T_NUMBER, raw: null, inline: null, formula: false };
+
+  constructor(
+    private readonly ctx: ScanContext,
+    private readonly pieceChars = PIECE_CHARS,
+  ) {}
+
+  push(text: string): void {
+    if (this.done || !text) return;
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= this.pieceChars) this.scanPending(false);
   }
-  return out;
+
+  finish(): RawSheet {
+    this.scanPending(true);
+    return this.out;
+  }
+
+  private scanPending(final: boolean): void {
+    let xml = this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    let from = 0;
+    if (this.head === null) {
+      const at = xml.indexOf('sheetData');
+      if (at < 0) {
+        // Still in the sheet's head (or a sheet without cells).
+        if (final) this.head = xml;
+        else this.keep(xml);
+        return;
+      }
+      this.head = xml.slice(0, at);
+      // Writers that prefix elements (`<x:row>`) do so for all of them, so measure it once here.
+      this.prefix = xml.charCodeAt(at - 1) === 58 ? at - xml.lastIndexOf('<', at) - 1 : 0;
+      this.rowEnd = `</${xml.slice(at - this.prefix, at)}row>`;
+      from = at;
+    }
+    if (!final) {
+      // Up to the last complete row; the rest comes back with the next piece.
+      const last = xml.lastIndexOf(this.rowEnd);
+      if (last < from) {
+        this.keep(from ? xml.slice(from) : xml);
+        return;
+      }
+      const cut = last + this.rowEnd.length;
+      this.keep(xml.slice(cut));
+      xml = xml.slice(0, cut);
+    }
+    const stop = this.scan(xml, from);
+    if (stop >= 0) {
+      this.done = true;
+      this.tail = xml.slice(stop);
+      this.pending = [];
+      this.pendingChars = 0;
+    }
+  }
+
+  /** Holds text for the next piece. */
+  private keep(text: string): void {
+    if (!text) return;
+    this.pending.push(text);
+    this.pendingChars += text.length;
+  }
+
+  /** Scans complete rows from `from`; returns where `</sheetData>` starts, or -1 when the piece ended first. */
+  private scan(xml: string, from: number): number {
+    const { out, ctx, cell, prefix } = this;
+    const { columns, nonEmpty, text } = out;
+    let p = from;
+    let { row, col } = this;
+    let stop = -1;
+    for (;;) {
+      const lt = xml.indexOf('<', p);
+      if (lt < 0) break;
+      const closing = xml.charCodeAt(lt + 1) === 47;
+      const name = (closing ? lt + 2 : lt + 1) + prefix;
+      const len = nameLength(xml, name);
+      const gt = xml.indexOf('>', name + len);
+      if (gt < 0) break;
+      p = gt + 1;
+      const first = xml.charCodeAt(name);
+      if (closing) {
+        if (len === 9 && xml.startsWith('sheetData', name)) {
+          stop = lt;
+          break;
+        }
+        continue;
+      }
+      if (len === 3 && first === 114 && xml.startsWith('row', name)) {
+        const r = attrRange(xml, name + 3, gt, 114);
+        row = r < 0 ? row + 1 : intAt(xml, r, xml.indexOf(xml.charAt(r - 1), r)) - 1;
+        col = -1;
+        if (row >= 0 && row < HEAD_ROWS) {
+          nonEmpty[row] = 0;
+          text[row] = 0;
+        }
+        continue;
+      }
+      if (len !== 1 || first !== 99 /* c */) continue;
+      const ref = readCellAttributes(xml, name + 1, gt, cell);
+      col = ref >= 0 ? ref : col + 1;
+      if (xml.charCodeAt(gt - 1) === 47 || row < 0) continue;
+      p = readCellContent(xml, p, prefix, cell);
+      const value = cellValue(cell, ctx, out);
+      if (value === null || value === '') continue;
+
+      if (row < HEAD_ROWS) {
+        nonEmpty[row] = (nonEmpty[row] ?? 0) + 1;
+        if (cell.type === T_SHARED || cell.type === T_INLINE || cell.type === T_FORMULA_STR) text[row] = (text[row] ?? 0) + 1;
+      }
+      while (columns.length <= col) columns.push([]);
+      const column = columns[col] as (string | null)[];
+      if (column.length <= row) {
+        while (column.length < row) column.push(null);
+        column.push(value);
+      } else column[row] = value;
+      if (row >= out.rowCount) out.rowCount = row + 1;
+    }
+    this.row = row;
+    this.col = col;
+    return stop;
+  }
+}
+
+export function scanSheet(xml: string, ctx: ScanContext): RawSheet {
+  const scanner = new SheetScanner(ctx);
+  scanner.push(xml);
+  return scanner.finish();
 }
 
 interface Cell {

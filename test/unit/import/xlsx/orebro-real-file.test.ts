@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { listSheets, readSheet } from '../../../../src/core/import/xlsx/index.js';
+import { listSheets, readSheet, readSheetAsync } from '../../../../src/core/import/xlsx/index.js';
+import { scanSheet, SheetScanner } from '../../../../src/core/import/xlsx/sheet-scanner.js';
 import { fixtureBytes } from '../../../support/fixtures.js';
 
 /**
@@ -72,5 +73,31 @@ describe('real file: Örebro supplier invoices (.xlsx)', () => {
 
   it('lists its one sheet with the row count from the dimension', () => {
     expect(listSheets(bytes)).toEqual([{ name: 'Blad2', index: 0, rows: 68_022 }]);
+  });
+
+  it('read in pieces of any size, with the platform\'s inflater or fflate, the sheet is the same', async () => {
+    const whole = readSheet(bytes);
+    expect(await readSheetAsync(bytes)).toEqual(whole);
+    // The scanner alone, fed the XML in uneven pieces and scanning every ~50,000 characters.
+    const xml = strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'xl/worksheets/sheet1.xml' })['xl/worksheets/sheet1.xml'] as Uint8Array);
+    const ctx = { sharedStrings: [], dateKinds: [], date1904: false };
+    const one = scanSheet(xml, ctx);
+    const inPieces = (text: string) => {
+      const scanner = new SheetScanner(ctx, 50_000);
+      let seed = 7;
+      for (let at = 0; at < text.length; ) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        const size = 1 + (seed % 20_000);
+        scanner.push(text.slice(at, at + size));
+        at += size;
+      }
+      return scanner.finish();
+    };
+    expect(inPieces(xml)).toEqual(one);
+    expect(one.rowCount).toBe(68_022);
+    // Elements with a prefix (`<x:row>`, as the .NET OpenXML SDK writes them): the same cells.
+    const prefixed = xml.replace(/<(\/?)([A-Za-z])/g, '<$1x:$2');
+    expect(prefixed).toContain('</x:row>');
+    expect(inPieces(prefixed)).toEqual(one);
   });
 });
