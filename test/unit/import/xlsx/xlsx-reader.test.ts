@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isXlsx, listSheets, readSheet, XlsxFormatError } from '../../../../src/core/import/xlsx/index.js';
+import { isXlsx, listSheets, readSheet, readSheetAsync, XlsxFormatError } from '../../../../src/core/import/xlsx/index.js';
 import { buildXlsx, row } from './build-xlsx.js';
 
 const v = (x: string | number) => `<v>${x}</v>`;
@@ -159,5 +159,26 @@ describe('xlsx reader: layout', () => {
   it('returns an empty table for an empty sheet', () => {
     const table = readSheet(buildXlsx({ sheets: [{ name: 'Tom', rows: '' }] }));
     expect(table).toEqual({ headers: [], columns: [], rowCount: 0, warnings: ['Arket er tomt.'] });
+  });
+
+  it('refuses a sheet that inflates to more than its declared size, in both readers', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Linje ${i}</t></is></c></row>`).join('');
+    const bytes = buildXlsx({ sheets: [{ name: 'Ark1', rows }] });
+    expect(readSheet(bytes).rowCount).toBe(199);
+    // The central directory's uncompressed size of the sheet, made smaller than its content.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+    let patched = false;
+    for (let at = 0; at + 46 < bytes.length; at++) {
+      if (view.getUint32(at, true) !== 0x02014b50) continue;
+      const length = view.getUint16(at + 28, true);
+      if (length === name.length && name.every((b, i) => bytes[at + 46 + i] === b)) {
+        view.setUint32(at + 24, 600, true);
+        patched = true;
+      }
+    }
+    expect(patched).toBe(true);
+    expect(() => readSheet(bytes)).toThrow(/fylder mere, end filen angiver/);
+    await expect(readSheetAsync(bytes)).rejects.toThrow(XlsxFormatError);
   });
 });
