@@ -83,16 +83,23 @@ export const ZIP_LIMITS: ZipLimits = {
   ratio: 200,
 };
 
-/** Refuses a ZIP whose directory promises too much, before a byte is inflated. */
-export function checkZipBounds(file: string, entries: Map<string, ZipEntry>, limits: ZipLimits = ZIP_LIMITS): void {
+/**
+ * Refuses a ZIP whose directory promises too much, before a byte is inflated. Entries `streamed`
+ * says are read in pieces (an Excel sheet: SheetScanner) are held to the expansion ratio only: the
+ * size bounds are for text held whole, and a sheet of Excel's 1,048,576 rows is ~750 MB of XML.
+ */
+export function checkZipBounds(
+  file: string, entries: Map<string, ZipEntry>, limits: ZipLimits = ZIP_LIMITS, streamed: (name: string) => boolean = () => false,
+): void {
   if (entries.size > limits.entries) throw new ImportProblem('zip_entries', file, { n: entries.size, limit: limits.entries });
   let total = 0;
   for (const entry of entries.values()) {
-    total += entry.size;
     const ratio = entry.size / Math.max(1, entry.compressedSize);
     if (entry.size > 1_048_576 && ratio > limits.ratio) {
       throw new ImportProblem('zip_ratio', file, { entry: entry.name, ratio: Math.round(ratio) });
     }
+    if (streamed(entry.name) && entry.size !== 0xffffffff) continue;
+    total += entry.size;
     // 0xFFFFFFFF marks a ZIP64 size, far beyond anything read here.
     if (entry.size > limits.entryBytes || entry.size === 0xffffffff || total > limits.totalBytes) {
       throw new ImportProblem('zip_size', file, { limit: Math.round(limits.totalBytes / 1_048_576) });

@@ -104,6 +104,14 @@ describe('ZIP and XML bounds', () => {
     expect(() => checkZipBounds('x.zip', big, { ...limits, entries: 10 })).toThrow(expect.objectContaining({ code: 'zip_size' }));
     const zip64 = new Map([...entries].map(([k, e]) => [k, { ...e, size: 0xffffffff, compressedSize: 0xffffffff }]));
     expect(() => checkZipBounds('x.zip', zip64)).toThrow(expect.objectContaining({ code: 'zip_size' }));
+    // An entry read in pieces (an Excel sheet) is held to the expansion ratio only, never to the size bounds.
+    const streamed = (name: string) => name === 'a.xml';
+    const sheet = new Map([...entries].map(([k, e]) => [k, k === 'a.xml' ? { ...e, size: 760_000_000, compressedSize: 114_000_000 } : e]));
+    expect(() => checkZipBounds('x.xlsx', sheet)).toThrow(expect.objectContaining({ code: 'zip_size' }));
+    expect(() => checkZipBounds('x.xlsx', sheet, undefined, streamed)).not.toThrow();
+    const bomb = new Map([...sheet].map(([k, e]) => [k, k === 'a.xml' ? { ...e, compressedSize: 1_000_000 } : e]));
+    expect(() => checkZipBounds('x.xlsx', bomb, undefined, streamed)).toThrow(expect.objectContaining({ code: 'zip_ratio' }));
+    expect(() => checkZipBounds('x.xlsx', zip64, undefined, () => true)).toThrow(expect.objectContaining({ code: 'zip_size' }));
   });
 
   it('finds a DOCTYPE or ENTITY in the prolog, not in text', () => {
