@@ -36,6 +36,30 @@ describe('import in the browser', () => {
     await page.close();
   });
 
+  it('shows an import\'s progress, and "Annullér" leaves the previous analysis as it was', async () => {
+    const { page } = await openApp(browser, '#/import');
+    await page.setInputFiles('[data-testid="file-input"]', REAL('uk_sheffield_spend_2017q1.csv'));
+    await page.click('[data-testid="mapping-confirm"]');
+    await page.waitForSelector('[data-testid="rows-loaded"][data-value]', { timeout: 60_000 });
+    // A second file, cancelled as soon as its import shows its progress.
+    await page.setInputFiles('[data-testid="file-input"]', REAL('us_scottsdale_vendor_payments.csv'));
+    await page.waitForSelector('[data-testid="mapping-panel"]');
+    await page.click('[data-testid="mapping-confirm"]');
+    await page.waitForSelector('[data-testid="build-progress"] [data-testid="build-cancel"]');
+    expect(await page.textContent('[data-testid="build-progress"]')).toContain('us_scottsdale_vendor_payments.csv');
+    await screenshot(page, 'import-progress-da');
+    await page.click('[data-testid="build-cancel"]');
+    await page.waitForSelector('[data-testid="import-message"]', { timeout: 60_000 });
+    expect(await page.textContent('main')).toContain('Indlæsningen er annulleret. Den tidligere analyse er uændret.');
+    // The files stay chosen, ready to be loaded again.
+    expect(await page.isVisible('[data-testid="mapping-confirm"]')).toBe(true);
+    await screenshot(page, 'import-cancelled-da');
+    await page.click('[data-testid="nav-overview"]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="kpi-total-spend"]')?.getAttribute('data-value')) > 0);
+    expect(Number(await page.getAttribute('[data-testid="kpi-total-spend"]', 'data-value'))).toBeCloseTo(228422218.46, 2);
+    await page.close();
+  });
+
   it('takes a file while the database still starts: planned at once, loaded as soon as the database is ready', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     // Hold DuckDB's worker script back, so the database is surely still starting while the file is chosen.

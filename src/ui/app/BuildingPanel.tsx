@@ -1,4 +1,5 @@
 import type { BuildProgress } from './workspace-build.js';
+import { BuildProgressView } from './BuildProgressView.js';
 import { useT } from './app-context.js';
 
 /** Shown instead of a screen while the workspace is being built; the screen follows when it is done. */
@@ -8,7 +9,7 @@ export function BuildingPanel({ progress }: { progress: BuildProgress }) {
     <section className="screen" data-testid="workspace-building" aria-busy="true">
       <div className="panel building-panel" role="status">
         <h2>{t('build.title')}</h2>
-        <p className="busy">{progress.text}</p>
+        <BuildProgressView progress={progress} />
         <p className="muted">{t('build.wait')}</p>
       </div>
     </section>

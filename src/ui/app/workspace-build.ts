@@ -1,12 +1,29 @@
 import { useCallback, useRef, useState } from 'react';
 
+/** How far an import has come (import-batch.ts BatchProgress). */
+export interface BuildStep {
+  /** 0–1. */
+  done: number;
+  rows: number;
+  /** Rows read (staging) or loaded (into the workspace). */
+  rowsKind: 'read' | 'loaded';
+}
+
 /** What is being built right now, for the screens that wait for it. */
 export interface BuildProgress {
   /** Already in the user's language: "Indlæser faktura.csv…", "Klassificerer og analyserer…". */
   text: string;
+  step?: BuildStep;
+  /** performance.now() when the build started: the time left is estimated from it. */
+  started: number;
+  /** Set when the build can be cancelled (an import); cancelling leaves the previous analysis. */
+  cancel?: () => void;
+  cancelling?: boolean;
 }
 
-export type RunBuild = <T>(task: (report: (text: string) => void) => Promise<T>, first: string) => Promise<T>;
+export type RunBuild = <T>(
+  task: (report: (text: string, step?: BuildStep) => void) => Promise<T>, first: string, cancel?: AbortController,
+) => Promise<T>;
 
 /**
  * The one flag that says the workspace is being (re)built by an import or the demo. While it is
@@ -17,12 +34,19 @@ export function useWorkspaceBuild(onBuilt: () => void): { building: BuildProgres
   const [building, setBuilding] = useState<BuildProgress | null>(null);
   const active = useRef(false);
   const runBuild = useCallback<RunBuild>(
-    async (task, first) => {
+    async (task, first, controller) => {
       if (active.current) throw new Error('A workspace build is already running');
       active.current = true;
-      setBuilding({ text: first });
+      const started = performance.now();
+      const cancel = controller
+        ? () => {
+            controller.abort();
+            setBuilding((b) => (b ? { ...b, cancelling: true } : b));
+          }
+        : undefined;
+      setBuilding({ text: first, started, cancel });
       try {
-        return await task((text) => setBuilding({ text }));
+        return await task((text, step) => setBuilding((b) => ({ text, step, started, cancel, cancelling: b?.cancelling })));
       } finally {
         active.current = false;
         setBuilding(null);

@@ -6,6 +6,8 @@ import { translate, type MessageKey } from '../i18n/messages.js';
 export interface Described {
   message: string;
   detail?: string;
+  /** A note (the import was cancelled), not a problem: shown without the alarm. */
+  note?: boolean;
 }
 
 export function problemText(lang: Lang, problem: ImportProblem): string {

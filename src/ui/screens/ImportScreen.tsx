@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { inTransaction } from '../../core/db/transaction.js';
 import { startOver as startNewAnalysis } from '../../core/workspace/start-over.js';
 import { useApp, useT } from '../app/app-context.js';
+import { BuildProgressView } from '../app/BuildProgressView.js';
 import { useDemoLoader } from '../app/use-demo-loader.js';
 import { ImportMessage } from './import/ImportMessage.js';
 import { ImportReportView } from './import/ImportReportView.js';
@@ -61,7 +62,11 @@ export function ImportScreen() {
         </label>{' '}
         <span className="muted">{t('import.drop')}</span>
         <p className="muted">{t('import.formats')}</p>
-        {busy && <p role="status" className="busy" data-testid="import-busy">{step.kind === 'busy' ? step.text : building?.text}</p>}
+        {busy && (
+          <div role="status" data-testid="import-busy">
+            {building ? <BuildProgressView progress={building} /> : <p className="busy">{step.kind === 'busy' ? step.text : ''}</p>}
+          </div>
+        )}
       </div>
       {messages.map((m, i) => (
         <ImportMessage key={`${i}-${m.message}`} message={m} />

@@ -8,7 +8,7 @@ import type { Described } from '../../import/describe-error.js';
 export function ImportMessage({ message, testId = 'import-message' }: { message: Described; testId?: string }) {
   const { t } = useT();
   return (
-    <div role="alert" className="error-message" data-testid={testId}>
+    <div role={message.note ? 'status' : 'alert'} className={message.note ? 'note-message' : 'error-message'} data-testid={testId}>
       <p className="message-text">{message.message}</p>
       {message.detail && (
         <details>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { detectFormat } from '../../../core/import/detect.js';
+import { CancelledError } from '../../../core/db/abortable.js';
 import { BatchFailedError, importBatch, type BatchProgress } from '../../../core/import/import-batch.js';
 import { browserSizeProblem } from '../../../core/import/import-file.js';
 import { planImport } from '../../../core/import/plan.js';
@@ -66,18 +67,21 @@ export function useImportFlow() {
     const notes: Described[] = [];
     const entries = files.map(({ file, planned }) => ({ source: fileSource(file), plan: { ...planned.plan, role: planned.role }, mapping: planned.mapping }));
     const report = (text: string) => setStep({ kind: 'busy', text });
+    const controller = new AbortController();
     try {
       const result = await runBuild(
         (progress) =>
           importBatch(db, entries, {
             parsers,
-            after: () => refreshAnalysis(db),
+            signal: controller.signal,
+            after: (_loaded, within) => refreshAnalysis(within),
             onProgress: (p) => {
-              progress(progressText(p));
+              progress(progressText(p), { done: p.done, rows: p.rows, rowsKind: p.step === 'analysing' ? 'loaded' : 'read' });
               report(progressText(p));
             },
           }),
         t('build.reading', { name: files[0]?.file.name ?? '' }),
+        controller,
       );
       for (const { name, outcome } of result.loaded) {
         if (outcome.duplicateOf) notes.push({ message: t('import.duplicate', { name, other: outcome.duplicateOf }) });
@@ -87,6 +91,12 @@ export function useImportFlow() {
         if (!result.failed.some((f) => f.name === file.name)) rememberMapping(planned.plan.signature, { mapping: planned.mapping, role: planned.role });
       }
     } catch (e) {
+      if (e instanceof CancelledError) {
+        // Rolled back: the workspace is as it was; the files stay chosen so they can be loaded again.
+        setMessages([{ message: t('build.cancelled'), note: true }]);
+        setStep({ kind: 'mapping', files });
+        return;
+      }
       const failed = e instanceof BatchFailedError ? e.failed : [];
       for (const f of failed) notes.push(describeError(lang, f.error, f.name));
       const cause = e instanceof BatchFailedError ? e.cause : e;

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
+import { CancelledError } from '../../../src/core/db/abortable.js';
+import type { DbConnector } from '../../../src/core/db/connector.js';
+import { queryRows } from '../../../src/core/db/rows.js';
+import { loadDemo } from '../../../src/core/demo/load-demo.js';
+import { directParsers } from '../../../src/core/import/direct-parsers.js';
+import { importBatch, type BatchProgress } from '../../../src/core/import/import-batch.js';
+import { planImport } from '../../../src/core/import/plan.js';
+import { bytesSource } from '../../../src/core/import/sources.js';
+import { tableSignatures, workspaceTables } from '../../../src/core/workspace/file/catalog.js';
+import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
+import { fixtureBytes } from '../../support/fixtures.js';
+
+/** Every table of the analysis by content, and whatever else is left in the catalog. */
+async function state(db: DbConnector) {
+  const tables = await queryRows(db, `SELECT table_name FROM duckdb_tables() WHERE NOT starts_with(table_name, '_ovb_') ORDER BY ALL`);
+  return { signatures: await tableSignatures(db, await workspaceTables(db)), tables: tables.map((t) => String(t.table_name)) };
+}
+
+describe('"Annullér" during an import leaves the previous analysis as it was', () => {
+  let db: DbConnector;
+  beforeAll(async () => {
+    db = await openNodeWasmDb();
+    await loadDemo(db, 5000);
+    await refreshAnalysis(db);
+  });
+  afterAll(() => db?.close());
+
+  const sheffield = () => bytesSource('sheffield.csv', fixtureBytes('real/uk_sheffield_spend_2017q1.csv'));
+
+  it('cancelled while reading, loading or analysing: CancelledError, nothing changed, no staging left; then it imports', async () => {
+    const before = await state(db);
+    const source = sheffield();
+    const plan = await planImport(source, directParsers);
+    for (const at of ['reading', 'loading', 'analysing'] as const) {
+      const controller = new AbortController();
+      const seen: BatchProgress[] = [];
+      const run = importBatch(db, [{ source, plan }], {
+        parsers: directParsers,
+        signal: controller.signal,
+        after: (_loaded, within) => refreshAnalysis(within),
+        onProgress: (p) => {
+          seen.push(p);
+          if (p.step === at) controller.abort();
+        },
+      });
+      await expect(run, at).rejects.toBeInstanceOf(CancelledError);
+      expect(seen.at(-1)!.step, at).toBe(at);
+      expect(await state(db), at).toEqual(before);
+    }
+    // The same plan, not cancelled: every step reported in order, the share done rising to the analysis.
+    const seen: BatchProgress[] = [];
+    const done = await importBatch(db, [{ source, plan }], { parsers: directParsers, after: (_l, within) => refreshAnalysis(within), onProgress: (p) => seen.push(p) });
+    expect(done.failed).toEqual([]);
+    expect(seen.map((p) => p.step)).toEqual(['reading', 'loading', 'analysing']);
+    expect(seen.map((p) => p.done)).toEqual([0, 0.45, 0.6]);
+    expect(seen[0]!.rows).toBe(0);
+    expect(seen[1]!.rows).toBe(done.loaded[0]!.outcome.summary.rowsRead);
+    expect(seen[2]!.rows).toBe(done.loaded[0]!.outcome.summary.rowsLoaded);
+    expect(done.loaded[0]!.outcome.summary.rowsLoaded).toBeGreaterThan(20_000);
+    expect((await state(db)).signatures).not.toEqual(before.signatures);
+  });
+});
