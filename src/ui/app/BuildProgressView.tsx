@@ -1,16 +1,8 @@
 import { useEffect, useState } from 'react';
 import { formatNumber } from '../../core/format/format.js';
 import { useT } from './app-context.js';
+import { secondsLeft } from './time-left.js';
 import type { BuildProgress } from './workspace-build.js';
-
-/**
- * Seconds left, from the time spent so far and the share done: an estimate that settles as the
- * import goes on. None before a tenth is done or a second has passed (too early to say).
- */
-export function secondsLeft(elapsedMs: number, done: number): number | null {
-  if (done < 0.1 || done >= 1 || elapsedMs < 1000) return null;
-  return Math.max(1, Math.round(((elapsedMs / done) * (1 - done)) / 1000));
-}
 
 /** An import's progress: what it does, a bar, the rows so far, the time left and "Annullér". */
 export function BuildProgressView({ progress }: { progress: BuildProgress }) {
@@ -22,14 +14,18 @@ export function BuildProgressView({ progress }: { progress: BuildProgress }) {
     return () => clearInterval(timer);
   }, []);
   const { step } = progress;
-  const left = step ? secondsLeft(now - progress.started, step.done) : null;
+  const clock = step ? Math.max(now, step.at) : now;
+  const left = step ? secondsLeft(progress.started, step.at, clock, step.done) : null;
+  // The bar moves with the same estimate, never behind what is really done nor to the end before it.
+  const total = left === null ? null : clock - progress.started + left * 1000;
+  const shown = step ? (total ? Math.min(0.99, Math.max(step.done, (clock - progress.started) / total)) : step.done) : 0;
   const time = left === null ? null : left < 90 ? t('build.seconds', { n: left }) : t('build.minutes', { n: Math.round(left / 60) });
   return (
     <div className="build-progress" data-testid="build-progress">
       <p className="busy">{progress.cancelling ? t('build.cancelling') : progress.text}</p>
       {step && (
         <>
-          <progress max={1} value={step.done} data-testid="build-progress-bar" data-done={step.done.toFixed(3)} />
+          <progress max={1} value={shown} data-testid="build-progress-bar" data-done={step.done.toFixed(3)} />
           <p className="muted">
             {step.rows > 0 && (
               <span data-testid="build-rows" data-value={step.rows}>

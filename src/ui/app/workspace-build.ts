@@ -7,6 +7,8 @@ export interface BuildStep {
   rows: number;
   /** Rows read (staging) or loaded (into the workspace). */
   rowsKind: 'read' | 'loaded';
+  /** performance.now() when this step began. */
+  at: number;
 }
 
 /** What is being built right now, for the screens that wait for it. */
@@ -22,7 +24,7 @@ export interface BuildProgress {
 }
 
 export type RunBuild = <T>(
-  task: (report: (text: string, step?: BuildStep) => void) => Promise<T>, first: string, cancel?: AbortController,
+  task: (report: (text: string, step?: Omit<BuildStep, 'at'>) => void) => Promise<T>, first: string, cancel?: AbortController,
 ) => Promise<T>;
 
 /**
@@ -46,7 +48,10 @@ export function useWorkspaceBuild(onBuilt: () => void): { building: BuildProgres
         : undefined;
       setBuilding({ text: first, started, cancel });
       try {
-        return await task((text, step) => setBuilding((b) => ({ text, step, started, cancel, cancelling: b?.cancelling })));
+        return await task((text, step) => {
+          const at = performance.now();
+          setBuilding((b) => ({ text, step: step && { ...step, at }, started, cancel, cancelling: b?.cancelling }));
+        });
       } finally {
         active.current = false;
         setBuilding(null);

@@ -5,7 +5,7 @@ import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
 import { loadDemo } from '../../../src/core/demo/load-demo.js';
 import { directParsers } from '../../../src/core/import/direct-parsers.js';
-import { importBatch, type BatchProgress } from '../../../src/core/import/import-batch.js';
+import { importBatch, PHASE_SHARE, type BatchProgress } from '../../../src/core/import/import-batch.js';
 import { planImport } from '../../../src/core/import/plan.js';
 import { bytesSource } from '../../../src/core/import/sources.js';
 import { tableSignatures, workspaceTables } from '../../../src/core/workspace/file/catalog.js';
@@ -54,7 +54,7 @@ describe('"Annullér" during an import leaves the previous analysis as it was', 
     const done = await importBatch(db, [{ source, plan }], { parsers: directParsers, after: (_l, within) => refreshAnalysis(within), onProgress: (p) => seen.push(p) });
     expect(done.failed).toEqual([]);
     expect(seen.map((p) => p.step)).toEqual(['reading', 'loading', 'analysing']);
-    expect(seen.map((p) => p.done)).toEqual([0, 0.45, 0.6]);
+    expect(seen.map((p) => p.done)).toEqual([0, PHASE_SHARE.reading, PHASE_SHARE.reading + PHASE_SHARE.loading]);
     expect(seen[0]!.rows).toBe(0);
     expect(seen[1]!.rows).toBe(done.loaded[0]!.outcome.summary.rowsRead);
     expect(seen[2]!.rows).toBe(done.loaded[0]!.outcome.summary.rowsLoaded);
