@@ -3,6 +3,7 @@ import { prepareData, scanData } from '../../core/import/csv/text-io.js';
 import { directParsers } from '../../core/import/direct-parsers.js';
 import { ImportProblem, problemData } from '../../core/import/import-problem.js';
 import { packParsedTable } from '../../core/import/parsed-to-arrow.js';
+import { readSheetPacked } from '../../core/import/xlsx/index.js';
 import type { ParseFailure, ParseRequest, ParseResponse, ParseResult } from '../../core/import/worker-protocol.js';
 
 // Excel, Parquet and XML are parsed here so a 100,000-row sheet never freezes the page; CSV files
@@ -14,7 +15,8 @@ async function handle(request: ParseRequest): Promise<ParseResult> {
     case 'listSheets':
       return directParsers.listSheets(request.bytes);
     case 'xlsx':
-      return packParsedTable(await directParsers.xlsx(request.bytes, request.sheet));
+      // Packed while it is read: only one batch of rows is ever held as strings.
+      return readSheetPacked(request.bytes, request.sheet);
     case 'parquet':
       return packParsedTable(await directParsers.parquet(request.bytes));
     case 'ubl':

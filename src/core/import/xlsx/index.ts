@@ -6,6 +6,9 @@
  */
 import { ImportProblem, type PlanNote } from '../import-problem.js';
 import type { ParsedTable } from '../parsed-table.js';
+import { tableToIPC } from 'apache-arrow';
+import { packParsedTable } from '../parsed-to-arrow.js';
+import { SheetPacker } from './packed.js';
 import { SheetScanner } from './sheet-scanner.js';
 import { buildTable } from './table.js';
 import { readDateStyles, readSharedStrings, readWorkbook, type SheetRef, type WorkbookInfo } from './workbook.js';
@@ -101,7 +104,7 @@ interface SheetRead {
   decoder: TextDecoder;
 }
 
-function startSheet(bytes: Uint8Array, sheet: number | string | undefined): SheetRead {
+function startSheet(bytes: Uint8Array, sheet: number | string | undefined, pieceChars?: number): SheetRead {
   const { entries, workbook } = open(bytes);
   const ref = pickSheet(workbook.sheets, sheet);
   const entry = ref.path === undefined ? undefined : findEntry(entries, ref.path);
@@ -112,7 +115,7 @@ function startSheet(bytes: Uint8Array, sheet: number | string | undefined): Shee
     sharedStrings: sst === null ? [] : guard(() => readSharedStrings(sst)),
     dateKinds: styles === null ? [] : readDateStyles(styles),
     date1904: workbook.date1904,
-  });
+  }, pieceChars);
   return { workbook, ref, entry, scanner, decoder: new TextDecoder() };
 }
 
@@ -121,19 +124,25 @@ function take(read: SheetRead): (chunk: Uint8Array) => void {
   return (chunk) => read.scanner.push(read.decoder.decode(chunk, { stream: true }));
 }
 
-function finishSheet(read: SheetRead): ParsedTable {
+/** The scan finished and checked (DOCTYPE), and the notes about the sheet (merged cells, hidden sheets). */
+function endSheet(read: SheetRead): PlanNote[] {
   const { scanner, workbook, ref, entry } = read;
   scanner.push(read.decoder.decode());
-  const raw = scanner.finish();
+  scanner.finish();
   // A DOCTYPE stands in the prolog, before sheetData (xml-safety.ts).
   const line = doctypeLine(scanner.head ?? '');
   if (line !== null) throw new ImportProblem('xml_doctype', '', { line, entry: entry.name });
-  const table = buildTable(raw);
   const notes: PlanNote[] = [];
   const merged = countMerged(scanner.tail);
   if (merged > 0) notes.push({ code: 'merged_cells', params: { n: merged } });
   const hidden = workbook.sheets.filter((s) => s.hidden && s !== ref).map((s) => s.name);
   if (hidden.length) notes.push({ code: 'hidden_sheets', params: { names: hidden.join(', ') } });
+  return notes;
+}
+
+function finishSheet(read: SheetRead): ParsedTable {
+  const notes = endSheet(read);
+  const table = buildTable(read.scanner.out);
   return notes.length ? { ...table, notes } : table;
 }
 
@@ -155,6 +164,37 @@ export async function readSheetAsync(bytes: Uint8Array, sheet?: number | string)
     });
   }
   return finishSheet(read);
+}
+
+/**
+ * The sheet as the parse worker sends it (packParsedTable's form: Arrow bytes and preview rows),
+ * packed in batches while it is read, so only one batch of rows is ever held as strings (packed.ts).
+ * The same table as packParsedTable(readSheet(…)); a sheet whose rows come out of order (never
+ * written by Excel) is read whole instead.
+ */
+export async function readSheetPacked(
+  bytes: Uint8Array, sheet?: number | string, sizes: { batchRows?: number; pieceChars?: number } = {},
+): Promise<ParsedTable> {
+  const read = startSheet(bytes, sheet, sizes.pieceChars);
+  const packer = new SheetPacker(read.scanner, sizes.batchRows);
+  read.scanner.onPiece = () => packer.onPiece();
+  try {
+    await inflateEntryAsync(bytes, read.entry, take(read));
+  } catch (error) {
+    guard(() => {
+      throw error;
+    });
+  }
+  const notes = endSheet(read);
+  if (read.scanner.outOfOrder) return packParsedTable(await readSheetAsync(bytes, sheet));
+  if (!packer.started) {
+    const table = buildTable(read.scanner.out);
+    return packParsedTable(notes.length ? { ...table, notes } : table);
+  }
+  const packed = packer.finish();
+  const arrow = tableToIPC(packed.table, 'stream');
+  const base = { headers: packed.headers, columns: packed.preview, rowCount: packed.rowCount, warnings: packed.warnings, arrow };
+  return notes.length ? { ...base, notes } : base;
 }
 
 /** Merged ranges (`<mergeCell ref=…>` after the cells): only their top-left cell holds the value. */

@@ -107,6 +107,15 @@ export class SheetScanner {
   private col = -1;
   private done = false;
   private readonly cell: Cell = { style: 0, type: T_NUMBER, raw: null, inline: null, formula: false };
+  /**
+   * The sheet row that `out.columns[c][0]` holds: rows above it were taken (takeRows). Always 0
+   * for a reader that keeps the whole sheet.
+   */
+  base = 0;
+  /** A row came after rows already taken (rows out of order, which Excel never writes). */
+  outOfOrder = false;
+  /** Called after each piece is scanned: the moment to take finished rows. */
+  onPiece: (() => void) | null = null;
 
   constructor(
     private readonly ctx: ScanContext,
@@ -156,12 +165,29 @@ export class SheetScanner {
       xml = xml.slice(0, cut);
     }
     const stop = this.scan(xml, from);
+    if (!final) this.onPiece?.();
     if (stop >= 0) {
       this.done = true;
       this.tail = xml.slice(stop);
       this.pending = [];
       this.pendingChars = 0;
     }
+  }
+
+  /**
+   * Hands over the rows from `base` up to (not including) sheet row `upTo` as columns, padded to
+   * the same length, and forgets them: a reader that packs rows in batches holds only one batch of strings.
+   */
+  takeRows(upTo: number): (string | null)[][] {
+    const n = Math.max(0, upTo - this.base);
+    const taken = this.out.columns.map((column, c) => {
+      const rows = column.length > n ? column.slice(0, n) : column;
+      while (rows.length < n) rows.push(null);
+      this.out.columns[c] = column.length > n ? column.slice(n) : [];
+      return rows;
+    });
+    this.base += n;
+    return taken;
   }
 
   /** Holds text for the next piece. */
@@ -173,7 +199,7 @@ export class SheetScanner {
 
   /** Scans complete rows from `from`; returns where `</sheetData>` starts, or -1 when the piece ended first. */
   private scan(xml: string, from: number): number {
-    const { out, ctx, cell, prefix } = this;
+    const { out, ctx, cell, prefix, base } = this;
     const { columns, nonEmpty, text } = out;
     let p = from;
     let { row, col } = this;
@@ -217,12 +243,17 @@ export class SheetScanner {
         nonEmpty[row] = (nonEmpty[row] ?? 0) + 1;
         if (cell.type === T_SHARED || cell.type === T_INLINE || cell.type === T_FORMULA_STR) text[row] = (text[row] ?? 0) + 1;
       }
+      const at = row - base;
+      if (at < 0) {
+        this.outOfOrder = true;
+        continue;
+      }
       while (columns.length <= col) columns.push([]);
       const column = columns[col] as (string | null)[];
-      if (column.length <= row) {
-        while (column.length < row) column.push(null);
+      if (column.length <= at) {
+        while (column.length < at) column.push(null);
         column.push(value);
-      } else column[row] = value;
+      } else column[at] = value;
       if (row >= out.rowCount) out.rowCount = row + 1;
     }
     this.row = row;

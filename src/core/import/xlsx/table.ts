@@ -24,7 +24,7 @@ export function findHeaderRow(raw: RawSheet): number {
   return Math.max(0, firstNonEmpty);
 }
 
-function headerName(cell: string | null | undefined): string {
+export function headerName(cell: string | null | undefined): string {
   return (cell ?? '').replace(/\s+/g, ' ').trim();
 }
 
@@ -43,14 +43,28 @@ export function uniqueHeaders(names: string[]): string[] {
   });
 }
 
-export function buildTable(raw: RawSheet): ParsedTable {
+/** What the import report says about a sheet: rows skipped above the header, error cells, formulas without a value. */
+export function sheetWarnings(raw: RawSheet, headerRow: number): string[] {
   const warnings: string[] = [];
-  if (raw.rowCount === 0) return { headers: [], columns: [], rowCount: 0, warnings: ['Arket er tomt.'] };
-  const headerRow = findHeaderRow(raw);
   if (headerRow > 0) {
     const lines = headerRow === 1 ? '1 linje' : `${headerRow} linjer`;
     warnings.push(`Springer ${lines} over overskriften over (overskriften står i række ${headerRow + 1}).`);
   }
+  if (raw.errors > 0) {
+    const kinds = [...raw.errorKinds].slice(0, 5).join(', ');
+    warnings.push(`${raw.errors} celler med fejlværdier (${kinds}) er læst som tomme.`);
+  }
+  if (raw.formulasWithoutValue > 0) {
+    warnings.push(
+      `${raw.formulasWithoutValue} formler har ikke noget gemt resultat og er læst som tomme (åbn og gem filen i Excel først).`,
+    );
+  }
+  return warnings;
+}
+
+export function buildTable(raw: RawSheet): ParsedTable {
+  if (raw.rowCount === 0) return { headers: [], columns: [], rowCount: 0, warnings: ['Arket er tomt.'] };
+  const headerRow = findHeaderRow(raw);
   // Columns with nothing at or below the header row (e.g. a wide title) are left out.
   let width = 0;
   raw.columns.forEach((column, c) => {
@@ -71,14 +85,5 @@ export function buildTable(raw: RawSheet): ParsedTable {
     while (data.length < rowCount) data.push(null);
     columns.push(data);
   }
-  if (raw.errors > 0) {
-    const kinds = [...raw.errorKinds].slice(0, 5).join(', ');
-    warnings.push(`${raw.errors} celler med fejlværdier (${kinds}) er læst som tomme.`);
-  }
-  if (raw.formulasWithoutValue > 0) {
-    warnings.push(
-      `${raw.formulasWithoutValue} formler har ikke noget gemt resultat og er læst som tomme (åbn og gem filen i Excel først).`,
-    );
-  }
-  return { headers: uniqueHeaders(names), columns, rowCount, warnings };
+  return { headers: uniqueHeaders(names), columns, rowCount, warnings: sheetWarnings(raw, headerRow) };
 }
