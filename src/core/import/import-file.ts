@@ -169,7 +169,9 @@ export async function executeImport(db: DbConnector, source: ImportSource, plan:
  * CSV measured with `npm run bench -- --sizes 3000000` / `5000000` (Demo Kommune's 13 columns,
  * Chromium, 2026-12-06): 3M lines, 471 MB, loaded and analysed with a renderer peak of 3.1 GB;
  * 5M lines, 782 MB, ran DuckDB-WASM out of memory (3.1 GiB) during the import. The limit sits
- * just above the measured success. The other formats are estimates (not measured).
+ * just above the measured success. Excel measured with `--xlsx-max` (2026-12-06): a sheet of
+ * Excel's 1,048,575 lines under the header, 114 MB, loads with a renderer peak of 1.65 GB; no
+ * sheet can hold more rows, so 150 MB leaves room for wider sheets. The other formats are estimates (not measured).
  */
 export const BROWSER_LIMIT_BYTES: Record<string, number> = {
   csv: 480_000_000,
