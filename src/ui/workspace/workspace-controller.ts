@@ -15,8 +15,6 @@ export const AUTOSAVE_DELAY_MS = 1500;
  * must not slip into those gaps (each of its statements is one the next query waits behind).
  */
 export const AUTOSAVE_QUIET_MS = 400;
-/** Rows per stored part in the autosave: one part's export is the longest the autosave holds the database (~0.1–0.2 s at 1M lines). */
-const AUTOSAVE_ROWS_PER_PART = 100_000;
 
 export interface AutosaveInfo {
   savedAt: string;
@@ -24,6 +22,9 @@ export interface AutosaveInfo {
   /** Bytes of table parts written in this generation (unchanged tables are not written again). */
   bytesWritten: number;
 }
+
+/** Rows per stored part in the autosave: one part's export is the longest the autosave holds the database (~0.1–0.2 s at 1M lines). */
+const AUTOSAVE_ROWS_PER_PART = 100_000;
 
 /**
  * The workspace in the browser: the autosave (IndexedDB), saving and opening `.overblik` files,
