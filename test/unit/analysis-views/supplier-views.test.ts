@@ -44,6 +44,29 @@ describe('supplier views on Demo Kommune (5,000 lines)', () => {
     expect(top.rows.map((r) => r.key)).toEqual(all.rows.slice(0, 3).map((r) => r.key));
   });
 
+  it('a key the supplier table lacks is named by its lines: the most frequent spelling, all spellings counted', async () => {
+    const all = await loadSupplierOverview(db, { where, limit: 10_000 });
+    const spelt = all.rows.find((r) => r.variants > 1 && r.merged === 0)!;
+    // Its spellings and their line counts, from the lines themselves.
+    const spellings = (await queryValue(
+      db,
+      `SELECT list({name: supplier_name, n: n}) FROM (SELECT supplier_name, count(*) AS n FROM spend_line
+        WHERE counted AND supplier_key = ${literal(spelt.key)} AND supplier_name IS NOT NULL GROUP BY 1)`,
+    )) as { name: string; n: number | bigint }[];
+    const ranked = [...spellings].map((x) => ({ name: String(x.name), n: Number(x.n) })).sort((a, b) => b.n - a.n || (a.name < b.name ? 1 : -1));
+    await db.exec('BEGIN TRANSACTION');
+    try {
+      await db.exec(`DELETE FROM supplier WHERE key = ${literal(spelt.key)}`);
+      const without = (await loadSupplierOverview(db, { where, search: spelt.key, limit: 10 })).rows.find((r) => r.key === spelt.key)!;
+      expect(without.name).toBe(ranked[0]!.name);
+      expect(without.variants).toBe(ranked.length);
+      expect(without.cvrStatus).toBeNull();
+      expect(without.spend).toBe(spelt.spend);
+    } finally {
+      await db.exec('ROLLBACK');
+    }
+  });
+
   it('filters, searches and sorts in SQL', async () => {
     const unit = String(await queryValue(db, 'SELECT unit FROM spend_line GROUP BY unit ORDER BY count(*) DESC LIMIT 1'));
     const filtered = await loadSupplierOverview(db, { where: filtersWhere({ ...EMPTY_FILTERS, unit }), limit: 10_000 });

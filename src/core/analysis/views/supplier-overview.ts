@@ -71,14 +71,19 @@ export async function loadSupplierOverview(db: DbConnector, request: SupplierOve
     ? `WHERE contains(lower(key), ${literal(needle)}) OR contains(coalesce(cvr, ''), ${literal(needle)})
           OR contains(lower(name), ${literal(needle)}) OR len(list_filter(names, n -> contains(lower(n), ${literal(needle)}))) > 0`
     : '';
+  // The spellings come from one row per key and spelling (kn), not a list of every line's name: at
+  // 1M lines the list and mode() over the lines were 0.3 of the query's 0.5 s. The lines' own
+  // spelling is only the fallback name for a key the supplier table lacks: its most frequent, ties to the last alphabetically.
   const rows = await withScopedLines(db, { where: request.where, tree: request.tree }, (linesSql) => queryRows(
     db,
     `WITH l AS (${linesSql}),
      kc AS (SELECT supplier_key AS key, category_id, sum(amount) AS spend FROM l GROUP BY ALL),
      c AS (SELECT key, count(category_id) AS categories, arg_max(category_id, spend) FILTER (WHERE category_id IS NOT NULL) AS top_category
              FROM kc GROUP BY key),
-     g AS (SELECT supplier_key AS key, mode(supplier_name) AS line_name, sum(amount) AS spend, count(*) AS lines,
-                  count(DISTINCT unit) AS units, list_distinct(list(supplier_name)) AS line_names FROM l GROUP BY 1),
+     kn AS (SELECT supplier_key AS key, supplier_name, count(*) AS n FROM l WHERE supplier_name IS NOT NULL GROUP BY ALL),
+     nm AS (SELECT key, arg_max(supplier_name, (n, supplier_name)) AS line_name, list(supplier_name) AS line_names FROM kn GROUP BY key),
+     g0 AS (SELECT supplier_key AS key, sum(amount) AS spend, count(*) AS lines, count(DISTINCT unit) AS units FROM l GROUP BY 1),
+     g AS (SELECT g0.*, nm.line_name, nm.line_names FROM g0 LEFT JOIN nm USING (key)),
      x AS (
        SELECT g.key, coalesce(r.display_name, g.line_name, g.key) AS name, r.cvr, r.cvr_status,
               coalesce(m.names, g.line_names) AS names, len(coalesce(m.names, g.line_names)) AS variants,
