@@ -6,11 +6,11 @@ import { refreshAnalysis } from '../../src/core/workspace/refresh.js';
 /**
  * Demo Kommune loaded in Node exactly as "Prøv med demodata" loads it in the browser (same
  * generator, seed and line count, same import and classification), so a browser test can compare
- * what a screen shows with what src/core computes.
+ * what a screen shows with what src/core computes. With `lines`, a smaller demo for unit tests.
  */
-export async function openCoreDemo(): Promise<DbConnector> {
+export async function openCoreDemo(lines?: number): Promise<DbConnector> {
   const db = await openNodeWasmDb();
-  await loadDemo(db);
+  await loadDemo(db, lines);
   await refreshAnalysis(db);
   return db;
 }

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
 import { analysisTotals, groupMetrics, preparedCondition, prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
 import { findOpportunities, loadKraljicFigures } from '../../../src/core/analysis/opportunities/index.js';
@@ -7,12 +6,11 @@ import { loadOpportunitySettings, resetOpportunitySettings, saveOpportunitySetti
 import { loadCategoryDrill, loadLinePage } from '../../../src/core/analysis/views/index.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
-import { loadDemo } from '../../../src/core/demo/load-demo.js';
 import { literal } from '../../../src/core/sql/escape.js';
 import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
 import { defaultCategoryTree } from '../../../src/core/taxonomy/category-tree.js';
 import { renameCategory } from '../../../src/core/taxonomy/tree-edits.js';
-import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
+import { openCoreDemo } from '../../support/core-demo.js';
 
 /**
  * The shared prepared lines answer a filter three ways: a view on the shared table (a filter that keeps
@@ -23,9 +21,7 @@ import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
 describe('prepared lines under a filter (Demo Kommune, 5,000 lines)', () => {
   let db: DbConnector;
   beforeAll(async () => {
-    db = await openNodeWasmDb();
-    await loadDemo(db, 5000);
-    await refreshAnalysis(db);
+    db = await openCoreDemo(5000);
   });
   afterAll(() => db?.close());
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { CancelledError } from '../../../src/core/db/abortable.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
-import { loadDemo } from '../../../src/core/demo/load-demo.js';
 import { directParsers } from '../../../src/core/import/direct-parsers.js';
 import { importBatch, PHASE_SHARE, type BatchProgress } from '../../../src/core/import/import-batch.js';
 import { planImport } from '../../../src/core/import/plan.js';
@@ -11,6 +9,7 @@ import { bytesSource } from '../../../src/core/import/sources.js';
 import { tableSignatures, workspaceTables } from '../../../src/core/workspace/file/catalog.js';
 import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
 import { fixtureBytes } from '../../support/fixtures.js';
+import { openCoreDemo } from '../../support/core-demo.js';
 
 /** Every table of the analysis by content, and whatever else is left in the catalog. */
 async function state(db: DbConnector) {
@@ -21,9 +20,7 @@ async function state(db: DbConnector) {
 describe('"Annullér" during an import leaves the previous analysis as it was', () => {
   let db: DbConnector;
   beforeAll(async () => {
-    db = await openNodeWasmDb();
-    await loadDemo(db, 5000);
-    await refreshAnalysis(db);
+    db = await openCoreDemo(5000);
   });
   afterAll(() => db?.close());
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
 import { loadMonthlySpend, loadTopSuppliers } from '../../../src/core/analysis/kpis.js';
 import { findOpportunities, loadKraljicFigures } from '../../../src/core/analysis/opportunities/index.js';
@@ -9,18 +8,15 @@ import {
   loadCategoryDrill, loadCategoryOverview, loadLinePage, loadSupplierBreakdown, loadSupplierOverview,
 } from '../../../src/core/analysis/views/index.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
-import { loadDemo } from '../../../src/core/demo/load-demo.js';
 import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
-import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
 import { mayWrite } from '../../../src/core/db/may-write.js';
 import { trackWrites } from '../../../src/ui/workspace/write-tracker.js';
+import { openCoreDemo } from '../../support/core-demo.js';
 
 describe('the autosave counts only statements that may change the workspace', () => {
   let db: DbConnector;
   beforeAll(async () => {
-    db = await openNodeWasmDb();
-    await loadDemo(db, 5000);
-    await refreshAnalysis(db);
+    db = await openCoreDemo(5000);
   });
   afterAll(() => db?.close());
 
