@@ -1,3 +1,4 @@
+import { baseConnector } from '../db/abortable.js';
 import type { DbConnector } from '../db/connector.js';
 
 /**
@@ -10,7 +11,7 @@ const lengths = new WeakMap<DbConnector, number>();
 
 /** Tasks queued on `db` and not finished, the running one included: a long task sees others waiting. */
 export function serialQueueLength(db: DbConnector): number {
-  return lengths.get(db) ?? 0;
+  return lengths.get(baseConnector(db)) ?? 0;
 }
 
 export class AbortedError extends Error {
@@ -21,7 +22,9 @@ export class AbortedError extends Error {
 }
 
 /** Runs `task` after every task queued before it on `db`; skipped when `signal` aborted meanwhile. */
-export function serialized<T>(db: DbConnector, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+export function serialized<T>(on: DbConnector, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  // One queue per database, whichever (abortable) connector a caller holds.
+  const db = baseConnector(on);
   const before = queues.get(db) ?? Promise.resolve();
   lengths.set(db, serialQueueLength(db) + 1);
   const run = before

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { abortable } from '../../core/db/abortable.js';
 import type { DbConnector } from '../../core/db/connector.js';
 import { useApp } from './app-context.js';
 
@@ -16,8 +17,10 @@ interface Settled<T> {
 
 /**
  * Runs a core query function whenever `key` (what the query depends on), the database, the
- * loaded data or the category tree change. The previous run is aborted, so a quick series of filter changes never
- * paints stale results; while a new key is pending the last data stays visible. While the
+ * loaded data or the category tree change. The previous run is aborted: it never paints stale results, and
+ * its statements after the one running are not started (`run` gets an abortable connector, whose
+ * refused statements throw CancelledError), so a quick series of filter changes costs the last one
+ * and not all of them. While a new key is pending the last data stays visible. While the
  * workspace is being built nothing runs; the build ends with a new data version.
  */
 export function useQuery<T>(key: string, run: (db: DbConnector, signal: AbortSignal) => Promise<T>): QueryState<T> {
@@ -29,7 +32,7 @@ export function useQuery<T>(key: string, run: (db: DbConnector, signal: AbortSig
     // Never while the workspace is being built: its tables come and go inside the import.
     if (!db || wait) return;
     const controller = new AbortController();
-    run(db, controller.signal).then(
+    run(abortable(db, controller.signal), controller.signal).then(
       (data) => !controller.signal.aborted && setSettled({ key: fullKey, data, error: null }),
       (error: unknown) =>
         !controller.signal.aborted &&

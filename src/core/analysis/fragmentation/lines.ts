@@ -1,3 +1,4 @@
+import { baseConnector } from '../../db/abortable.js';
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { quoteIdent } from '../../sql/escape.js';
@@ -99,8 +100,11 @@ async function dropFull(db: DbConnector, full: FullLines): Promise<void> {
  * whatever tree built it, so a drill-down without the workspace's tree does not rebuild it.
  */
 async function acquireFull(db: DbConnector, tree: CategoryTree, categories: string, anyTree = false): Promise<FullLines> {
-  const state = fullStates.get(db) ?? {};
-  fullStates.set(db, state);
+  // Shared by every (abortable) connector over the same database; the build others may wait for
+  // runs on the base connector, so a superseded screen's cancel never fails it.
+  const base = baseConnector(db);
+  const state = fullStates.get(base) ?? {};
+  fullStates.set(base, state);
   for (;;) {
     const parts = await fingerprint(db, tree);
     const fp = `${parts.data}|${parts.tree}`;
@@ -118,12 +122,12 @@ async function acquireFull(db: DbConnector, tree: CategoryTree, categories: stri
       const previous = state.building ?? Promise.resolve(undefined);
       state.buildingFor = fp;
       const building = previous.catch(() => undefined).then(async () => {
-        const made = await buildFull(db, tree, categories, fp, parts.data);
+        const made = await buildFull(base, tree, categories, fp, parts.data);
         const old = state.current;
         state.current = made;
         if (old && old !== made) {
           old.stale = true;
-          if (old.readers === 0) await dropFull(db, old);
+          if (old.readers === 0) await dropFull(base, old);
         }
         return made;
       });
@@ -143,7 +147,7 @@ async function acquireFull(db: DbConnector, tree: CategoryTree, categories: stri
 
 async function releaseFull(db: DbConnector, full: FullLines): Promise<void> {
   full.readers--;
-  if (full.stale && full.readers === 0) await dropFull(db, full);
+  if (full.stale && full.readers === 0) await dropFull(baseConnector(db), full);
 }
 
 async function buildFull(db: DbConnector, tree: CategoryTree, categories: string, fp: string, data: string): Promise<FullLines> {
@@ -260,7 +264,8 @@ export async function withSharedLines<T>(db: DbConnector, tree: CategoryTree | u
 
 async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boolean): Promise<AnalysisLines> {
   const tree = options.tree ?? defaultCategoryTree();
-  await ensureAgreementsMapped(db, tree);
+  // A mapping half written (it is deleted, then inserted) would be read by other screens: not cancelled.
+  await ensureAgreementsMapped(baseConnector(db), tree);
   const id = uid();
   const categories = `_ovb_cat_${id}`;
   await createCategoryTable(db, categories, tree);

@@ -1,3 +1,4 @@
+import { baseConnector, CancelledError, isCancelled } from '../../db/abortable.js';
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows, type Row } from '../../db/rows.js';
 import type { AnalysisLines } from './lines.js';
@@ -13,22 +14,36 @@ import type { AnalysisLines } from './lines.js';
 const MAX_ENTRIES = 64;
 const memos = new WeakMap<DbConnector, Map<string, Promise<unknown>>>();
 
-/** The memo entry for `key`, computed by `compute` if there is none. */
-function remember<T>(db: DbConnector, key: string, compute: () => Promise<T>): Promise<T> {
-  const memo = memos.get(db) ?? new Map<string, Promise<unknown>>();
-  memos.set(db, memo);
-  const known = memo.get(key) as Promise<T> | undefined;
-  if (known) {
-    // Most recently used last (Map keeps insertion order).
-    memo.delete(key);
-    memo.set(key, known);
-    return known;
+/**
+ * The memo entry for `key`, computed by `compute` (on `db`) if there is none. Entries are kept per
+ * base connector, so every screen's abortable connector shares them. A computation that another
+ * caller's cancel stopped is not an answer: it is dropped and this caller computes its own.
+ */
+async function remember<T>(db: DbConnector, key: string, compute: () => Promise<T>): Promise<T> {
+  const base = baseConnector(db);
+  const memo = memos.get(base) ?? new Map<string, Promise<unknown>>();
+  memos.set(base, memo);
+  for (;;) {
+    let value = memo.get(key) as Promise<T> | undefined;
+    const mine = !value;
+    if (value) {
+      // Most recently used last (Map keeps insertion order).
+      memo.delete(key);
+      memo.set(key, value);
+    } else {
+      const made = compute();
+      value = made;
+      memo.set(key, made);
+      made.catch(() => memo.get(key) === made && memo.delete(key));
+      while (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value as string);
+    }
+    try {
+      return await value;
+    } catch (error) {
+      if (mine || !(error instanceof CancelledError) || isCancelled(db)) throw error;
+      if (memo.get(key) === value) memo.delete(key);
+    }
   }
-  const value = compute();
-  memo.set(key, value);
-  value.catch(() => memo.get(key) === value && memo.delete(key));
-  while (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value as string);
-  return value;
 }
 
 const keyOf = (lines: AnalysisLines): string | null =>
