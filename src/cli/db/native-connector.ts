@@ -1,5 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { createConnector } from '../../core/db/base-connector.js';
@@ -9,14 +9,45 @@ import { insertArrowNative } from './arrow-to-native.js';
 import { resultToArrow } from './native-to-arrow.js';
 import { pathOfBlob } from '../file-source.js';
 
+export interface NativeDbOptions {
+  /**
+   * DuckDB's `memory_limit` (e.g. '2GB', '500MB'): beyond it DuckDB writes blocks to the temp
+   * directory instead of growing. Default DuckDB's own, 80 % of the machine's memory; the command
+   * line passes defaultMemoryLimit().
+   */
+  memoryLimit?: string;
+  /**
+   * Where DuckDB spills beyond the memory limit. A folder given here is created if missing and
+   * never deleted (DuckDB removes only its own files in it). Default: a fresh folder under the
+   * system's temp folder, removed on close. (DuckDB's own default for an in-memory database is
+   * `.tmp` in the current directory, wherever the command happens to run.) '' turns spilling
+   * off, as in DuckDB: beyond the limit a query then fails (the tests use it to show the limit holds).
+   */
+  tempDirectory?: string;
+}
+
+/** The memory limit the command line uses unless told otherwise: half the machine's memory, at most 3 GiB. */
+export function defaultMemoryLimit(total = totalmem()): string {
+  // The goal is a peak RSS of at most 4 GiB for a 10M-line file (README, bench). memory_limit caps
+  // DuckDB's buffer pool (tables, hash tables, sorts), not Node's heap with the core code and the
+  // Arrow results the analysis reads, nor DuckDB's small untracked allocations: 3 GiB leaves about
+  // 1 GiB for those. On a smaller machine half its memory leaves room for everything else running
+  // (DuckDB's own default is 80 %). Never below 1 GiB: a limit that low only makes a run slower.
+  // In MiB/GiB: DuckDB reads "MB" and "GB" as powers of ten.
+  const mib = Math.max(1024, Math.min(3 * 1024, Math.floor(total / 2 / 1_048_576)));
+  return mib % 1024 === 0 ? `${mib / 1024}GiB` : `${mib}MiB`;
+}
+
 /**
  * Native DuckDB (@duckdb/node-api, pinned to the engine version of the WASM build) for the
  * command line, where files are larger than a browser holds.
  */
-export async function openNativeDb(dbPath = ':memory:'): Promise<DbConnector> {
+export async function openNativeDb(dbPath = ':memory:', options: NativeDbOptions = {}): Promise<DbConnector> {
   let instance: DuckDBInstance | null = null;
   let conn: DuckDBConnection | null = null;
   let scratch: string | null = null;
+  // The spill folder we made ourselves, and so remove on close; a user's folder is kept.
+  let ownSpill: string | null = null;
   const registered = new Map<string, string>();
   // Only our own temporary copies are ever deleted; a user's file registered in place never is.
   const copies = new Set<string>();
@@ -33,7 +64,18 @@ export async function openNativeDb(dbPath = ':memory:'): Promise<DbConnector> {
   const connector = createConnector({
     runtime: 'native',
     open: async () => {
-      instance = await DuckDBInstance.create(dbPath, { threads: '2' });
+      let spill = options.tempDirectory;
+      if (spill === undefined) spill = ownSpill = await mkdtemp(path.join(tmpdir(), 'overblik-spill-'));
+      else if (spill !== '') await mkdir(spill, { recursive: true });
+      const config: Record<string, string> = { threads: '2', temp_directory: spill && path.resolve(spill) };
+      if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+      try {
+        instance = await DuckDBInstance.create(dbPath, config);
+      } catch (error) {
+        if (ownSpill) await rm(ownSpill, { recursive: true, force: true });
+        ownSpill = null;
+        throw error;
+      }
       conn = await instance.connect();
     },
     query: async (sql) => resultToArrow(await connection().runAndReadAll(resolve(sql))),
@@ -67,6 +109,8 @@ export async function openNativeDb(dbPath = ':memory:'): Promise<DbConnector> {
       instance = null;
       if (scratch) await rm(scratch, { recursive: true, force: true });
       scratch = null;
+      if (ownSpill) await rm(ownSpill, { recursive: true, force: true });
+      ownSpill = null;
       registered.clear();
       copies.clear();
     },
