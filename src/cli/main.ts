@@ -1,18 +1,33 @@
+import { tmpdir } from 'node:os';
 import { analyze } from './analyze.js';
-import { openNativeDb } from './db/native-connector.js';
+import { defaultMemoryLimit, openNativeDb } from './db/native-connector.js';
 import type { SourceRole } from '../core/import/detect.js';
 import { ImportProblem } from '../core/import/import-problem.js';
 import { problemText } from '../ui/import/describe-error.js';
 
+/** DuckDB ran out of memory: its message, anywhere in the chain of causes. */
+function outOfMemory(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
+    if (/Out of Memory Error|failed to allocate|could not allocate/i.test(e.message)) return true;
+  }
+  return false;
+}
+
 /** One line, in Danish, for people: a problem in words, else the first line of the error. */
-function cliReason(error: unknown): string {
+function cliReason(error: unknown, memory: { limit: string; tempDir: string | undefined }): string {
+  if (outOfMemory(error)) {
+    return `hukommelsen slap op: DuckDB kunne ikke klare sig med ${memory.limit} og midlertidige filer i ${memory.tempDir ?? tmpdir()}; giv mere hukommelse med --memory-limit (fx --memory-limit 8GB) eller en mappe på en disk med mere plads med --temp-dir MAPPE`;
+  }
   if (error instanceof ImportProblem) return problemText('da', error);
   const e = error instanceof Error && error.cause instanceof ImportProblem ? error.cause : error;
   if (e instanceof ImportProblem) return problemText('da', e);
   return String(error instanceof Error ? error.message : error).split('\n')[0]!;
 }
 
-const USAGE = `Brug: npm run cli -- analyze FIL... [--ecommerce FIL] [--contracts FIL] [--json UD.json] [--lines LINJER.csv] [--xlsx UD.xlsx] [--workspace UD.overblik] [--accept-learned P]`;
+const USAGE = `Brug: npm run cli -- analyze FIL... [--ecommerce FIL] [--contracts FIL] [--json UD.json] [--lines LINJER.csv] [--xlsx UD.xlsx] [--workspace UD.overblik] [--accept-learned P] [--memory-limit 2GB] [--temp-dir MAPPE]`;
+
+/** DuckDB's memory sizes: a number and a unit, e.g. 2GB, 500MB, 1.5GiB. */
+const MEMORY_SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 
 function parse(args: string[]) {
   const [command, ...rest] = args;
@@ -22,6 +37,8 @@ function parse(args: string[]) {
   let xlsx: string | undefined;
   let workspace: string | undefined;
   let acceptLearned: number | undefined;
+  let memoryLimit: string | undefined;
+  let tempDir: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = () => {
@@ -37,12 +54,17 @@ function parse(args: string[]) {
       acceptLearned = Number(value());
       if (!(acceptLearned >= 0 && acceptLearned <= 1)) throw new Error('--accept-learned skal være et tal fra 0 til 1');
     }
+    else if (a === '--memory-limit') {
+      memoryLimit = value().trim();
+      if (!MEMORY_SIZE.test(memoryLimit) || !(parseFloat(memoryLimit) > 0)) throw new Error('--memory-limit skal være en mængde hukommelse med enhed, fx 2GB eller 500MB');
+    }
+    else if (a === '--temp-dir') tempDir = value();
     else if (a === '--ecommerce') files.push({ path: value(), role: 'ecommerce' });
     else if (a === '--contracts') files.push({ path: value(), role: 'contracts' });
     else if (a.startsWith('--')) throw new Error(`Ukendt tilvalg ${a}`);
     else files.push({ path: a });
   }
-  return { command, files, json, lines, xlsx, workspace, acceptLearned };
+  return { command, files, json, lines, xlsx, workspace, acceptLearned, memoryLimit, tempDir };
 }
 
 async function main(): Promise<number> {
@@ -57,7 +79,17 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const db = await openNativeDb();
+  // Always a memory limit and a folder to spill to: beyond the limit DuckDB writes to disk instead
+  // of failing (or growing until the system stops it).
+  const memory = { limit: options.memoryLimit ?? defaultMemoryLimit(), tempDir: options.tempDir };
+  let db: Awaited<ReturnType<typeof openNativeDb>>;
+  try {
+    db = await openNativeDb(':memory:', { memoryLimit: memory.limit, tempDirectory: memory.tempDir });
+  } catch (error) {
+    if (process.env.OVERBLIK_DEBUG) console.error(error);
+    console.error(`Fejl: DuckDB kunne ikke starte: ${cliReason(error, memory)}`);
+    return 1;
+  }
   try {
     const result = await analyze(db, options, (line) => console.error(line));
     if (!options.json) console.log(JSON.stringify(result, null, 2));
@@ -65,7 +97,7 @@ async function main(): Promise<number> {
   } catch (error) {
     // One line: the file and what is wrong with it.
     if (process.env.OVERBLIK_DEBUG) console.error(error);
-    console.error(`Fejl: ${cliReason(error)}`);
+    console.error(`Fejl: ${cliReason(error, memory)}`);
     return 1;
   } finally {
     await db.close();
