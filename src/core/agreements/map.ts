@@ -4,6 +4,7 @@ import { classifyTexts, type TextHit } from '../classify/text-classify.js';
 import { loadBuiltinRules, loadUserRules } from '../workspace/rule-store.js';
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
+import { untilWritten } from '../db/write-count.js';
 import { literal } from '../sql/escape.js';
 import { classifiedLinesSql } from '../analysis/fragmentation/classified.js';
 import { categoryForCpv, categoryForUnspsc, normaliseCategoryText, type Category, type CategoryTree } from '../taxonomy/category-tree.js';
@@ -247,13 +248,17 @@ async function ensureRuleTable(db: DbConnector, tree: CategoryTree): Promise<voi
  * refresh, or a workspace whose classification came from elsewhere); otherwise does nothing.
  */
 export async function ensureAgreementsMapped(db: DbConnector, tree: CategoryTree): Promise<void> {
-  await ensureAgreementTables(db);
-  const [row] = await queryRows(
-    db,
-    `SELECT count(*) AS n FROM (SELECT DISTINCT ${agreementKeySql()} AS k FROM contract)
-      WHERE k NOT IN (SELECT agreement_key FROM agreement_category UNION SELECT agreement_key FROM agreement_category_manual)`,
-  );
-  if (Number(row?.n ?? 0) > 0) await mapAgreements(db, tree);
+  // Looked at again only after a write (where the connector counts them); mapping is a write itself.
+  await untilWritten(db, `agreements-mapped\n${JSON.stringify(tree.categories)}`, async () => {
+    await ensureAgreementTables(db);
+    const [row] = await queryRows(
+      db,
+      `SELECT count(*) AS n FROM (SELECT DISTINCT ${agreementKeySql()} AS k FROM contract)
+        WHERE k NOT IN (SELECT agreement_key FROM agreement_category UNION SELECT agreement_key FROM agreement_category_manual)`,
+    );
+    if (Number(row?.n ?? 0) > 0) await mapAgreements(db, tree);
+    return true;
+  });
 }
 
 /** Recomputes the automatic mapping of every agreement; returns it per agreement key. */

@@ -1,6 +1,7 @@
 import type { DbConnector } from '../db/connector.js';
 import { supplierKeySql } from '../suppliers/name-key.js';
 import { ensureSupplierTables } from '../suppliers/tables.js';
+import { untilWritten } from '../db/write-count.js';
 
 /**
  * Agreement → category mapping. The register (`contract`) has one row per agreement and supplier;
@@ -28,7 +29,10 @@ export const AGREEMENT_SCHEMA_SQL = [
 
 export async function ensureAgreementTables(db: DbConnector): Promise<void> {
   await ensureSupplierTables(db);
-  for (const statement of AGREEMENT_SCHEMA_SQL) await db.exec(statement);
+  await untilWritten(db, 'agreement-tables', async () => {
+    for (const statement of AGREEMENT_SCHEMA_SQL) await db.exec(statement);
+    return true;
+  });
 }
 
 /** An agreement's key from a `contract` row aliased `a`: its number, else its name, else the register row. */

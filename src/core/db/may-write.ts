@@ -19,3 +19,20 @@ export function mayWrite(sql: string): boolean {
   if (TEMP_OBJECT.test(sql)) return false;
   return !(SCHEMA_CHECK.test(sql) && !/\bAS\s*\(?\s*(?:SELECT|WITH|FROM|VALUES)\b/i.test(sql));
 }
+
+/** Statements that only read, whatever they are sent through (a query's result may be wanted from a write, too). */
+const READ_ONLY = /^\s*(?:\(?\s*SELECT|FROM|VALUES|EXPLAIN|DESCRIBE|SHOW|SUMMARIZE)\b/i;
+const WRITE_WORD = /\b(?:INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM|CREATE|DROP|ALTER|COPY|ATTACH|DETACH|CHECKPOINT|BEGIN|COMMIT|ROLLBACK)\b/i;
+
+/**
+ * mayWrite for a statement whose rows are read back (query, not exec): a plain SELECT (or a WITH
+ * without any writing word in it) writes nothing; anything else is judged as mayWrite judges it.
+ */
+export function queryMayWrite(sql: string): boolean {
+  // Literals and comments are data and notes ("string_agg(x, '; ')"), not statements.
+  const code = sql.replace(/'(?:[^']|'')*'/g, "''").replace(/--[^\n]*/g, '');
+  if (/;\s*\S/.test(code)) return true;
+  if (READ_ONLY.test(code)) return false;
+  if (/^\s*WITH\b/i.test(code)) return WRITE_WORD.test(code);
+  return mayWrite(sql);
+}

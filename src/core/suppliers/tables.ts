@@ -1,5 +1,6 @@
 import type { DbConnector } from '../db/connector.js';
 import { ensureSchema } from '../workspace/schema.js';
+import { untilWritten } from '../db/write-count.js';
 
 /**
  * The supplier tables. `supplier` is rebuilt from spend_line by buildSuppliers; `supplier_merge`
@@ -35,7 +36,10 @@ export const SUPPLIER_TABLES_SQL = [
 
 export async function ensureSupplierTables(db: DbConnector): Promise<void> {
   await ensureSchema(db);
-  for (const statement of SUPPLIER_TABLES_SQL) await db.exec(statement);
+  await untilWritten(db, 'supplier-tables', async () => {
+    for (const statement of SUPPLIER_TABLES_SQL) await db.exec(statement);
+    return true;
+  });
 }
 
 /** CVR status as shown in the supplier view. */

@@ -1,4 +1,5 @@
 import type { DbConnector } from '../db/connector.js';
+import { untilWritten } from '../db/write-count.js';
 
 /**
  * The canonical tables (see DESIGN.md, data model). Amounts are DECIMAL(18,2) in DKK, credit
@@ -95,7 +96,11 @@ export const SCHEMA_SQL = [
 ] as const;
 
 export async function ensureSchema(db: DbConnector): Promise<void> {
-  for (const statement of SCHEMA_SQL) await db.exec(statement);
+  // Every read path asks; in the app the checks run again only after a write (write-count.ts).
+  await untilWritten(db, 'schema', async () => {
+    for (const statement of SCHEMA_SQL) await db.exec(statement);
+    return true;
+  });
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { DbConnector } from '../../core/db/connector.js';
-import { mayWrite } from '../../core/db/may-write.js';
+import { mayWrite, queryMayWrite } from '../../core/db/may-write.js';
+import { registerWriteCount } from '../../core/db/write-count.js';
 
 /**
- * Counts the statements that may change the analysis (exec, Arrow inserts) and tells a listener.
+ * Counts the statements that may change the analysis (exec, Arrow inserts, a query that writes) and tells a listener.
  * Every feature writes through the one connector, so the autosave notices a change without any
  * feature having to announce it; the content signatures then say which tables really changed.
  *
@@ -40,7 +41,7 @@ export function trackWrites(inner: DbConnector): TrackedDb {
   };
   const connector = (track: <T>(run: () => Promise<T>) => Promise<T>): DbConnector => ({
     runtime: inner.runtime,
-    query: (sql, options) => track(() => inner.query(sql, options)),
+    query: (sql, options) => track(() => (queryMayWrite(sql) ? wrote(inner.query(sql, options)) : inner.query(sql, options))),
     exec: (sql, options) => track(() => (mayWrite(sql) ? wrote(inner.exec(sql, options)) : inner.exec(sql, options))),
     registerFile: (name, data) => inner.registerFile(name, data),
     insertArrow: (table, data) => track(() => wrote(inner.insertArrow(table, data))),
@@ -61,8 +62,11 @@ export function trackWrites(inner: DbConnector): TrackedDb {
       };
       check();
     });
+  const db = connector(active);
+  // Figures derived from the tables' content are kept until the next write (src/core/db/write-count.ts).
+  registerWriteCount(db, () => count);
   return {
-    db: connector(active),
+    db,
     background: connector((run) => run()),
     writes: () => count,
     onWrite: (listener) => {

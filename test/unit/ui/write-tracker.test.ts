@@ -9,7 +9,9 @@ import {
 } from '../../../src/core/analysis/views/index.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
-import { mayWrite } from '../../../src/core/db/may-write.js';
+import { mayWrite, queryMayWrite } from '../../../src/core/db/may-write.js';
+import { queryRows } from '../../../src/core/db/rows.js';
+import { abortable } from '../../../src/core/db/abortable.js';
 import { trackWrites } from '../../../src/ui/workspace/write-tracker.js';
 import { openCoreDemo } from '../../support/core-demo.js';
 
@@ -63,6 +65,48 @@ describe('the autosave counts only statements that may change the workspace', ()
     const settings = await loadOpportunitySettings(tracked.db);
     await saveOpportunitySettings(tracked.db, { ...settings, rates: { ...settings.rates, base: settings.rates.base } });
     expect(tracked.writes()).toBeGreaterThan(0);
+  });
+
+  it('tells a query that writes from one that reads', () => {
+    expect(queryMayWrite('SELECT count(*) FROM spend_line')).toBe(false);
+    expect(queryMayWrite('\n  WITH l AS (SELECT 1) SELECT * FROM l')).toBe(false);
+    expect(queryMayWrite("WITH l AS (SELECT 'DELETE FROM spend_line' AS s) SELECT * FROM l")).toBe(false);
+    expect(queryMayWrite('(SELECT 1) UNION ALL (SELECT 2)')).toBe(false);
+    expect(queryMayWrite("WITH a AS (SELECT string_agg(x, '; ') AS s FROM t) -- one; two\nSELECT * FROM a")).toBe(false);
+    expect(queryMayWrite('DELETE FROM classification WHERE line_id = 1 RETURNING line_id')).toBe(true);
+    expect(queryMayWrite('INSERT INTO rule SELECT * FROM cls_rule_in RETURNING rule_id')).toBe(true);
+    expect(queryMayWrite('WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x')).toBe(true);
+    expect(queryMayWrite('SELECT 1; DELETE FROM spend_line')).toBe(true);
+    expect(queryMayWrite('CREATE OR REPLACE TEMP TABLE "_ovb_x" AS SELECT 1')).toBe(false);
+  });
+
+  it('the prepared lines are fingerprinted again only after a write, and a write is then seen', async () => {
+    const asked: string[] = [];
+    const spying: DbConnector = { ...db, runtime: db.runtime, query: (sql, o) => (asked.push(sql), db.query(sql, o)), exec: (sql, o) => (asked.push(sql), db.exec(sql, o)) };
+    const tracked = trackWrites(spying);
+    const fingerprints = () => asked.filter((q) => q.includes('sum(hash(line_id, category_id, accepted, confidence))')).length;
+    const office = () => loadCategoryDrill(abortable(tracked.db, new AbortController().signal), { where: filtersWhere(EMPTY_FILTERS), categoryId: 'office' });
+    const first = await office();
+    const once = fingerprints();
+    expect(once).toBe(1);
+    // No write between: the screens' queries (here through an abortable connector, as useQuery's) read no fingerprint again.
+    expect(await office()).toEqual(first);
+    await loadLinePage(tracked.db, { where: filtersWhere(EMPTY_FILTERS), categoryId: 'office' }, { offset: 0 });
+    expect(fingerprints()).toBe(once);
+    // A decision moves out of the category: the next drill reads the fingerprint again and shows the change.
+    const [line] = await queryRows(db, `SELECT line_id FROM classification WHERE category_id LIKE 'office.%' AND accepted ORDER BY line_id LIMIT 1`);
+    const id = Number(line!.line_id);
+    const [before] = await queryRows(db, `SELECT category_id FROM classification WHERE line_id = ${id}`);
+    try {
+      await tracked.db.exec(`UPDATE classification SET category_id = 'it.hardware' WHERE line_id = ${id}`);
+      const after = await office();
+      expect(fingerprints()).toBe(once + 1);
+      expect(after.lines).toBe(first.lines - 1);
+    } finally {
+      await tracked.db.exec(`UPDATE classification SET category_id = '${String(before!.category_id)}' WHERE line_id = ${id}`);
+    }
+    expect(await office()).toEqual(first);
+    expect(fingerprints()).toBe(once + 2);
   });
 
   it('says when the screens have left the database alone; the autosave\'s own reads do not count', async () => {

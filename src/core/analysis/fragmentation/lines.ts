@@ -1,4 +1,5 @@
 import { baseConnector } from '../../db/abortable.js';
+import { untilWritten } from '../../db/write-count.js';
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { quoteIdent } from '../../sql/escape.js';
@@ -79,6 +80,12 @@ const fullStates = new WeakMap<DbConnector, FullState>();
 
 /** The fingerprint of the data inputs (lines, decisions, merges, register, agreement mapping) and of the tree, apart. */
 async function fingerprint(db: DbConnector, tree: CategoryTree): Promise<{ data: string; tree: string }> {
+  // Read again only after a write (where the connector counts them: the app).
+  const data = await untilWritten(db, 'prepared-lines-fingerprint', () => dataFingerprint(db));
+  return { data, tree: JSON.stringify(tree.categories) };
+}
+
+async function dataFingerprint(db: DbConnector): Promise<string> {
   const [row] = await queryRows(
     db,
     `SELECT (SELECT count(*) || ':' || coalesce(max(line_id), 0) || ':' || count(*) FILTER (WHERE counted) FROM spend_line) AS l,
@@ -87,7 +94,7 @@ async function fingerprint(db: DbConnector, tree: CategoryTree): Promise<{ data:
             (SELECT count(*) || ':' || coalesce(sum(hash(k)), 0)::VARCHAR FROM contract k) AS k,
             (SELECT count(*) || ':' || coalesce(sum(hash(a.agreement_key, a.category_id)), 0)::VARCHAR FROM (${EFFECTIVE_AGREEMENT_CATEGORIES_SQL}) a) AS a`,
   );
-  return { data: [row?.l, row?.c, row?.m, row?.k, row?.a].join('|'), tree: JSON.stringify(tree.categories) };
+  return [row?.l, row?.c, row?.m, row?.k, row?.a].join('|');
 }
 
 async function dropFull(db: DbConnector, full: FullLines): Promise<void> {
