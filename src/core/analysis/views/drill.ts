@@ -1,6 +1,7 @@
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
-import { list } from '../../sql/escape.js';
+import { list, quoteIdent } from '../../sql/escape.js';
+import { spellingSql } from '../../suppliers/spelling.js';
 import { clampInt, withScopedLines, type DrillScope } from './scope.js';
 
 /**
@@ -67,8 +68,22 @@ export interface DrillOptions {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+let drills = 0;
+
 export async function loadCategoryDrill(db: DbConnector, scope: DrillScope, options: DrillOptions = {}): Promise<CategoryDrill> {
-  return withScopedLines(db, scope, (linesSql) => drill(db, `WITH l AS (${linesSql})`, options));
+  const narrowed = scope.categoryId !== undefined || scope.supplierKey !== undefined || scope.unit !== undefined;
+  return withScopedLines(db, scope, async (linesSql) => {
+    if (!narrowed) return drill(db, `WITH l AS (${linesSql})`, options);
+    // The five figures below each read the scope: its lines are picked out of the shared table
+    // (1M lines) once, not five times (a category's drill at 1M lines: 0.5–0.6 s, five scans).
+    const table = quoteIdent(`_ovb_drill_${Date.now().toString(36)}_${(drills++).toString(36)}`);
+    try {
+      await db.exec(`CREATE TEMP TABLE ${table} AS ${linesSql}`, { signal: options.signal });
+      return await drill(db, `WITH l AS (SELECT * FROM ${table})`, options);
+    } finally {
+      await db.exec(`DROP TABLE IF EXISTS ${table}`);
+    }
+  });
 }
 
 async function drill(db: DbConnector, cte: string, options: DrillOptions): Promise<CategoryDrill> {
@@ -86,11 +101,12 @@ async function drill(db: DbConnector, cte: string, options: DrillOptions): Promi
   const supplierRows = await queryRows(
     db,
     `${cte},
-     g AS (SELECT supplier_key AS key, mode(supplier_name) AS name, sum(amount) AS spend, count(*) AS lines,
+     g AS (SELECT supplier_key AS key, sum(amount) AS spend, count(*) AS lines,
                   count(DISTINCT unit) AS units, count(DISTINCT doc) AS documents
-             FROM l GROUP BY 1)
-     SELECT g.key, coalesce(sp.display_name, g.name) AS name, g.spend::DECIMAL(18,2) AS spend, g.lines, g.units, g.documents
-       FROM g LEFT JOIN supplier sp ON sp.key = g.key
+             FROM l GROUP BY 1),
+     nm AS (${spellingSql('l')})
+     SELECT g.key, coalesce(sp.display_name, nm.name) AS name, g.spend::DECIMAL(18,2) AS spend, g.lines, g.units, g.documents
+       FROM g LEFT JOIN supplier sp ON sp.key = g.key LEFT JOIN nm ON nm.supplier_key = g.key
       ORDER BY g.spend DESC, g.key LIMIT ${limit}`,
     { signal },
   );
