@@ -1,6 +1,7 @@
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
 import { quoteIdent } from '../sql/escape.js';
+import { spellingSql } from '../suppliers/spelling.js';
 import { loadOpportunitySettings } from '../analysis/opportunities/settings.js';
 import { prepareAnalysisLines, type AnalysisOptions, type AnalysisLines } from '../analysis/fragmentation/lines.js';
 import { loadAgreements, type AgreementRow } from './list.js';
@@ -55,10 +56,12 @@ export async function complianceIn(db: DbConnector, lines: AnalysisLines, topSup
   );
   const off = await queryRows(
     db,
-    `SELECT cat2, supplier_key, mode(supplier_name) AS name, sum(amount)::DOUBLE AS spend FROM (${base})
-      WHERE has_agreement AND NOT on_contract GROUP BY cat2, supplier_key
-     QUALIFY row_number() OVER (PARTITION BY cat2 ORDER BY sum(amount) DESC, supplier_key) <= ${Math.max(1, Math.floor(topSuppliers))}
-      ORDER BY cat2, spend DESC`,
+    `WITH off AS (SELECT * FROM (${base}) WHERE has_agreement AND NOT on_contract),
+     top AS (SELECT cat2, supplier_key, sum(amount)::DOUBLE AS spend FROM off GROUP BY cat2, supplier_key
+             QUALIFY row_number() OVER (PARTITION BY cat2 ORDER BY sum(amount) DESC, supplier_key) <= ${Math.max(1, Math.floor(topSuppliers))})
+     SELECT top.cat2, top.supplier_key, nm.name, top.spend
+       FROM top LEFT JOIN (${spellingSql('off', 'cat2, supplier_key')}) nm USING (cat2, supplier_key)
+      ORDER BY top.cat2, top.spend DESC, top.supplier_key`,
   );
   const units = await queryRows(
     db,

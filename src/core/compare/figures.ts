@@ -5,6 +5,7 @@ import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
 import { complianceSummary, type ComplianceSummary } from '../report/compliance-summary.js';
 import { literal, quoteIdent } from '../sql/escape.js';
+import { spellingSql } from '../suppliers/spelling.js';
 import type { CategoryTree } from '../taxonomy/category-tree.js';
 import type { Dataset } from './datasets.js';
 
@@ -77,8 +78,9 @@ export async function datasetFigures(
     );
     const supplierRows = await queryRows(
       db,
-      `SELECT cat2, supplier_key, mode(supplier_name) AS name, sum(amount)::DOUBLE AS spend
-         FROM ${quoteIdent(table)} WHERE cat2 IS NOT NULL GROUP BY cat2, supplier_key`,
+      `WITH t AS (SELECT cat2, supplier_key, sum(amount)::DOUBLE AS spend FROM ${quoteIdent(table)} WHERE cat2 IS NOT NULL GROUP BY cat2, supplier_key)
+       SELECT t.cat2, t.supplier_key, nm.name, t.spend
+         FROM t LEFT JOIN (${spellingSql(quoteIdent(table), 'cat2, supplier_key', 'cat2 IS NOT NULL')}) nm USING (cat2, supplier_key)`,
     );
     const invoices = Number(total?.invoices ?? 0);
     return {

@@ -3,6 +3,7 @@ import type { Row } from '../../db/rows.js';
 import { literal, quoteIdent } from '../../sql/escape.js';
 import type { AnalysisLines } from './lines.js';
 import { memoRows } from './memo.js';
+import { spellingSql } from '../../suppliers/spelling.js';
 
 /**
  * Fragmentation figures per group of lines: a level-1 or level-2 category or an organisational
@@ -87,7 +88,8 @@ export function metricsSql(lines: AnalysisLines, groupBy: GroupBy, smallOrderLim
            CASE WHEN max(tot) > 0 THEN max(pos) / max(tot) ELSE 0 END AS top_share,
            arg_max(supplier_key, (pos, supplier_key)) AS top_key
       FROM cum GROUP BY g),
-  tn AS (SELECT l.g, mode(l.supplier_name) AS top_name FROM l JOIN s ON l.g IS NOT DISTINCT FROM s.g AND l.supplier_key = s.top_key GROUP BY l.g),
+  tn AS (SELECT g, name AS top_name
+           FROM (${spellingSql('(SELECT l.g, l.supplier_name FROM l JOIN s ON l.g IS NOT DISTINCT FROM s.g AND l.supplier_key = s.top_key)', 'g')})),
   d AS (
     SELECT g, doc, sum(amount) AS total, min(amount) >= 0 AND bool_and(currency = 'DKK') AS invoice FROM l GROUP BY ALL),
   dd AS (

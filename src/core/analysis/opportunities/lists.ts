@@ -2,6 +2,7 @@ import { agreementKeySql, EFFECTIVE_AGREEMENT_CATEGORIES_SQL, ensureAgreementTab
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { list, literal, quoteIdent } from '../../sql/escape.js';
+import { spellingSql } from '../../suppliers/spelling.js';
 import type { CategoryTree } from '../../taxonomy/category-tree.js';
 import type { AnalysisLines } from '../fragmentation/lines.js';
 import type { WorkTables } from './stats.js';
@@ -75,8 +76,7 @@ export async function coverage(
   // The display name is the supplier's most frequent spelling over all its lines, not just these.
   const suppliers = await queryRows(
     db,
-    `WITH names AS (SELECT supplier_key, mode(supplier_name) AS name FROM ${quoteIdent(lines.table)}
-                     WHERE supplier_key IN (SELECT supplier_key FROM ${c}) GROUP BY supplier_key)
+    `WITH names AS (${spellingSql(quoteIdent(lines.table), 'supplier_key', `supplier_key IN (SELECT supplier_key FROM ${c})`)})
      SELECT opp, supplier_key, any_value(n.name) AS name, sum(amount)::DOUBLE AS spend
        FROM ${c} LEFT JOIN names n USING (supplier_key) GROUP BY opp, supplier_key ORDER BY opp, spend DESC, supplier_key`,
   );
@@ -109,8 +109,7 @@ export async function priceItems(db: DbConnector, t: WorkTables, periodFactor: n
               sum(over_min)::DOUBLE AS over_min
          FROM ${quoteIdent(t.price)} GROUP BY ALL),
      names AS (
-       SELECT item_number, mode(description) AS name FROM spend_line
-        WHERE source_kind = 'ecommerce' AND item_number IN (SELECT item_number FROM p) GROUP BY item_number)
+       ${spellingSql('spend_line', 'item_number', "source_kind = 'ecommerce' AND item_number IN (SELECT item_number FROM p)", 'description')})
      SELECT p.*, names.name FROM p LEFT JOIN names USING (item_number) ORDER BY cat2, over_min DESC, item_number`,
   );
   const out = new Map<string, PriceVarianceItem[]>();
