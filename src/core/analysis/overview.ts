@@ -1,14 +1,15 @@
 import type { DbConnector } from '../db/connector.js';
 import type { CategoryTree } from '../taxonomy/category-tree.js';
-import { analysisTotals, groupMetrics, prepareAnalysisLines, type AnalysisTotals, type GroupMetrics } from './fragmentation/index.js';
+import { analysisTotals, groupMetrics, groupSpend, prepareAnalysisLines, type AnalysisTotals, type GroupBy, type GroupSpend } from './fragmentation/index.js';
 import { findOpportunitiesIn, type Opportunity } from './opportunities/index.js';
 
 export interface Overview {
   totals: AnalysisTotals;
   /** Share of spend with a decided category (accepted; learned suggestions waiting do not count). */
   classifiedShare: number;
-  category1: GroupMetrics[];
-  category2: GroupMetrics[];
+  /** Spend per level-1 and level-2 category (the treemap), largest first. */
+  category1: GroupSpend[];
+  category2: GroupSpend[];
   opportunities: Opportunity[];
   savings: { low: number; base: number; high: number };
 }
@@ -16,14 +17,22 @@ export interface Overview {
 /** Everything the overview screen shows, from one preparation of the filtered lines. `tree`: the workspace's tree. */
 export async function loadOverview(db: DbConnector, where: string, topOpportunities = 5, tree?: CategoryTree): Promise<Overview> {
   const lines = await prepareAnalysisLines(db, { where, tree });
+  // The overview shows each category's spend only. Unfiltered, the categories' full figures are
+  // computed (and memoised) here all the same: they are the Categories screen's first view after an
+  // import, which then opens from them. Under a filter only the spend is asked for (~0.05 s instead of
+  // ~1 s at 1M lines), and a screen that wants the figures computes them when it is opened.
+  const spend = async (level: GroupBy): Promise<GroupSpend[]> =>
+    !lines.filtered
+      ? (await groupMetrics(db, lines, level)).map(({ id, parentId, level: l, name, spend: s }) => ({ id, parentId, level: l, name, spend: s }))
+      : groupSpend(db, lines, level);
   try {
     const totals = await analysisTotals(db, lines);
     const found = await findOpportunitiesIn(db, lines, { where, tree });
     return {
       totals,
       classifiedShare: totals.spend === 0 ? 0 : totals.classifiedSpend / totals.spend,
-      category1: await groupMetrics(db, lines, 'category1'),
-      category2: await groupMetrics(db, lines, 'category2'),
+      category1: await spend('category1'),
+      category2: await spend('category2'),
       opportunities: found.opportunities.slice(0, topOpportunities),
       savings: { low: found.totals.savingsLow, base: found.totals.savingsBase, high: found.totals.savingsHigh },
     };

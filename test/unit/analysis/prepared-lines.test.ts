@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
 import { analysisTotals, groupMetrics, preparedCondition, prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
+import { loadOverview } from '../../../src/core/analysis/overview.js';
 import { findOpportunities, loadKraljicFigures } from '../../../src/core/analysis/opportunities/index.js';
 import { loadOpportunitySettings, resetOpportunitySettings, saveOpportunitySettings } from '../../../src/core/analysis/opportunities/settings.js';
 import { loadCategoryDrill, loadLinePage } from '../../../src/core/analysis/views/index.js';
@@ -183,5 +184,23 @@ describe('prepared lines under a filter (Demo Kommune, 5,000 lines)', () => {
       await resetOpportunitySettings(db);
     }
     expect((await findOpportunities(db, { where })).totals).toEqual(a.totals);
+  });
+  it("the overview's category spend is the categories' figures' spend, filtered or not", async () => {
+    const [unit] = await queryRows(db, `SELECT unit FROM spend_line WHERE counted AND unit IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+    for (const filters of [EMPTY_FILTERS, { ...EMPTY_FILTERS, from: '2024-04-01' }, { ...EMPTY_FILTERS, unit: String(unit!.unit) }]) {
+      const where = filtersWhere(filters);
+      const overview = await loadOverview(db, where, 5);
+      const lines = await prepareAnalysisLines(db, { where });
+      try {
+        expect(lines.filtered).toBe(where !== filtersWhere(EMPTY_FILTERS));
+        for (const [level, got] of [['category1', overview.category1], ['category2', overview.category2]] as const) {
+          const full = await groupMetrics(db, lines, level);
+          expect(got.length).toBeGreaterThan(3);
+          expect(got).toEqual(full.map(({ id, parentId, level: l, name, spend }) => ({ id, parentId, level: l, name, spend })));
+        }
+      } finally {
+        await lines.close();
+      }
+    }
   });
 });

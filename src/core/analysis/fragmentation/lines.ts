@@ -43,6 +43,8 @@ export interface AnalysisLines {
   contentKey?: { table: string; key: string };
   /** Temporary table with the category tree (id, parent, level, name_da, name_en, addressable, regime). */
   categories: string;
+  /** True when a filter picked these lines out of the workspace's counted lines (false: all of them). */
+  filtered: boolean;
   tree: CategoryTree;
   /** True when a contract register is loaded (the contract table has rows). */
   hasContracts: boolean;
@@ -293,7 +295,7 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
   const where = options.where?.trim();
   const contentKey = (filter: string, table = full.table) => ({ table, key: `${full.table}\n${filter}\n${JSON.stringify(tree.categories)}` });
   const shared: AnalysisLines = {
-    table: full.table, scratch: `_ovb_lines_${id}`, contentKey: contentKey(''), categories, tree, hasContracts: full.hasContracts,
+    table: full.table, scratch: `_ovb_lines_${id}`, contentKey: contentKey(''), categories, filtered: false, tree, hasContracts: full.hasContracts,
     close: async () => {
       await release();
       await dropCategories();
@@ -313,6 +315,7 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
         return {
           ...shared,
           table: view,
+          filtered: true,
           contentKey: contentKey(condition, view),
           close: async () => {
             try {
@@ -342,7 +345,7 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
     await release();
   }
   return {
-    table, scratch: table, contentKey: contentKey(copied, table), categories, tree, hasContracts: full.hasContracts,
+    table, scratch: table, contentKey: contentKey(copied, table), categories, filtered: true, tree, hasContracts: full.hasContracts,
     close: async () => {
       await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
       await dropCategories();

@@ -119,11 +119,13 @@ export function metricsSql(lines: AnalysisLines, groupBy: GroupBy, smallOrderLim
 const UNCLASSIFIED = { da: 'Ikke klassificeret', en: 'Unclassified' };
 const NO_UNIT = { da: 'Ingen enhed', en: 'No unit' };
 
-function toMetrics(r: Row, groupBy: GroupBy, hasContracts: boolean): GroupMetrics {
+/** A group and its net spend: what a chart of the groups needs, without the fragmentation figures. */
+export type GroupSpend = Pick<GroupMetrics, 'id' | 'parentId' | 'level' | 'name' | 'spend'>;
+
+/** The group's id, level, parent and name from a row of metricsSql or spendSql (id, parent, level, name_da, name_en, spend). */
+function toGroupSpend(r: Row, groupBy: GroupBy): GroupSpend {
   const id = r.id === null ? null : String(r.id);
-  const spend = Number(r.spend);
   const isCategory = groupBy !== 'unit';
-  const share = (v: number): number | null => (spend !== 0 ? v / spend : null);
   const name = id === null
     ? (isCategory ? UNCLASSIFIED : NO_UNIT)
     : isCategory && r.name_da !== null
@@ -131,6 +133,12 @@ function toMetrics(r: Row, groupBy: GroupBy, hasContracts: boolean): GroupMetric
       : { da: id, en: id };
   const level = !isCategory || id === null ? null : r.level !== null ? (Number(r.level) as 1 | 2) : groupBy === 'category1' ? 1 : 2;
   const parentId = isCategory && id !== null && level === 2 ? (r.parent === null ? (id.split('.')[0] ?? null) : String(r.parent)) : null;
+  return { id, parentId, level, name, spend: Number(r.spend) };
+}
+
+function toMetrics(r: Row, groupBy: GroupBy, hasContracts: boolean): GroupMetrics {
+  const { id, parentId, level, name, spend } = toGroupSpend(r, groupBy);
+  const share = (v: number): number | null => (spend !== 0 ? v / spend : null);
   return {
     id,
     parentId,
@@ -167,4 +175,23 @@ export async function groupMetrics(
   const limit = options.smallOrderLimit ?? DEFAULT_SMALL_ORDER_LIMIT;
   const rows = await memoRows(db, lines, metricsSql(lines, groupBy, limit));
   return rows.map((r) => toMetrics(r, groupBy, lines.hasContracts));
+}
+
+/**
+ * The net spend of every group, largest first, in the order and with the names groupMetrics gives:
+ * one aggregation instead of the fragmentation figures (supplier shares, documents, medians), for a
+ * chart that shows spend only. At 1M lines under a period filter: ~0.05 s against ~0.5 s a level.
+ */
+export async function groupSpend(db: DbConnector, lines: AnalysisLines, groupBy: GroupBy): Promise<GroupSpend[]> {
+  const g = GROUP_COLUMN[groupBy];
+  const scope = groupBy === 'category2' ? 'WHERE cat2 IS NOT NULL OR cat1 IS NULL' : '';
+  const rows = await memoRows(
+    db,
+    lines,
+    `WITH a AS (SELECT ${g} AS g, sum(amount) AS spend FROM ${quoteIdent(lines.table)} ${scope} GROUP BY 1)
+     SELECT a.g AS id, a.spend::DECIMAL(18,2) AS spend, cat.parent, cat.level, cat.name_da, cat.name_en
+       FROM a LEFT JOIN ${quoteIdent(lines.categories)} cat ON cat.id = a.g
+      ORDER BY a.spend DESC, a.g`,
+  );
+  return rows.map((r) => toGroupSpend(r, groupBy));
 }

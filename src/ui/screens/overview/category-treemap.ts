@@ -1,4 +1,4 @@
-import type { GroupMetrics } from '../../../core/analysis/fragmentation/index.js';
+import type { GroupSpend } from '../../../core/analysis/fragmentation/index.js';
 import { formatKr } from '../../../core/format/format.js';
 import type { Lang } from '../../../core/state/url-state.js';
 import type { ChartOption } from '../../components/Chart.js';
@@ -7,7 +7,7 @@ import { escapeHtml } from '../../components/escape-html.js';
 const COLORS = ['#1f5f8b', '#2e7d32', '#8a5a00', '#6a3d9a', '#b3261e', '#00796b', '#5d4037', '#455a64', '#ad1457', '#283593', '#558b2f', '#ef6c00', '#4e342e', '#0277bd', '#757575'];
 
 /** Level-1 categories as tiles with their level-2 children; negative totals (credit-heavy) are left out of the area. */
-export function categoryTreemap(level1: GroupMetrics[], level2: GroupMetrics[], lang: Lang, unclassified: string): ChartOption {
+export function categoryTreemap(level1: GroupSpend[], level2: GroupSpend[], lang: Lang, unclassified: string): ChartOption {
   const data = level1
     .filter((c) => c.spend > 0)
     .map((c, i) => ({
