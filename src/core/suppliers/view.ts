@@ -1,7 +1,7 @@
 import type { DbConnector } from '../db/connector.js';
 import { queryRows, type Cell } from '../db/rows.js';
-import { literal } from '../sql/escape.js';
-import { classifiedLinesSql } from '../analysis/fragmentation/classified.js';
+import { literal, quoteIdent } from '../sql/escape.js';
+import { withSharedLines } from '../analysis/fragmentation/lines.js';
 import { ensureSupplierTables, type CvrStatus } from './tables.js';
 
 /**
@@ -100,12 +100,13 @@ export async function loadSupplierDetail(db: DbConnector, key: string): Promise<
   const [row] = await queryRows(db, `SELECT * FROM (${SUMMARY_SQL}) x WHERE x.key = ${literal(effective)}`);
   if (!row) return null;
   const keys = `(SELECT key FROM supplier WHERE effective_key = ${literal(effective)})`;
-  const byCategory = await queryRows(
+  // From the shared prepared lines (counted lines, each with its decided category and its supplier's
+  // effective key), not by joining spend_line to every classification row again: 0.4 s at 1M lines.
+  const byCategory = await withSharedLines(db, undefined, (table) => queryRows(
     db,
-    `SELECT c.category_id, sum(l.amount)::DECIMAL(18,2) AS spend, count(*) AS lines
-       FROM spend_line l LEFT JOIN (${await classifiedLinesSql(db)}) c USING (line_id)
-      WHERE l.counted AND l.supplier_key IN ${keys} GROUP BY ALL ORDER BY spend DESC`,
-  );
+    `SELECT category_id, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines
+       FROM ${quoteIdent(table)} WHERE supplier_key = ${literal(effective)} GROUP BY ALL ORDER BY spend DESC, category_id NULLS LAST`,
+  ));
   const byUnit = await queryRows(
     db,
     `SELECT unit, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines FROM spend_line

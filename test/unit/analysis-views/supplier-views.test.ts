@@ -3,11 +3,12 @@ import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
 import { loadCategoryDrill, loadSupplierBreakdown, loadSupplierOverview, type SupplierSort } from '../../../src/core/analysis/views/index.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
-import { queryValue } from '../../../src/core/db/rows.js';
+import { queryRows, queryValue } from '../../../src/core/db/rows.js';
 import { loadDemo } from '../../../src/core/demo/load-demo.js';
 import { literal } from '../../../src/core/sql/escape.js';
 import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
 import { acceptMerge, listMergeProposals, rejectMerge } from '../../../src/core/suppliers/index.js';
+import { loadSupplierDetail } from '../../../src/core/suppliers/view.js';
 import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
 
 const sum = (xs: readonly number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
@@ -119,6 +120,17 @@ describe('supplier views on Demo Kommune (5,000 lines)', () => {
     const drill = await loadCategoryDrill(db, { where });
     expect(drill.suppliers.find((s) => s.key === fromKey)).toBeUndefined();
     expect(drill.suppliers.find((s) => s.key === toKey)?.spend).toBeCloseTo(merged.spend, 2);
+    // The detail's spend by category: the lines of every key merged into the supplier, by their decided category.
+    const detail = (await loadSupplierDetail(db, fromKey))!;
+    expect(detail.key).toBe(toKey);
+    const expected = await queryRows(
+      db,
+      `SELECT c.category_id, sum(l.amount)::DOUBLE AS spend, count(*)::INTEGER AS lines
+         FROM spend_line l LEFT JOIN (SELECT line_id, arg_max(category_id, confidence) AS category_id FROM classification WHERE accepted GROUP BY 1) c USING (line_id)
+        WHERE l.counted AND l.supplier_key IN (${literal(fromKey)}, ${literal(toKey)}) GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`,
+    );
+    expect(detail.byCategory.map((c) => ({ category_id: c.categoryId, spend: c.spend, lines: c.lines }))).toEqual(expected);
+    expect(sum(detail.byCategory.map((c) => c.spend))).toBeCloseTo(merged.spend, 2);
     await rejectMerge(db, fromKey, toKey);
     const undone = await loadSupplierOverview(db, { where, limit: 10_000 });
     expect(undone.total).toBe(before.total);
