@@ -3,6 +3,7 @@ import type { TextScan } from './csv/text-scan.js';
 import type { ProblemData } from './import-problem.js';
 import type { ParsedTable } from './parsed-table.js';
 import type { SheetInfo } from './sources.js';
+import type { FormatReason } from './format-error.js';
 
 /** Messages between the UI and the parse worker; both ends import this one definition. */
 export type ParseRequest =
@@ -21,6 +22,8 @@ export interface ParseFailure {
   message: string;
   stack?: string;
   problem?: ProblemData;
+  /** A format error's reason (format-error.ts), so the page can say it in the person's language. */
+  reason?: FormatReason;
 }
 
 export type ParseResponse = { id: number; ok: true; result: ParseResult } | { id: number; ok: false; error: ParseFailure };

@@ -1,6 +1,7 @@
 import { Inflate, inflateSync } from 'fflate';
 import { ImportProblem } from './import-problem.js';
 import { doctypeLine } from './xml-safety.js';
+import { FormatError } from './format-error.js';
 
 /**
  * A minimal ZIP reader over the central directory, for Excel workbooks and ZIPs of invoices.
@@ -18,7 +19,7 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-export class XlsxFormatError extends Error {
+export class XlsxFormatError extends FormatError {
   override name = 'XlsxFormatError';
 }
 
@@ -120,7 +121,7 @@ function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOC_SIG) {
-    throw new XlsxFormatError(`Excel-filen er beskadiget (delen ${entry.name} kan ikke findes).`);
+    throw new XlsxFormatError(`Excel-filen er beskadiget (delen ${entry.name} kan ikke findes).`, { code: 'zip_part_missing', params: { part: entry.name } });
   }
   // The local header's extra field may differ from the central one, so read its own lengths.
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
@@ -131,14 +132,14 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const data = compressedData(bytes, entry);
   if (entry.method === 0) return data;
   if (entry.method !== 8) {
-    throw new XlsxFormatError(`Excel-filen bruger en ukendt komprimering (metode ${entry.method}).`);
+    throw new XlsxFormatError(`Excel-filen bruger en ukendt komprimering (metode ${entry.method}).`, { code: 'zip_method', params: { method: entry.method } });
   }
   // Never more than the declared size (checked by checkZipBounds): fflate stops at the end of `out`.
   return inflateSync(data, { out: new Uint8Array(entry.size) });
 }
 
 function tooLarge(entry: ZipEntry): XlsxFormatError {
-  return new XlsxFormatError(`Excel-filen er beskadiget (delen ${entry.name} fylder mere, end filen angiver).`);
+  return new XlsxFormatError(`Excel-filen er beskadiget (delen ${entry.name} fylder mere, end filen angiver).`, { code: 'zip_part_too_large', params: { part: entry.name } });
 }
 
 /**
@@ -148,7 +149,7 @@ function tooLarge(entry: ZipEntry): XlsxFormatError {
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
   const data = compressedData(bytes, entry);
   if (entry.method === 0) return onChunk(data);
-  if (entry.method !== 8) throw new XlsxFormatError(`Excel-filen bruger en ukendt komprimering (metode ${entry.method}).`);
+  if (entry.method !== 8) throw new XlsxFormatError(`Excel-filen bruger en ukendt komprimering (metode ${entry.method}).`, { code: 'zip_method', params: { method: entry.method } });
   let total = 0;
   const inflate = new Inflate((chunk) => {
     total += chunk.length;

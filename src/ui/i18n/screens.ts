@@ -9,6 +9,7 @@ export { default as categoryTree } from './screens/category-tree.js';
 export { default as classification } from './screens/classification.js';
 export { default as compare } from './screens/compare.js';
 export { default as exporting } from './screens/export.js';
+export { default as formatErrors } from './screens/format-errors.js';
 export { default as importProblems } from './screens/import-problems.js';
 export { default as kraljic } from './screens/kraljic.js';
 export { default as opportunities } from './screens/opportunities.js';

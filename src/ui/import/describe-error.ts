@@ -1,3 +1,4 @@
+import { formatReasonOf } from '../../core/import/format-error.js';
 import { ImportProblem } from '../../core/import/import-problem.js';
 import type { Lang } from '../../core/state/url-state.js';
 import { translate, type MessageKey } from '../i18n/messages.js';
@@ -14,7 +15,7 @@ export function problemText(lang: Lang, problem: ImportProblem): string {
   return translate(lang, `problem.${problem.code}` as MessageKey, { file: problem.file, ...problem.params });
 }
 
-/** Parser errors whose message is already written for people (in Danish). */
+/** Parser errors written for people: a reason said in the person's language (format-error.ts), else their Danish message. */
 const HUMAN_ERRORS = new Set(['XlsxFormatError', 'ParquetFormatError', 'UblFormatError']);
 
 /**
@@ -25,7 +26,10 @@ export function describeError(lang: Lang, error: unknown, file: string): Describ
   if (error instanceof ImportProblem) return { message: problemText(lang, error), detail: error.detail };
   const e = error instanceof Error ? error : new Error(String(error));
   if (HUMAN_ERRORS.has(e.name)) {
-    const message = lang === 'da' ? `${file}: ${e.message}` : translate(lang, 'problem.xlsx_invalid', { file, reason: e.message });
+    const reason = formatReasonOf(e);
+    const message = reason
+      ? translate(lang, `format.${reason.code}`, { file, ...reason.params })
+      : lang === 'da' ? `${file}: ${e.message}` : translate(lang, 'problem.xlsx_invalid', { file, reason: e.message });
     return { message, detail: e.stack };
   }
   const sql = (e as Error & { sql?: string }).sql;

@@ -5,6 +5,7 @@ import { ImportProblem, problemData } from '../../core/import/import-problem.js'
 import { packParsedTable } from '../../core/import/parsed-to-arrow.js';
 import { readSheetPacked } from '../../core/import/xlsx/index.js';
 import type { ParseFailure, ParseRequest, ParseResponse, ParseResult } from '../../core/import/worker-protocol.js';
+import { formatReasonOf } from '../../core/import/format-error.js';
 
 // Excel, Parquet and XML are parsed here so a 100,000-row sheet never freezes the page; CSV files
 // are scanned and, when needed, rewritten here, streamed from the File.
@@ -30,7 +31,7 @@ async function handle(request: ParseRequest): Promise<ParseResult> {
 
 function failure(error: unknown): ParseFailure {
   const e = error instanceof Error ? error : new Error(String(error));
-  return { name: e.name, message: e.message, stack: e.stack, problem: error instanceof ImportProblem ? problemData(error) : undefined };
+  return { name: e.name, message: e.message, stack: e.stack, problem: error instanceof ImportProblem ? problemData(error) : undefined, reason: formatReasonOf(error) };
 }
 
 scope.onmessage = (event: MessageEvent<ParseRequest>) => {

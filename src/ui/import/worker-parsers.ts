@@ -1,5 +1,6 @@
 import type { PrepareOptions } from '../../core/import/csv/text-prepare.js';
 import type { TextScan } from '../../core/import/csv/text-scan.js';
+import { FormatError } from '../../core/import/format-error.js';
 import { fromProblemData, ImportProblem } from '../../core/import/import-problem.js';
 import type { ParsedTable } from '../../core/import/parsed-table.js';
 import type { ImportSource, Parsers, SheetInfo } from '../../core/import/sources.js';
@@ -8,9 +9,10 @@ import type { ParseFailure, ParseRequest, ParseResponse, ParseResult } from '../
 type Pending = { resolve: (r: ParseResult) => void; reject: (e: Error) => void; file: string };
 type Request = ParseRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-function rebuild(failure: ParseFailure): Error {
+/** The error a parse failed with, rebuilt on the page from what the worker sent (exported for tests). */
+export function rebuild(failure: ParseFailure): Error {
   if (failure.problem) return fromProblemData(failure.problem);
-  const error = new Error(failure.message);
+  const error = new FormatError(failure.message, failure.reason);
   error.name = failure.name;
   error.stack = failure.stack;
   return error;

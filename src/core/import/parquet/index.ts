@@ -8,8 +8,9 @@ import { parquetMetadata, parquetRead, parquetSchema, type CompressionCodec, typ
 import type { ParsedTable } from '../parsed-table.js';
 import { uniqueHeaders } from '../xlsx/table.js';
 import { columnKind, renderValue, timestampParsers, type ColumnKind } from './values.js';
+import { FormatError } from '../format-error.js';
 
-export class ParquetFormatError extends Error {
+export class ParquetFormatError extends FormatError {
   override name = 'ParquetFormatError';
 }
 
@@ -56,12 +57,12 @@ function withRawDecimals(metadata: FileMetaData): FileMetaData {
 }
 
 function readMetadata(bytes: Uint8Array): FileMetaData {
-  if (!isParquet(bytes)) throw new ParquetFormatError('Filen er ikke en Parquet-fil.');
+  if (!isParquet(bytes)) throw new ParquetFormatError('Filen er ikke en Parquet-fil.', { code: 'parquet_not' });
   try {
     return parquetMetadata(bytes);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ParquetFormatError(`Parquet-filen er beskadiget og kan ikke læses (${detail}).`);
+    throw new ParquetFormatError(`Parquet-filen er beskadiget og kan ikke læses (${detail}).`, { code: 'parquet_damaged', params: { detail } });
   }
 }
 
@@ -69,7 +70,8 @@ export async function readParquet(bytes: Uint8Array): Promise<ParsedTable> {
   const metadata = readMetadata(bytes);
   const codecs = codecsOf(metadata);
   const problem = unsupportedCodecMessage(codecs);
-  if (problem) throw new ParquetFormatError(problem);
+  const codec = [...codecs].find((c) => !BUILT_IN.has(c) && !WITH_COMPRESSORS.has(c));
+  if (problem) throw new ParquetFormatError(problem, { code: 'parquet_codec', params: { codec: codec ?? '?' } });
   let compressors: Compressors | undefined;
   if ([...codecs].some((codec) => !BUILT_IN.has(codec))) {
     compressors = (await import('hyparquet-compressors')).compressors;
@@ -110,7 +112,7 @@ export async function readParquet(bytes: Uint8Array): Promise<ParsedTable> {
     });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ParquetFormatError(`Parquet-filen kunne ikke læses (${detail}).`);
+    throw new ParquetFormatError(`Parquet-filen kunne ikke læses (${detail}).`, { code: 'parquet_unreadable', params: { detail } });
   }
   return { headers: uniqueHeaders(top.map((node) => node.element.name.trim())), columns, rowCount, warnings };
 }

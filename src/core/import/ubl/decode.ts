@@ -2,6 +2,7 @@
  * Byte-level helpers for XML invoices: decoding by the XML declaration and a cheap sniff of the
  * root element, so the importer can route a file without parsing it.
  */
+import { UblFormatError } from './errors.js';
 
 const UBL_ROOTS = new Set(['Invoice', 'CreditNote']);
 const SNIFF_BYTES = 4096;
@@ -54,7 +55,7 @@ export function decodeXml(name: string, bytes: Uint8Array): DecodedXml {
   try {
     decoder = new TextDecoder(declared, { fatal: true });
   } catch {
-    throw new Error(`${name} bruger tegnsættet '${declared}', som ikke understøttes`);
+    throw new UblFormatError(`${name} bruger tegnsættet '${declared}', som ikke understøttes`, { code: 'ubl_charset', params: { name, charset: declared } });
   }
   try {
     return { text: decoder.decode(bytes) };

@@ -6,6 +6,8 @@ import { decodeXml, isUblRoot, rootElement } from './decode.js';
 import { isUblKind, readUblDocument, UBL_COLUMNS, type UblRow } from './document.js';
 import { reconcile } from './reconcile.js';
 import { parseXml, XmlSyntaxError } from './xml-tree.js';
+import type { FormatReason } from '../format-error.js';
+import { UblFormatError } from './errors.js';
 
 /** Turns UBL files, loose or zipped, into one ParsedTable with per-row origin. */
 
@@ -14,13 +16,10 @@ export interface UblFile {
   bytes: Uint8Array;
 }
 
-/** A file that is not a readable invoice; its message is written for people (in Danish). */
-export class UblFormatError extends Error {
-  override name = 'UblFormatError';
-}
+export { UblFormatError };
 
-function notUbl(name: string, why: string): Error {
-  return new UblFormatError(`${name} er ikke en OIOUBL/Peppol-faktura eller kreditnota (${why})`);
+function notUbl(name: string, why: string, reason: FormatReason): Error {
+  return new UblFormatError(`${name} er ikke en OIOUBL/Peppol-faktura eller kreditnota (${why})`, reason);
 }
 
 class TableBuilder {
@@ -37,13 +36,17 @@ class TableBuilder {
     try {
       parsed = parseXml(decoded.text);
     } catch (e) {
-      if (e instanceof XmlSyntaxError) throw notUbl(name, e.message);
+      if (e instanceof XmlSyntaxError) {
+        throw notUbl(name, e.message, e.line === null ? { code: 'ubl_xml_root', params: { name } } : { code: 'ubl_xml', params: { name, line: e.line, detail: e.what } });
+      }
       if (e instanceof XmlDoctypeError) throw new ImportProblem('xml_doctype', name, { line: e.line });
       throw e;
     }
     const root = rootElement(decoded.text);
-    if (!isUblKind(parsed.name)) throw notUbl(name, `rodelement: ${parsed.name}`);
-    if (!isUblRoot(root)) throw notUbl(name, `rodelement: ${parsed.name} i navnerummet ${root?.namespace ?? '?'}`);
+    if (!isUblKind(parsed.name)) throw notUbl(name, `rodelement: ${parsed.name}`, { code: 'ubl_root', params: { name, root: parsed.name } });
+    if (!isUblRoot(root)) {
+      throw notUbl(name, `rodelement: ${parsed.name} i navnerummet ${root?.namespace ?? '?'}`, { code: 'ubl_root_namespace', params: { name, root: parsed.name, namespace: root?.namespace ?? '?' } });
+    }
     const doc = readUblDocument(name, parsed.name, parsed.root);
     if (decoded.warning) this.warnings.push(decoded.warning);
     this.warnings.push(...doc.warnings, ...reconcile(name, doc.totals));
@@ -90,7 +93,7 @@ function isJunk(path: string): boolean {
  */
 export function parseUblZip(name: string, bytes: Uint8Array): ParsedTable {
   const directory = readZipDirectory(bytes);
-  if (directory === null) throw new UblFormatError(`${name} er ikke en gyldig ZIP-fil (ingen ZIP-indholdsfortegnelse)`);
+  if (directory === null) throw new UblFormatError(`${name} er ikke en gyldig ZIP-fil (ingen ZIP-indholdsfortegnelse)`, { code: 'ubl_zip', params: { name } });
   // Before anything is inflated: too many entries, or sizes a real export never has, refuse the file.
   checkZipBounds(name, directory);
   const table = new TableBuilder();
@@ -113,8 +116,12 @@ export function parseUblZip(name: string, bytes: Uint8Array): ParsedTable {
     }
   }
   if (table.documents === 0) {
-    const why = failed + skipped > 0 ? `; ${failed + skipped} filer sprunget over` : '';
-    throw new UblFormatError(`${name} indeholder ingen OIOUBL/Peppol-fakturaer eller kreditnotaer${why}`);
+    const left = failed + skipped;
+    const why = left > 0 ? `; ${left} filer sprunget over` : '';
+    throw new UblFormatError(
+      `${name} indeholder ingen OIOUBL/Peppol-fakturaer eller kreditnotaer${why}`,
+      left > 0 ? { code: 'ubl_none_skipped', params: { name, n: left } } : { code: 'ubl_none', params: { name } },
+    );
   }
   return table.finish();
 }

@@ -49,6 +49,10 @@ const parser = new XMLParser({
 
 export class XmlSyntaxError extends Error {
   override name = 'XmlSyntaxError';
+  /** Where (null: the document as a whole) and what, in the XML validator's own (English) words. */
+  constructor(message: string, readonly line: number | null = null, readonly what = '') {
+    super(message);
+  }
 }
 
 function isElement(value: unknown): value is XmlElement {
@@ -78,7 +82,7 @@ export function parseXml(xml: string): { name: string; root: XmlElement } {
   const text = dropEmbeddedBinaries(xml);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    throw new XmlSyntaxError(`ugyldig XML i linje ${valid.err.line}: ${valid.err.msg}`);
+    throw new XmlSyntaxError(`ugyldig XML i linje ${valid.err.line}: ${valid.err.msg}`, valid.err.line, valid.err.msg);
   }
   const doc: unknown = parser.parse(text);
   const roots = isElement(doc)

@@ -37,11 +37,9 @@ function open(bytes: Uint8Array): { entries: Map<string, ZipEntry>; workbook: Wo
   const entries = readZipDirectory(bytes);
   if (entries === null) {
     const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-    throw new XlsxFormatError(
-      ole
-        ? 'Filen er en gammel Excel-fil (.xls) eller beskyttet med adgangskode. Gem den som .xlsx uden adgangskode.'
-        : 'Filen er ikke en Excel-fil (.xlsx).',
-    );
+    throw ole
+      ? new XlsxFormatError('Filen er en gammel Excel-fil (.xls) eller beskyttet med adgangskode. Gem den som .xlsx uden adgangskode.', { code: 'xlsx_old_or_protected' })
+      : new XlsxFormatError('Filen er ikke en Excel-fil (.xlsx).', { code: 'xlsx_not_excel' });
   }
   // The file's name is not known here; the planner puts it in (plan.ts).
   checkZipBounds('', entries, undefined, (name) => WORKSHEET.test(name));
@@ -55,7 +53,7 @@ function guard<T>(read: () => T): T {
   } catch (error) {
     if (error instanceof XlsxFormatError || error instanceof ImportProblem) throw error;
     const detail = error instanceof Error ? error.message : String(error);
-    throw new XlsxFormatError(`Excel-filen er beskadiget og kan ikke læses (${detail}).`);
+    throw new XlsxFormatError(`Excel-filen er beskadiget og kan ikke læses (${detail}).`, { code: 'xlsx_damaged', params: { detail } });
   }
 }
 
@@ -80,14 +78,18 @@ export function listSheets(bytes: Uint8Array): SheetInfo[] {
 
 function pickSheet(sheets: SheetRef[], sheet: number | string | undefined): SheetRef {
   const names = sheets.map((s) => `"${s.name}"`).join(', ');
-  if (sheets.length === 0) throw new XlsxFormatError('Excel-filen har ingen regneark.');
+  if (sheets.length === 0) throw new XlsxFormatError('Excel-filen har ingen regneark.', { code: 'xlsx_no_sheets' });
   // By default the first sheet a person sees: a hidden first sheet is usually a lookup table.
   if (sheet === undefined) return sheets.find((s) => !s.hidden) ?? (sheets[0] as SheetRef);
   const found =
     typeof sheet === 'number'
       ? sheets[sheet]
       : (sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase()));
-  if (!found) throw new XlsxFormatError(`Arket ${typeof sheet === 'number' ? `nr. ${sheet + 1}` : `"${sheet}"`} findes ikke (filen har ${names}).`);
+  if (!found) {
+    throw typeof sheet === 'number'
+      ? new XlsxFormatError(`Arket nr. ${sheet + 1} findes ikke (filen har ${names}).`, { code: 'xlsx_no_sheet_number', params: { n: sheet + 1, names } })
+      : new XlsxFormatError(`Arket "${sheet}" findes ikke (filen har ${names}).`, { code: 'xlsx_no_such_sheet', params: { sheet, names } });
+  }
   return found;
 }
 
@@ -108,7 +110,7 @@ function startSheet(bytes: Uint8Array, sheet: number | string | undefined, piece
   const { entries, workbook } = open(bytes);
   const ref = pickSheet(workbook.sheets, sheet);
   const entry = ref.path === undefined ? undefined : findEntry(entries, ref.path);
-  if (!entry) throw new XlsxFormatError(`Excel-filen er beskadiget (arket "${ref.name}" mangler).`);
+  if (!entry) throw new XlsxFormatError(`Excel-filen er beskadiget (arket "${ref.name}" mangler).`, { code: 'xlsx_sheet_missing', params: { sheet: ref.name } });
   const sst = partText(bytes, entries, workbook.sharedStringsPath);
   const styles = partText(bytes, entries, workbook.stylesPath);
   const scanner = new SheetScanner({

@@ -57,7 +57,7 @@ export function readWorkbook(bytes: Uint8Array, entries: Map<string, ZipEntry>):
   const rootRels = readRelationships(bytes, entries, '_rels/.rels', '');
   const workbookPath = byType(rootRels, '/officeDocument') ?? 'xl/workbook.xml';
   const workbookEntry = findEntry(entries, workbookPath);
-  if (!workbookEntry) throw new XlsxFormatError('Filen er ikke en Excel-projektmappe (xl/workbook.xml mangler).');
+  if (!workbookEntry) throw new XlsxFormatError('Filen er ikke en Excel-projektmappe (xl/workbook.xml mangler).', { code: 'xlsx_not_workbook' });
   const slash = workbookPath.lastIndexOf('/');
   const dir = slash < 0 ? '' : workbookPath.slice(0, slash);
   const relsPath = `${dir ? `${dir}/` : ''}_rels/${workbookPath.slice(slash + 1)}.rels`;
