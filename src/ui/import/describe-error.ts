@@ -30,7 +30,8 @@ export function describeError(lang: Lang, error: unknown, file: string): Describ
     const message = reason
       ? translate(lang, `format.${reason.code}`, { file, ...reason.params })
       : lang === 'da' ? `${file}: ${e.message}` : translate(lang, 'problem.xlsx_invalid', { file, reason: e.message });
-    return { message, detail: e.stack };
+    // An invoice file names itself in its reason ("faktura.xml: faktura.xml er ikke …"): once is enough.
+    return { message: message.startsWith(`${file}: ${file} `) ? message.slice(file.length + 2) : message, detail: e.stack };
   }
   const sql = (e as Error & { sql?: string }).sql;
   return { message: translate(lang, 'problem.import_failed', { file }), detail: [e.message, sql].filter(Boolean).join('\n\n') };

@@ -43,6 +43,9 @@ describe("a file the parser cannot read is named in the person's language", () =
     const en = describeError('en', error, FILE).message;
     // The Danish text is the parser's own message (what the command line prints), after the file's name.
     expect(da).toBe(`${FILE}: ${error.message}`);
+    // A message that starts with the file's own name is not prefixed with it again.
+    const self = error.message.split(' ')[0]!;
+    expect(describeError('da', error, self).message).toBe(error.message.startsWith(`${self} `) ? error.message : `${self}: ${error.message}`);
     expect(en).toContain(FILE);
     expect(en).not.toBe(da);
     // No Danish in the English sentence (the file's name aside).
