@@ -3,7 +3,7 @@
  * Demo Kommune files from the generator. Prints one JSON document and writes it to
  * bench/results/<timestamp>.json.
  *
- * Options: --sizes 100000,1000000 (CSV line counts; 5000000 works too), --xlsx 100000 (0 skips),
+ * Options: --sizes 100000,1000000 (CSV line counts; 5000000 works too; 0 skips), --xlsx 100000 (0 skips),
  * --xlsx-max 0 (skips Excel's largest sheet, 1,048,575 lines),
  * --cli 1000000 (native command line against native read_csv; 0 skips), --app 1000000 (the real app:
  * drop to overview, screens, interactions, long tasks, cold start; bench/app.ts; 0 skips), --no-build (reuse dist/).
@@ -29,7 +29,7 @@ const arg = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const count = (s: string) => Number(s.replace(/_/g, ''));
-const sizes = (arg('--sizes') ?? '100000,1000000').split(',').map(count);
+const sizes = (arg('--sizes') ?? '100000,1000000').split(',').map(count).filter((n) => n > 0);
 const xlsxLines = count(arg('--xlsx') ?? '100000');
 const cliLines = count(arg('--cli') ?? '1000000');
 /** Excel's largest sheet (1,048,575 data rows under the header): --xlsx-max 0 skips it. */
