@@ -73,11 +73,18 @@ async function decide(db: DbConnector, shape: MatchShape, scope: Scope): Promise
     `INSERT INTO classification SELECT k.* FROM cls_keep k
       WHERE k.method = 'learned' AND NOT EXISTS (SELECT 1 FROM classification c WHERE c.line_id = k.line_id)`,
   );
+  // The kept refinements with their parent first, then an UPDATE from that one table (an UPDATE with
+  // joins in its FROM ran several times slower in DuckDB).
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE cls_keep_refined AS
+     SELECT k.line_id, k.category_id, k.confidence, k.rule_id, cat.parent_id
+       FROM cls_keep k JOIN cls_category cat ON cat.category_id = k.category_id WHERE k.method <> 'learned'`,
+  );
   await db.exec(
     `UPDATE classification SET category_id = k.category_id, confidence = k.confidence, refine_rule_id = 'learned'
-       FROM cls_keep k JOIN cls_category cat ON cat.category_id = k.category_id
-      WHERE k.method <> 'learned' AND classification.line_id = k.line_id
-        AND classification.rule_id IS NOT DISTINCT FROM k.rule_id AND classification.category_id = cat.parent_id`,
+       FROM cls_keep_refined k
+      WHERE classification.line_id = k.line_id
+        AND classification.rule_id IS NOT DISTINCT FROM k.rule_id AND classification.category_id = k.parent_id`,
   );
 }
 

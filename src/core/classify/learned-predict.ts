@@ -109,10 +109,15 @@ export async function predictLearned(db: DbConnector, scope: Scope): Promise<num
     `INSERT INTO classification (line_id, category_id, rule_id, method, confidence, accepted)
      SELECT t.line_id, r.c, NULL, 'learned', r.p, FALSE FROM cls_nb_todo t JOIN cls_nb_res r USING (k) WHERE t.base IS NULL`,
   );
+  // The new values per line first, then an UPDATE from that one table: DuckDB ran the UPDATE with
+  // the join in its FROM 8× slower (1.8 s against 0.25 s for 61k of 1M lines).
   await db.exec(
-    `UPDATE classification SET suggested_category_id = r.c, suggested_confidence = r.p
-       FROM cls_nb_todo t JOIN cls_nb_res r USING (k)
-      WHERE t.base IS NOT NULL AND classification.line_id = t.line_id`,
+    `CREATE OR REPLACE TEMP TABLE cls_nb_upd AS
+     SELECT t.line_id, r.c, r.p FROM cls_nb_todo t JOIN cls_nb_res r USING (k) WHERE t.base IS NOT NULL`,
+  );
+  await db.exec(
+    `UPDATE classification SET suggested_category_id = u.c, suggested_confidence = u.p
+       FROM cls_nb_upd u WHERE classification.line_id = u.line_id`,
   );
   const [row] = await queryRows(db, `SELECT count(*) AS n FROM cls_nb_todo`);
   return Number(row?.n ?? 0);

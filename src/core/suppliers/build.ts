@@ -43,12 +43,14 @@ export async function normaliseSupplierKeys(db: DbConnector): Promise<number> {
   );
   const n = Number(changed?.n ?? 0);
   if (n > 0) {
+    // Only the pairs whose key changes are kept, so the UPDATE joins the lines with those alone
+    // (as for the classification's UPDATEs, a plain table in its FROM and no other condition on it).
+    await db.exec(`DELETE FROM _supplier_keys WHERE key IS NOT DISTINCT FROM old_key`);
     await db.exec(
       `UPDATE spend_line SET supplier_key = k.key FROM _supplier_keys k
         WHERE spend_line.supplier_cvr IS NOT DISTINCT FROM k.supplier_cvr
           AND spend_line.supplier_name IS NOT DISTINCT FROM k.supplier_name
-          AND spend_line.supplier_key IS NOT DISTINCT FROM k.old_key
-          AND k.key IS DISTINCT FROM k.old_key`,
+          AND spend_line.supplier_key IS NOT DISTINCT FROM k.old_key`,
     );
   }
   await db.exec('DROP TABLE _supplier_keys');

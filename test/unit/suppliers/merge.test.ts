@@ -6,7 +6,7 @@ import { queryRows, queryValue } from '../../../src/core/db/rows.js';
 import { literal } from '../../../src/core/sql/escape.js';
 import {
   acceptMerge, acceptProposalsAbove, buildSuppliers, clearSupplierTables, effectiveSupplierKeySql, listMergeProposals, loadSupplierDetail,
-  loadSupplierList, rejectMerge, resolveMerges,
+  loadSupplierList, normaliseSupplierKeys, rejectMerge, resolveMerges, supplierKeySql,
 } from '../../../src/core/suppliers/index.js';
 import { clearWorkspace } from '../../../src/core/workspace/schema.js';
 import { insertLines, type LineSpec } from '../analysis/helpers.js';
@@ -128,5 +128,31 @@ describe('supplier table and merge proposals', () => {
     await clearSupplierTables(db);
     expect(await queryValue(db, `SELECT count(*) FROM supplier_merge`)).toBe(0);
     expect(await queryValue(db, `SELECT ${effectiveSupplierKeySql(literal('name:kontorland'))}`)).toBe('name:kontorland');
+  });
+});
+
+describe('supplier keys brought in line with the normalised key', () => {
+  let db: DbConnector;
+  beforeAll(async () => {
+    db = await openNodeWasmDb();
+    await clearWorkspace(db);
+    await insertLines(db, LINES);
+  });
+  afterAll(() => db?.close());
+
+  it('re-keys exactly the lines whose key differs, to the key supplierKeySql gives', async () => {
+    // Keys as a simpler importer wrote them: the lower-cased name, whatever the CVR.
+    await db.exec(`UPDATE spend_line SET supplier_key = 'name:' || lower(supplier_name)`);
+    const right = supplierKeySql('supplier_cvr', 'supplier_name');
+    const wrong = Number(await queryValue(db, `SELECT count(*) FROM spend_line WHERE supplier_key IS DISTINCT FROM ${right}`));
+    expect(wrong).toBeGreaterThan(5);
+    expect(wrong).toBeLessThan(LINES.length + 1);
+    const spend = await queryValue(db, 'SELECT sum(amount)::DOUBLE FROM spend_line');
+    expect(await normaliseSupplierKeys(db)).toBe(wrong);
+    expect(await queryValue(db, `SELECT count(*) FROM spend_line WHERE supplier_key IS DISTINCT FROM ${right}`)).toBe(0);
+    expect(await queryValue(db, 'SELECT sum(amount)::DOUBLE FROM spend_line')).toBe(spend);
+    expect(await queryValue(db, `SELECT count(DISTINCT supplier_key) FROM spend_line`)).toBe(11);
+    // Once in line, nothing is left to do.
+    expect(await normaliseSupplierKeys(db)).toBe(0);
   });
 });
