@@ -26,17 +26,17 @@ export interface NativeDbOptions {
   tempDirectory?: string;
 }
 
-/** The memory limit the command line uses unless told otherwise: half the machine's memory, at most 2.5 GiB. */
+/** The memory limit the command line uses unless told otherwise: half the machine's memory, at most 2 GiB. */
 export function defaultMemoryLimit(total = totalmem()): string {
   // The goal is a peak RSS of at most 4 GiB (README, bench: the CLI at 10M lines). memory_limit caps
   // DuckDB's buffer pool (tables, hash tables, sorts), not Node's heap with the core code and the
   // Arrow results the analysis reads, nor DuckDB's allocations outside the pool. Measured at 3M lines
   // (2 threads), where both limits spill: peak RSS 3.71 GiB at a 3 GiB limit and 2.69 GiB at 2 GiB,
-  // the limit plus 0.7 GiB either way, and 7 % slower at 2 GiB. 2.5 GiB leaves room for that part to
-  // grow with 10M lines. On a smaller machine half its memory leaves room for everything else
+  // the limit plus 0.7 GiB either way, and 7 % slower at 2 GiB. At 10M lines that part grew to 1.4 GiB:
+  // a 2.5 GiB limit peaked at 4,163 MB (bench, 2026-12-06), so the cap is 2 GiB. On a smaller machine half its memory leaves room for everything else
   // running (DuckDB's own default is 80 %). Never below 1 GiB: a limit that low only makes a run slower.
   // In MiB/GiB: DuckDB reads "MB" and "GB" as powers of ten.
-  const mib = Math.max(1024, Math.min(2560, Math.floor(total / 2 / 1_048_576)));
+  const mib = Math.max(1024, Math.min(2048, Math.floor(total / 2 / 1_048_576)));
   return mib % 1024 === 0 ? `${mib / 1024}GiB` : `${mib}MiB`;
 }
 

@@ -132,8 +132,8 @@ describe('--memory-limit and --temp-dir', () => {
     expect(existsSync(ownDir)).toBe(false);
   });
 
-  it('the default limit: half the memory, at most 2.5 GiB and at least 1 GiB', () => {
-    expect(defaultMemoryLimit(24 * GiB)).toBe('2560MiB');
+  it('the default limit: half the memory, at most 2 GiB and at least 1 GiB', () => {
+    expect(defaultMemoryLimit(24 * GiB)).toBe('2GiB');
     expect(defaultMemoryLimit(4 * GiB)).toBe('2GiB');
     expect(defaultMemoryLimit(3 * GiB)).toBe('1536MiB');
     expect(defaultMemoryLimit(1 * GiB)).toBe('1GiB');
