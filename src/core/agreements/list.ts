@@ -4,6 +4,7 @@ import { quoteIdent } from '../sql/escape.js';
 import type { AnalysisLines } from '../analysis/fragmentation/lines.js';
 import type { MappedCategory, MappingMethod } from './map.js';
 import { AGREEMENT_SUPPLIERS_SQL, agreementKeySql, EFFECTIVE_AGREEMENT_CATEGORIES_SQL, ensureAgreementTables } from './schema.js';
+import { spellingSql } from '../suppliers/spelling.js';
 
 /**
  * The register as the "Aftaler" tab and the command line show it: one row per agreement with its
@@ -83,11 +84,14 @@ export async function loadAgreements(db: DbConnector, lines: AnalysisLines, opti
   const rows = await queryRows(
     db,
     `WITH reg AS (SELECT ${agreementKeySql()} AS agreement_key, * FROM contract),
-     a AS (SELECT agreement_key, min(contract_id) AS id, mode(name) AS name, mode(framework) AS framework,
-                  min(valid_from) AS valid_from, max(valid_to) AS valid_to, string_agg(DISTINCT category_text, '; ') AS category_text,
-                  string_agg(DISTINCT code, ', ') AS code, max(max_value)::DOUBLE AS max_value,
+     -- Name and framework: the one most rows give, a tie to the last alphabetically (mode() left ties to row order).
+     nm AS (${spellingSql('reg', 'agreement_key', 'TRUE', 'name')}),
+     fw AS (${spellingSql('reg', 'agreement_key', 'TRUE', 'framework')}),
+     a AS (SELECT agreement_key, min(contract_id) AS id, any_value(nm.name) AS name, any_value(fw.name) AS framework,
+                  min(valid_from) AS valid_from, max(valid_to) AS valid_to, string_agg(DISTINCT category_text, '; ' ORDER BY category_text) AS category_text,
+                  string_agg(DISTINCT code, ', ' ORDER BY code) AS code, max(max_value)::DOUBLE AS max_value,
                   list(DISTINCT {'name': supplier_name, 'cvr': supplier_cvr}) AS suppliers, min(file_id * 1e9 + "row") AS ord
-             FROM reg GROUP BY 1),
+             FROM reg LEFT JOIN nm USING (agreement_key) LEFT JOIN fw USING (agreement_key) GROUP BY 1),
      auto AS (SELECT agreement_key, list({'category_id': category_id, 'method': method, 'confidence': confidence, 'basis': basis}
                                           ORDER BY confidence DESC, category_id) FILTER (WHERE category_id IS NOT NULL) AS auto
                 FROM agreement_category GROUP BY 1),

@@ -10,6 +10,7 @@ import { classifiedLinesSql } from '../analysis/fragmentation/classified.js';
 import { categoryForCpv, categoryForUnspsc, normaliseCategoryText, type Category, type CategoryTree } from '../taxonomy/category-tree.js';
 import { matchCategoryText, TEXT_MATCH_CONFIDENCE, type TextMatch } from './category-text.js';
 import { AGREEMENT_SUPPLIERS_SQL, agreementKeySql, ensureAgreementTables } from './schema.js';
+import { spellingSql } from '../suppliers/spelling.js';
 
 /**
  * Maps every agreement of the register to the tree's categories, in this order (the first source
@@ -201,10 +202,13 @@ export function extendBySiblings(
 async function loadInputs(db: DbConnector): Promise<AgreementInput[]> {
   const rows = await queryRows(
     db,
-    `SELECT ${agreementKeySql()} AS k, mode(name) AS name,
-            list(DISTINCT category_text) FILTER (WHERE category_text IS NOT NULL) AS texts,
-            list(DISTINCT code) FILTER (WHERE code IS NOT NULL) AS codes
-       FROM contract GROUP BY 1 ORDER BY 1`,
+    // The name most rows give (a tie to the last alphabetically, suppliers/spelling.ts): mode() left a
+    // tie to the order rows arrived in, and the name decides the automatic mapping.
+    `WITH reg AS (SELECT ${agreementKeySql()} AS k, * FROM contract)
+     SELECT reg.k, any_value(nm.name) AS name,
+            list(DISTINCT category_text ORDER BY category_text) FILTER (WHERE category_text IS NOT NULL) AS texts,
+            list(DISTINCT code ORDER BY code) FILTER (WHERE code IS NOT NULL) AS codes
+       FROM reg LEFT JOIN (${spellingSql('reg', 'k', 'TRUE', 'name')}) nm USING (k) GROUP BY 1 ORDER BY 1`,
   );
   const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
   return rows.map((r) => ({ key: String(r.k), name: r.name === null ? null : String(r.name), texts: list(r.texts), codes: list(r.codes) }));
