@@ -98,14 +98,13 @@ async function applyProfiles(db: DbConnector, baseRules: readonly Rule[], tree: 
   const known = new Set(tree.categories.map((c) => c.id));
   // Scoped: only the suppliers with a line in the scope are looked at; the others keep their profiles.
   const affected = scope ? await scopeSupplierKeys(db, scope, 'cls_profile_keys') : null;
-  const fresh = (await supplierProfiles(db, affected ? 'cls_profile_keys' : undefined)).filter((p) => known.has(p.categoryId)).map(profileRule);
+  const fresh = (await supplierProfiles(db, affected !== null)).filter((p) => known.has(p.categoryId)).map(profileRule);
   const next = affected ? [...previous.filter((r) => !affected.has(r.pattern)), ...fresh] : fresh;
   const changed = changedProfiles(previous, next);
-  // Lines a profile overruled whose conflict is gone (the supplier's other decisions moved) are decided again.
+  // Lines a profile overruled whose conflict is gone (the supplier's other decisions moved) are decided
+  // again. cls_pl_c holds those suppliers' decisions as supplierProfiles read them: nothing wrote since.
   const stale = affected
-    ? `UNION SELECT c.line_id FROM classification c JOIN spend_line l USING (line_id)
-        WHERE c.overruled_rule_id IS NOT NULL AND l.supplier_key IN (SELECT raw_key FROM cls_profile_keys)
-          AND c.line_id NOT IN (SELECT line_id FROM cls_conflict)`
+    ? `UNION SELECT line_id FROM cls_pl_c WHERE overruled_rule_id IS NOT NULL AND line_id NOT IN (SELECT line_id FROM cls_conflict)`
     : '';
   const compiled = compileRules([...baseRules, ...next], tree);
   if (changed.length) await writeRules(db, compiled, tree);
