@@ -82,8 +82,10 @@ export async function buildDict(db: DbConnector, full: readonly Field[], filtere
 
 /** cls_val: the dictionary entries of the lines in cls_scope (through their hashes in cls_line). */
 export async function scopedValues(db: DbConnector, fields: readonly Field[]): Promise<void> {
+  // The scope's lines out of cls_line once: one scan of 1M rows instead of one per field.
+  await db.exec(`CREATE OR REPLACE TEMP TABLE cls_line_s AS SELECT * FROM cls_line SEMI JOIN cls_scope USING (line_id)`);
   const keys = fields.length
-    ? fields.map((f) => `SELECT DISTINCT ${literal(f)} AS field, cl.${hashColumn(f)} AS h FROM cls_line cl SEMI JOIN cls_scope s ON s.line_id = cl.line_id`).join(' UNION ALL ')
+    ? fields.map((f) => `SELECT DISTINCT ${literal(f)} AS field, ${hashColumn(f)} AS h FROM cls_line_s`).join(' UNION ALL ')
     : `SELECT NULL::VARCHAR AS field, NULL::UBIGINT AS h WHERE FALSE`;
   await db.exec(`CREATE OR REPLACE TEMP TABLE cls_val AS SELECT d.* FROM cls_dict d SEMI JOIN (${keys}) k ON k.field = d.field AND k.h = d.h`);
 }
