@@ -8,6 +8,7 @@ import { acceptLearned } from '../../../src/core/classify/learned-predict.js';
 import { RuleSetError } from '../../../src/core/classify/rule-table.js';
 import { builtinRules, exportRules, importRules, RuleImportError, type Rule } from '../../../src/core/classify/rules.js';
 import { proposeSupplierRules } from '../../../src/core/classify/suppliers.js';
+import { ensureSupplierTables } from '../../../src/core/suppliers/tables.js';
 import { defaultCategoryTree } from '../../../src/core/taxonomy/category-tree.js';
 import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { decisions, loadLines, rule, type TestLine } from './helpers.js';
@@ -191,6 +192,30 @@ describe('classification workflow', () => {
     expect(incremental.get(13)).toMatchObject({ category: 'office.paper', method: 'supplier_profile' });
     await classifyAll(db, [...BUILTIN, pens], { learn: false });
     expect(await decisions(db)).toEqual(incremental);
+  });
+
+  it('keeps a merged supplier\u2019s profile on every spelling when a rule edit touches one of them, incremental as a full run', async () => {
+    // Kontorhuset under its CVR (pen lines) and under its name (lines without a keyword), merged.
+    const byCvr = (id: number): TestLine => ({ id, description: 'Kuglepenne sort', supplier_key: 'cvr:41', supplier_name: 'Kontorhuset', amount: 200 + id });
+    const byName = (id: number): TestLine => ({ id, description: `Ordre ${id}`, supplier_key: 'name:kontorhuset', supplier_name: 'Kontorhuset A/S', amount: 90 });
+    const other = (id: number): TestLine => ({ id, description: 'Diesel', supplier_key: 'cvr:42', supplier_name: 'Tankstation', amount: 500 });
+    await loadLines(db, [...[1, 2, 3, 4, 5].map(byCvr), ...[6, 7].map(byName), ...[8, 9, 10].map(other)]);
+    await ensureSupplierTables(db);
+    await db.exec(`INSERT INTO supplier_merge_map VALUES ('name:kontorhuset', 'cvr:41')`);
+    await classifyAll(db, BUILTIN, { learn: false });
+    const before = await decisions(db);
+    // The name spelling has no decided line of its own: it follows the merged supplier's pens.
+    for (const id of [6, 7]) expect(before.get(id)).toMatchObject({ category: 'office.supplies', method: 'supplier_profile', rule: 'profile:name:kontorhuset' });
+    // A rule on the pens moves them to paper: both spellings' profiles follow; the other supplier is untouched.
+    const pens = rule('pens', { signal: 'keyword', pattern: 'kuglepenne', categoryId: 'office.paper', origin: 'user' });
+    expect((await reclassifyForRule(db, [...BUILTIN, pens], pens, { learn: false })).full).toBeUndefined();
+    const incremental = await decisions(db);
+    for (const id of [6, 7]) expect(incremental.get(id)).toMatchObject({ category: 'office.paper', method: 'supplier_profile', rule: 'profile:name:kontorhuset' });
+    expect(incremental.get(8)).toEqual(before.get(8));
+    const profilesAfterEdit = await queryRows(db, `SELECT rule_id, category_id, note FROM rule WHERE origin = 'profile' ORDER BY rule_id`);
+    await classifyAll(db, [...BUILTIN, pens], { learn: false });
+    expect(await decisions(db)).toEqual(incremental);
+    expect(await queryRows(db, `SELECT rule_id, category_id, note FROM rule WHERE origin = 'profile' ORDER BY rule_id`)).toEqual(profilesAfterEdit);
   });
 
   it('lets a supplier\u2019s profile overrule a keyword that points outside what the supplier sells, explained, incremental as a full run', async () => {
