@@ -60,10 +60,19 @@ export const MIN_RULE_SHARE_TO_ACCEPT = 0.5;
 async function decide(db: DbConnector, shape: MatchShape, scope: Scope): Promise<void> {
   const inScope = scope === 'all' ? '' : 'AND line_id IN (SELECT line_id FROM cls_scope)';
   await buildHits(db, 'rule', shape, valueTable(scope), scope === 'all' ? 'cls' : 'cls_s');
-  await db.exec(
-    `CREATE OR REPLACE TEMP TABLE cls_keep AS
-     SELECT * FROM classification WHERE accepted AND (method = 'learned' OR refine_rule_id = 'learned') ${inScope}`,
-  );
+  const kept = `accepted AND (method = 'learned' OR refine_rule_id = 'learned') ${inScope}`;
+  if (scope === 'all') {
+    await db.exec(`CREATE OR REPLACE TEMP TABLE cls_keep AS SELECT * FROM classification WHERE ${kept}`);
+  } else {
+    // Scoped, the line ids first: reading every column of every decision took 75–80 ms of a rule
+    // edit at 1M lines, the ids 30–35 ms; most edits keep nothing, and then that is all.
+    await db.exec(`CREATE OR REPLACE TEMP TABLE cls_keep_ids AS SELECT line_id FROM classification WHERE ${kept}`);
+    const [row] = await queryRows(db, `SELECT count(*) AS n FROM cls_keep_ids`);
+    await db.exec(
+      `CREATE OR REPLACE TEMP TABLE cls_keep AS SELECT * FROM classification
+        WHERE ${Number(row?.n ?? 0) > 0 ? 'line_id IN (SELECT line_id FROM cls_keep_ids)' : 'FALSE'}`,
+    );
+  }
   await db.exec(`DELETE FROM classification WHERE TRUE ${inScope}`);
   await db.exec(
     `INSERT INTO classification (line_id, category_id, rule_id, method, confidence, accepted, refine_rule_id)
