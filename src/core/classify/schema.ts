@@ -45,5 +45,5 @@ export const CLASSIFY_SCHEMA_SQL = [
 
 export async function ensureClassifySchema(db: DbConnector): Promise<void> {
   await ensureSchema(db);
-  for (const statement of CLASSIFY_SCHEMA_SQL) await db.exec(statement);
+  await db.exec(CLASSIFY_SCHEMA_SQL.join(';\n'));
 }

@@ -37,7 +37,7 @@ export const SUPPLIER_TABLES_SQL = [
 export async function ensureSupplierTables(db: DbConnector): Promise<void> {
   await ensureSchema(db);
   await untilWritten(db, 'supplier-tables', async () => {
-    for (const statement of SUPPLIER_TABLES_SQL) await db.exec(statement);
+    await db.exec(SUPPLIER_TABLES_SQL.join(';\n'));
     return true;
   });
 }

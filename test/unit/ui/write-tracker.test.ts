@@ -30,11 +30,16 @@ describe('the autosave counts only statements that may change the workspace', ()
     expect(mayWrite('DROP TABLE cls_scope')).toBe(false);
     expect(mayWrite('CREATE TABLE IF NOT EXISTS supplier_merge_map (from_key VARCHAR NOT NULL, to_key VARCHAR NOT NULL)')).toBe(false);
     expect(mayWrite('ALTER TABLE import_reject ADD COLUMN IF NOT EXISTS detail VARCHAR')).toBe(false);
+    // The schema checks sent as one batch (ensureSchema), a semicolon in a literal or comment aside.
+    expect(mayWrite("CREATE TABLE IF NOT EXISTS a (x VARCHAR DEFAULT ';');\nALTER TABLE a ADD COLUMN IF NOT EXISTS y INTEGER -- a; b\n")).toBe(false);
     // Writes, or possibly writes:
     expect(mayWrite('INSERT INTO classification SELECT * FROM cls_hit')).toBe(true);
     expect(mayWrite('DROP TABLE IF EXISTS spend_line')).toBe(true);
     expect(mayWrite('CREATE TABLE IF NOT EXISTS x AS SELECT * FROM spend_line')).toBe(true);
     expect(mayWrite('CREATE TEMP TABLE t AS SELECT 1; DELETE FROM spend_line')).toBe(true);
+    expect(mayWrite('CREATE TABLE IF NOT EXISTS a (x INTEGER); INSERT INTO a VALUES (1)')).toBe(true);
+    expect(queryMayWrite("CREATE TABLE IF NOT EXISTS a (x INTEGER);\nALTER TABLE a ADD COLUMN IF NOT EXISTS y INTEGER")).toBe(false);
+    expect(queryMayWrite('SELECT 1; DELETE FROM spend_line')).toBe(true);
     expect(mayWrite('UPDATE "_ovb_lines_x" SET claim = NULL')).toBe(true);
     expect(mayWrite('CREATE TABLE kraljic_risk_override AS SELECT 1')).toBe(true);
   });
