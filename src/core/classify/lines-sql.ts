@@ -33,8 +33,12 @@ export async function saveDictMeta(db: DbConnector, filtered: readonly Field[], 
 
 /** The last full run's state when cls_line is still in step with spend_line (same count and last id); else null. */
 export async function fullRunState(db: DbConnector): Promise<FullRunState | null> {
-  const exists = await queryRows(db, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN ('cls_line_meta', 'cls_dict_meta') AND temporary`);
-  if (Number(exists[0]?.n) < 2) return null;
+  // Empty stand-ins when no full run left them (then no row below), instead of asking duckdb_tables():
+  // that took 35–75 ms of a rule edit in the browser at 1M lines (3 ms in Node).
+  await db.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS cls_line_meta (n BIGINT, mx BIGINT, fields VARCHAR);
+     CREATE TEMP TABLE IF NOT EXISTS cls_dict_meta (filtered VARCHAR, words VARCHAR)`,
+  );
   const [row] = await queryRows(
     db,
     `SELECT m.fields, d.filtered, d.words, m.n = s.n AND m.mx IS NOT DISTINCT FROM s.mx AS fresh
