@@ -26,6 +26,10 @@ export function categoryTreemap(level1: GroupSpend[], level2: GroupSpend[], lang
         roam: false,
         nodeClick: 'zoomToNode',
         breadcrumb: { show: true, bottom: 0 },
+        // Placed from the left edge: with only a width, ECharts 6 put the map 20 px right of it, so
+        // the last column ran past the canvas and thin tiles there (Sheffield's classified 2 %
+        // beside 98 % unclassified) were clipped away entirely.
+        left: 0,
         width: '100%',
         height: '88%',
         top: 0,
