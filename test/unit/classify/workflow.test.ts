@@ -194,6 +194,32 @@ describe('classification workflow', () => {
     expect(await decisions(db)).toEqual(incremental);
   });
 
+  it('keeps an accepted level-2 choice under its rule\u2019s level 1 when a rule edit re-decides the line, incremental as a full run', async () => {
+    // "Konsulenttimer" is a built-in keyword for the main category consulting.
+    const advice = (id: number): TestLine => ({ id, description: `Konsulenttimer uge ${id}`, supplier_key: 'cvr:51', supplier_name: 'Rådgiverne', amount: 1000 });
+    await loadLines(db, [...workflowLines(), ...[101, 102, 103].map(advice)]);
+    await classifyAll(db, BUILTIN, { learn: false, profiles: false });
+    // A line a built-in rule put in a main category, and a person's accepted choice of a subcategory.
+    const [row] = await queryRows(
+      db,
+      `SELECT c.line_id, c.category_id, c.rule_id, (SELECT min(category_id) FROM cls_category WHERE parent_id = c.category_id) AS child
+         FROM classification c JOIN cls_category k USING (category_id)
+        WHERE k.level = 1 AND c.method <> 'learned' AND c.rule_id LIKE 'builtin:%' ORDER BY c.line_id LIMIT 1`,
+    );
+    expect(row?.child).toBeTruthy();
+    const line = Number(row!.line_id);
+    await db.exec(`UPDATE classification SET category_id = '${String(row!.child)}', refine_rule_id = 'learned', confidence = 0.9, accepted = TRUE WHERE line_id = ${line}`);
+    // The rule is edited (a higher priority): its lines are decided again, and the choice comes back.
+    const edited: Rule = { ...BUILTIN.find((r) => r.id === row!.rule_id)!, priority: 7 };
+    const rules = BUILTIN.map((r) => (r.id === edited.id ? edited : r));
+    const stats = await reclassifyForRule(db, rules, edited, { learn: false, profiles: false });
+    expect(stats.full).toBeUndefined();
+    const incremental = await decisions(db);
+    expect(incremental.get(line)).toEqual({ category: String(row!.child), rule: String(row!.rule_id), method: expect.any(String), refine: 'learned' });
+    await classifyAll(db, rules, { learn: false, profiles: false });
+    expect(await decisions(db)).toEqual(incremental);
+  });
+
   it('keeps a merged supplier\u2019s profile on every spelling when a rule edit touches one of them, incremental as a full run', async () => {
     // Kontorhuset under its CVR (pen lines) and under its name (lines without a keyword), merged.
     const byCvr = (id: number): TestLine => ({ id, description: 'Kuglepenne sort', supplier_key: 'cvr:41', supplier_name: 'Kontorhuset', amount: 200 + id });
