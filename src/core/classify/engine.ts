@@ -70,7 +70,8 @@ async function decide(db: DbConnector, shape: MatchShape, scope: Scope): Promise
     const [row] = await queryRows(db, `SELECT count(*) AS n FROM cls_keep_ids`);
     await db.exec(
       `CREATE OR REPLACE TEMP TABLE cls_keep AS SELECT * FROM classification
-        WHERE ${Number(row?.n ?? 0) > 0 ? 'line_id IN (SELECT line_id FROM cls_keep_ids)' : 'FALSE'}`,
+        WHERE ${Number(row?.n ?? 0) > 0 ? 'line_id IN (SELECT line_id FROM cls_keep_ids)' : 'FALSE'};
+       DROP TABLE cls_keep_ids`,
     );
   }
   await db.exec(`DELETE FROM classification WHERE TRUE ${inScope}`);
@@ -95,6 +96,8 @@ async function decide(db: DbConnector, shape: MatchShape, scope: Scope): Promise
       WHERE classification.line_id = k.line_id
         AND classification.rule_id IS NOT DISTINCT FROM k.rule_id AND classification.category_id = k.parent_id`,
   );
+  // Scratch (every TEMP cls_* table goes into the workspace file).
+  if (scope !== 'all') await db.exec('DROP TABLE IF EXISTS cls_line_s');
 }
 
 /**
@@ -130,6 +133,8 @@ async function applyProfiles(db: DbConnector, baseRules: readonly Rule[], tree: 
     }
   }
   await overruleConflicts(db);
+  // The scoped tables are scratch: every TEMP cls_* table goes into the workspace file.
+  if (affected) await db.exec('DROP TABLE IF EXISTS cls_pl; DROP TABLE IF EXISTS cls_pl_c');
 }
 
 /** Fields the dictionary keeps in full, and those (exact rules only, not read by the model) it filters. */

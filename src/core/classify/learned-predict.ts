@@ -104,6 +104,10 @@ async function score(db: DbConnector): Promise<void> {
  */
 export async function predictLearned(db: DbConnector, scope: Scope): Promise<number> {
   await buildInputs(db, scope);
+  const [todo] = await queryRows(db, `SELECT count(*) AS n FROM cls_nb_todo`);
+  // A rule edit whose lines all got a level-2 decision leaves nothing to propose: the scoring's ten
+  // statements would run on empty tables.
+  if (Number(todo?.n ?? 0) === 0) return 0;
   await score(db);
   await db.exec(
     `INSERT INTO classification (line_id, category_id, rule_id, method, confidence, accepted)
@@ -119,8 +123,7 @@ export async function predictLearned(db: DbConnector, scope: Scope): Promise<num
     `UPDATE classification SET suggested_category_id = u.c, suggested_confidence = u.p
        FROM cls_nb_upd u WHERE classification.line_id = u.line_id`,
   );
-  const [row] = await queryRows(db, `SELECT count(*) AS n FROM cls_nb_todo`);
-  return Number(row?.n ?? 0);
+  return Number(todo?.n ?? 0);
 }
 
 /**
