@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNativeDb } from '../../../src/cli/db/native-connector.js';
-import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
+import { describe, expect, it } from 'vitest';
+import { bothEngines } from '../../support/engines.js';
 import { classifyAll, reclassifyForRule } from '../../../src/core/classify/engine.js';
 import { explainLine } from '../../../src/core/classify/explain.js';
 import { builtinRules, type Rule } from '../../../src/core/classify/rules.js';
@@ -32,19 +31,11 @@ async function run(db: DbConnector): Promise<unknown[]> {
 }
 
 describe('the same SQL on native DuckDB (the command line) and DuckDB-WASM', () => {
-  let wasm: DbConnector;
-  let native: DbConnector;
-  beforeAll(async () => {
-    [wasm, native] = await Promise.all([openNodeWasmDb(), openNativeDb()]);
-  });
-  afterAll(async () => {
-    await wasm?.close();
-    await native?.close();
-  });
+  const engines = bothEngines();
 
   it('classifies, re-classifies and explains identically', async () => {
-    const fromWasm = await run(wasm);
+    const fromWasm = await run(engines.wasm);
     expect(fromWasm[0]).toHaveLength(LINES.length);
-    expect(await run(native)).toEqual(fromWasm);
+    expect(await run(engines.native)).toEqual(fromWasm);
   });
 });

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbConnector } from '../../../src/core/db/connector.js';
+import { describe, expect, it } from 'vitest';
+import { bothEngines } from '../../support/engines.js';
 import { queryRows, queryValue } from '../../../src/core/db/rows.js';
 import { QueryError } from '../../../src/core/db/query-error.js';
-import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
-import { openNativeDb } from '../../../src/cli/db/native-connector.js';
 import { parsedTableToArrow } from '../../../src/core/import/parsed-to-arrow.js';
 
 const QUERIES = [
@@ -18,34 +16,26 @@ const QUERIES = [
 ];
 
 describe('connector parity: Node WASM and native DuckDB give the same Arrow results', () => {
-  let wasm: DbConnector;
-  let native: DbConnector;
-  beforeAll(async () => {
-    [wasm, native] = await Promise.all([openNodeWasmDb(), openNativeDb()]);
-  });
-  afterAll(async () => {
-    await wasm?.close();
-    await native?.close();
-  });
+  const engines = bothEngines();
 
   it('runs the same engine version', async () => {
-    const [a, b] = await Promise.all([queryValue(wasm, 'SELECT version()'), queryValue(native, 'SELECT version()')]);
+    const [a, b] = await Promise.all([queryValue(engines.wasm, 'SELECT version()'), queryValue(engines.native, 'SELECT version()')]);
     expect(a).toMatch(/^v\d+\.\d+\.\d+/);
     expect(b).toBe(a);
   });
 
   it.each(QUERIES)('same types and values: %s', async (sql) => {
-    const [a, b] = await Promise.all([wasm.query(sql), native.query(sql)]);
+    const [a, b] = await Promise.all([engines.wasm.query(sql), engines.native.query(sql)]);
     expect(b.schema.fields.map((f) => `${f.name}:${String(f.type)}`)).toEqual(
       a.schema.fields.map((f) => `${f.name}:${String(f.type)}`),
     );
     expect(b.numRows).toBe(a.numRows);
-    const [ra, rb] = await Promise.all([queryRows(wasm, sql), queryRows(native, sql)]);
+    const [ra, rb] = await Promise.all([queryRows(engines.wasm, sql), queryRows(engines.native, sql)]);
     expect(rb).toEqual(ra);
   });
 
   it('converts DECIMAL, DATE and BIGINT at the boundary', async () => {
-    for (const db of [wasm, native]) {
+    for (const db of [engines.wasm, engines.native]) {
       const [row] = await queryRows(db, QUERIES[0]!);
       expect(row).toEqual({ amount: 25336.58, credit: -0.01, missing: null });
       const [dates] = await queryRows(db, QUERIES[2]!);
@@ -56,7 +46,7 @@ describe('connector parity: Node WASM and native DuckDB give the same Arrow resu
   });
 
   it('switches extension autoloading off at start-up', async () => {
-    for (const db of [wasm, native]) {
+    for (const db of [engines.wasm, engines.native]) {
       const rows = await queryRows(
         db,
         `SELECT name, value FROM duckdb_settings() WHERE name IN ('autoload_known_extensions', 'autoinstall_known_extensions') ORDER BY name`,
@@ -70,7 +60,7 @@ describe('connector parity: Node WASM and native DuckDB give the same Arrow resu
 
   it('reads a registered file by name in both runtimes', async () => {
     const csv = new TextEncoder().encode('a;b\n1;x\n2;y\n');
-    for (const db of [wasm, native]) {
+    for (const db of [engines.wasm, engines.native]) {
       await db.registerFile('parity.csv', csv);
       const rows = await queryRows(db, `SELECT count(*) AS n, max(a) AS m FROM read_csv('parity.csv', delim=';', header=true)`);
       expect(rows).toEqual([{ n: 2, m: 2 }]);
@@ -85,7 +75,7 @@ describe('connector parity: Node WASM and native DuckDB give the same Arrow resu
       rowCount: 3,
       warnings: [],
     });
-    for (const db of [wasm, native]) {
+    for (const db of [engines.wasm, engines.native]) {
       await db.insertArrow('arrow_in', data);
       const rows = await queryRows(db, 'SELECT "Leverandør", "Beløb"::DECIMAL(18,2) AS b FROM arrow_in ORDER BY rowid');
       expect(rows).toEqual([
@@ -98,7 +88,7 @@ describe('connector parity: Node WASM and native DuckDB give the same Arrow resu
   });
 
   it('errors carry the SQL that failed', async () => {
-    for (const db of [wasm, native]) {
+    for (const db of [engines.wasm, engines.native]) {
       const sql = 'SELECT * FROM no_such_table';
       const error = await db.query(sql).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(QueryError);

@@ -38,14 +38,21 @@ const LINES: LineSpec[] = [
 const pairs = async (db: DbConnector, status = 'proposed') =>
   (await listMergeProposals(db)).filter((p) => p.status === status).map((p) => `${p.fromKey} -> ${p.toKey} (${p.reason})`).sort();
 
-describe('supplier table and merge proposals', () => {
-  let db: DbConnector;
+/** A fresh database holding LINES for the enclosing describe, handed to `use`; closed after its tests. */
+function withLines(use: (db: DbConnector) => void): void {
+  let db: DbConnector | undefined;
   beforeAll(async () => {
     db = await openNodeWasmDb();
     await clearWorkspace(db);
     await insertLines(db, LINES);
+    use(db);
   });
   afterAll(() => db?.close());
+}
+
+describe('supplier table and merge proposals', () => {
+  let db: DbConnector;
+  withLines((opened) => (db = opened));
 
   it('builds one row per key with CVR status, the most frequent spelling and every spelling', async () => {
     const summary = await buildSuppliers(db);
@@ -133,12 +140,7 @@ describe('supplier table and merge proposals', () => {
 
 describe('supplier keys brought in line with the normalised key', () => {
   let db: DbConnector;
-  beforeAll(async () => {
-    db = await openNodeWasmDb();
-    await clearWorkspace(db);
-    await insertLines(db, LINES);
-  });
-  afterAll(() => db?.close());
+  withLines((opened) => (db = opened));
 
   it('re-keys exactly the lines whose key differs, to the key supplierKeySql gives', async () => {
     // Keys as a simpler importer wrote them: the lower-cased name, whatever the CVR.

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNativeDb } from '../../../src/cli/db/native-connector.js';
-import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
+import { describe, expect, it } from 'vitest';
+import { bothEngines } from '../../support/engines.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
 import { spellingSql } from '../../../src/core/suppliers/spelling.js';
@@ -21,15 +20,7 @@ async function spellings(db: DbConnector): Promise<Record<string, unknown>[]> {
 }
 
 describe("a supplier's name from its lines", () => {
-  let wasm: DbConnector;
-  let native: DbConnector;
-  beforeAll(async () => {
-    [wasm, native] = await Promise.all([openNodeWasmDb(), openNativeDb()]);
-  });
-  afterAll(async () => {
-    await wasm?.close();
-    await native?.close();
-  });
+  const engines = bothEngines();
 
   it('is the most frequent spelling, a tie to the last alphabetically, the same on both engines', async () => {
     const expected = [
@@ -39,7 +30,7 @@ describe("a supplier's name from its lines", () => {
       { supplier_key: 'tie', name: 'DATA ALLIANCE LLC' },
     ];
     // A key with no name at all has no row (callers join it and keep their own fallback).
-    expect(await spellings(wasm)).toEqual(expected);
-    expect(await spellings(native)).toEqual(expected);
+    expect(await spellings(engines.wasm)).toEqual(expected);
+    expect(await spellings(engines.native)).toEqual(expected);
   });
 });
