@@ -11,6 +11,7 @@ import { buildHits, checkFields, decisionSql, lineRankSql, matchShape, valueTabl
 import { compileRules, writeRules, type CompiledRule } from './rule-table.js';
 import type { Rule } from './rules.js';
 import { ensureClassifySchema } from './schema.js';
+import { dropEngineScratch } from './scratch.js';
 import { changedProfiles, currentProfileRules, overruleConflicts, profileRule, scopeSupplierKeys, supplierProfiles } from './supplier-profile.js';
 import { columnField, hashColumn, type Field } from './text-sql.js';
 
@@ -155,11 +156,13 @@ async function finish(db: DbConnector, scope: Scope, options: ClassifyOptions, s
   const accepted = options.acceptLearned === undefined || skip ? 0 : (await acceptLearned(db, options.acceptLearned, options.acceptRefine)).lines;
   const [row] = await queryRows(
     db,
-    `SELECT (SELECT count(*) FROM spend_line ${inScope}) AS lines,
+    // Scoped, cls_scope holds distinct lines (a UNION): counting it spares a scan of every line.
+    `SELECT (SELECT count(*) FROM ${scope === 'all' ? 'spend_line' : 'cls_scope'}) AS lines,
             count(*) FILTER (WHERE method <> 'learned') AS by_rule,
             count(*) FILTER (WHERE method = 'learned') AS suggested
        FROM classification ${inScope}`,
   );
+  await dropEngineScratch(db);
   const now = performance.now();
   return {
     lines: Number(row?.lines ?? 0),

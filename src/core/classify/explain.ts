@@ -9,6 +9,7 @@ import { buildHits, checkFields, type MatchShape } from './match-sql.js';
 import { compileRule, WORDS_SQL, type Kind } from './rule-table.js';
 import { TIER_METHOD, type Method, type Rule } from './rules.js';
 import { ensureClassifySchema } from './schema.js';
+import { dropEngineScratch } from './scratch.js';
 import { fieldHashSql, type Field } from './text-sql.js';
 
 export interface RuleMatch {
@@ -80,6 +81,7 @@ export async function explainLine(db: DbConnector, lineId: number): Promise<Line
   await buildHits(db, 'rule', shape, 'cls_val', 'cls_s');
   const rows = await queryRows(db, `SELECT DISTINCT r.* EXCLUDE (words) FROM cls_hit h JOIN rule r ON r.rk = h.rk ORDER BY r.rk`);
   const matches = rows.map(toMatch);
+  await dropEngineScratch(db);
   const decision = c
     ? {
         categoryId: String(c.category_id), ruleId: c.rule_id === null ? null : String(c.rule_id), method: String(c.method),
@@ -161,6 +163,7 @@ export async function ruleCatch(db: DbConnector, rule: Rule, options: { tree?: C
     `SELECT l.line_id, l.supplier_name, l.description, l.amount, c.current_category, c.current_method, c.wins
        FROM cls_catch c JOIN spend_line l USING (line_id) ORDER BY c.spend DESC LIMIT ${literal(options.sample ?? 20)}`,
   );
+  await dropEngineScratch(db);
   return {
     lines: Number(t?.lines ?? 0), spend: Number(t?.spend ?? 0),
     wins: { lines: Number(t?.win_lines ?? 0), spend: Number(t?.win_spend ?? 0) },

@@ -170,6 +170,36 @@ describe('classification workflow', () => {
     expect((await coverage(db)).byMethod.learned?.lines).toBe(accepted.lines - 4);
   });
 
+
+  it('keeps only the state a later run reads: no scratch table is left in memory or for the workspace file', async () => {
+    const engineTables = async () =>
+      (await queryRows(db, `SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'cls_') ORDER BY 1`)).map((r) => String(r.table_name));
+    // The lines' hashes and dictionary, the full run's word tables, the categories and the learned model.
+    const state = [
+      'cls_category', 'cls_dict', 'cls_dict_meta', 'cls_form', 'cls_line', 'cls_line_meta',
+      'cls_nb_au', 'cls_nb_class', 'cls_nb_dwf', 'cls_nb_fc', 'cls_nb_sup', 'cls_nb_vocab', 'cls_tok', 'cls_vt',
+    ];
+    await classifyAll(db, [...BUILTIN, ...user]);
+    expect(await engineTables()).toEqual(state);
+    // A rule edit that re-decides lines, moves profiles and proposes categories leaves the same.
+    const off = { ...user[0]!, enabled: false };
+    const edited = [...BUILTIN, off, user[1]!];
+    const stats = await reclassifyForRule(db, edited, off);
+    expect(stats.full).toBeUndefined();
+    expect(stats.lines).toBeGreaterThan(0);
+    expect(stats.suggested).toBeGreaterThan(0);
+    expect(await engineTables()).toEqual(state);
+    // …and the next edit, on that state alone, still decides as a full run does (the rules' decisions:
+    // an incremental run proposes with the last full run's model, a full run retrains it).
+    const kaffe = { ...BUILTIN.find((r) => r.id === 'builtin:kw:kaffe')!, enabled: false };
+    const next = edited.map((r) => (r.id === kaffe.id ? kaffe : r));
+    expect((await reclassifyForRule(db, next, kaffe)).full).toBeUndefined();
+    const byRules = async () => [...(await decisions(db))].filter(([, d]) => d.method !== 'learned');
+    const incremental = await byRules();
+    expect(incremental.length).toBeGreaterThan(20);
+    await classifyAll(db, next);
+    expect(incremental).toEqual(await byRules());
+  });
   it('lends a supplier\u2019s clear category to its undecided lines (supplier profile), explained, and kept up to date by rule edits', async () => {
     await loadLines(db, workflowLines());
     await classifyAll(db, BUILTIN, { learn: false });
