@@ -1,6 +1,6 @@
 import type { DbConnector } from '../db/connector.js';
 import type { CategoryTree } from '../taxonomy/category-tree.js';
-import { analysisTotals, groupMetrics, groupSpend, prepareAnalysisLines, type AnalysisTotals, type GroupBy, type GroupSpend } from './fragmentation/index.js';
+import { analysisTotals, categorySpend, groupMetrics, prepareAnalysisLines, type AnalysisTotals, type GroupBy, type GroupSpend } from './fragmentation/index.js';
 import { findOpportunitiesIn, type Opportunity } from './opportunities/index.js';
 
 export interface Overview {
@@ -19,20 +19,20 @@ export async function loadOverview(db: DbConnector, where: string, topOpportunit
   const lines = await prepareAnalysisLines(db, { where, tree });
   // The overview shows each category's spend only. Unfiltered, the categories' full figures are
   // computed (and memoised) here all the same: they are the Categories screen's first view after an
-  // import, which then opens from them. Under a filter only the spend is asked for (~0.05 s instead of
-  // ~1 s at 1M lines), and a screen that wants the figures computes them when it is opened.
-  const spend = async (level: GroupBy): Promise<GroupSpend[]> =>
-    !lines.filtered
-      ? (await groupMetrics(db, lines, level)).map(({ id, parentId, level: l, name, spend: s }) => ({ id, parentId, level: l, name, spend: s }))
-      : groupSpend(db, lines, level);
+  // import, which then opens from them. Under a filter only the spend is asked for, both levels in one
+  // scan (~0.08 s instead of ~1 s at 1M lines), and a screen that wants the figures computes them when it is opened.
+  const spend = async (): Promise<{ category1: GroupSpend[]; category2: GroupSpend[] }> => {
+    if (lines.filtered) return categorySpend(db, lines);
+    const level = async (g: GroupBy) => (await groupMetrics(db, lines, g)).map(({ id, parentId, level: l, name, spend: s }) => ({ id, parentId, level: l, name, spend: s }));
+    return { category1: await level('category1'), category2: await level('category2') };
+  };
   try {
     const totals = await analysisTotals(db, lines);
     const found = await findOpportunitiesIn(db, lines, { where, tree });
     return {
       totals,
       classifiedShare: totals.spend === 0 ? 0 : totals.classifiedSpend / totals.spend,
-      category1: await spend('category1'),
-      category2: await spend('category2'),
+      ...(await spend()),
       opportunities: found.opportunities.slice(0, topOpportunities),
       savings: { low: found.totals.savingsLow, base: found.totals.savingsBase, high: found.totals.savingsHigh },
     };

@@ -11,6 +11,7 @@ import { literal } from '../../../src/core/sql/escape.js';
 import { EMPTY_FILTERS } from '../../../src/core/state/url-state.js';
 import { defaultCategoryTree } from '../../../src/core/taxonomy/category-tree.js';
 import { renameCategory } from '../../../src/core/taxonomy/tree-edits.js';
+import { spellingSql } from '../../../src/core/suppliers/spelling.js';
 import { openCoreDemo } from '../../support/core-demo.js';
 
 /**
@@ -184,6 +185,33 @@ describe('prepared lines under a filter (Demo Kommune, 5,000 lines)', () => {
       await resetOpportunitySettings(db);
     }
     expect((await findOpportunities(db, { where })).totals).toEqual(a.totals);
+  });
+  it('names each supplier by its most frequent spelling over all its lines, whatever the filter, from one shared table', async () => {
+    const all = await prepareAnalysisLines(db);
+    const named = async (table: string) => new Map((await queryRows(db, `SELECT supplier_key, name FROM "${table}"`)).map((r) => [String(r.supplier_key), String(r.name)]));
+    try {
+      const expected = new Map((await queryRows(db, spellingSql(`"${all.table}"`))).map((r) => [String(r.supplier_key), String(r.name)]));
+      expect(expected.size).toBeGreaterThan(50);
+      const shared = await all.supplierNames();
+      expect(await named(shared)).toEqual(expected);
+      const [unit] = await queryRows(db, `SELECT unit FROM spend_line WHERE counted AND unit IS NOT NULL GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`);
+      // A period (a view on the shared table) and one unit (a copy): the same table of names.
+      for (const filters of [{ ...EMPTY_FILTERS, from: '2024-04-01' }, { ...EMPTY_FILTERS, unit: String(unit!.unit) }]) {
+        const where = filtersWhere(filters);
+        const lines = await prepareAnalysisLines(db, { where });
+        try {
+          expect(await lines.supplierNames()).toBe(shared);
+        } finally {
+          await lines.close();
+        }
+        const found = await findOpportunities(db, { where });
+        const suppliers = found.opportunities.flatMap((o) => o.suppliers);
+        expect(suppliers.length).toBeGreaterThan(0);
+        for (const s of suppliers) expect(s.name, s.key).toBe(expected.get(s.key) ?? null);
+      }
+    } finally {
+      await all.close();
+    }
   });
   it("the overview's category spend is the categories' figures' spend, filtered or not", async () => {
     const [unit] = await queryRows(db, `SELECT unit FROM spend_line WHERE counted AND unit IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);

@@ -8,7 +8,7 @@ import { monthlyTrend, type MonthPoint } from './trend.js';
 export { createCategoryTable } from './category-table.js';
 export { classifiedLinesSql } from './classified.js';
 export { preparedCondition, prepareAnalysisLines, withSharedLines, type AnalysisLines, type AnalysisOptions } from './lines.js';
-export { DEFAULT_SMALL_ORDER_LIMIT, groupMetrics, groupSpend, metricsSql, type GroupBy, type GroupMetrics, type GroupSpend, type MetricsOptions } from './metrics.js';
+export { DEFAULT_SMALL_ORDER_LIMIT, categorySpend, groupMetrics, metricsSql, type GroupBy, type GroupMetrics, type GroupSpend, type MetricsOptions } from './metrics.js';
 export { monthlyTrend, type MonthPoint } from './trend.js';
 
 export interface AnalysisTotals {

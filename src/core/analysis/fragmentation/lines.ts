@@ -9,6 +9,7 @@ import { defaultCategoryTree, type CategoryTree } from '../../taxonomy/category-
 import { nonAddressableAccountSql } from '../totals.js';
 import { createCategoryTable } from './category-table.js';
 import { classifiedLinesSql } from './classified.js';
+import { spellingSql } from '../../suppliers/spelling.js';
 
 /**
  * The lines an analysis works on, prepared once per analysis (filters applied) as a temporary
@@ -48,6 +49,12 @@ export interface AnalysisLines {
   tree: CategoryTree;
   /** True when a contract register is loaded (the contract table has rows). */
   hasContracts: boolean;
+  /**
+   * A table of (supplier_key, name): each supplier's most frequent spelling over all the workspace's
+   * counted lines (merges applied), whatever the filter. Built once per state of the data and shared,
+   * valid until close().
+   */
+  supplierNames(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -72,6 +79,8 @@ interface FullLines {
   hasContracts: boolean;
   readers: number;
   stale: boolean;
+  /** The suppliers' spellings (see AnalysisLines.supplierNames), built when first asked for. */
+  names?: Promise<string>;
 }
 interface FullState {
   current?: FullLines;
@@ -101,6 +110,25 @@ async function dataFingerprint(db: DbConnector): Promise<string> {
 
 async function dropFull(db: DbConnector, full: FullLines): Promise<void> {
   await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(full.table)}`).catch(() => undefined);
+  if (full.names) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(`${full.table}_names`)}`).catch(() => undefined);
+}
+
+/**
+ * The suppliers' spellings over the whole shared table, built on the base connector (a cancelled
+ * screen must not leave it half made for the others) and kept with the table: a filter change then
+ * joins a few thousand names instead of grouping 750k lines by supplier and name (0.1–0.2 s at 1M lines).
+ */
+function namesOf(db: DbConnector, full: FullLines): Promise<string> {
+  if (!full.names) {
+    const table = `${full.table}_names`;
+    full.names = baseConnector(db)
+      .exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS ${spellingSql(quoteIdent(full.table))}`)
+      .then(() => table);
+    full.names.catch(() => {
+      full.names = undefined;
+    });
+  }
+  return full.names;
 }
 
 /**
@@ -294,8 +322,10 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
   };
   const where = options.where?.trim();
   const contentKey = (filter: string, table = full.table) => ({ table, key: `${full.table}\n${filter}\n${JSON.stringify(tree.categories)}` });
+  const supplierNames = () => namesOf(db, full);
   const shared: AnalysisLines = {
     table: full.table, scratch: `_ovb_lines_${id}`, contentKey: contentKey(''), categories, filtered: false, tree, hasContracts: full.hasContracts,
+    supplierNames,
     close: async () => {
       await release();
       await dropCategories();
@@ -339,16 +369,19 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
   try {
     await db.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM ${quoteIdent(full.table)} WHERE ${copied}`);
   } catch (error) {
-    await dropCategories();
+    await shared.close();
     throw error;
-  } finally {
-    await release();
   }
+  // The shared table stays leased until close: the suppliers' names are those of all their lines.
   return {
     table, scratch: table, contentKey: contentKey(copied, table), categories, filtered: true, tree, hasContracts: full.hasContracts,
+    supplierNames,
     close: async () => {
-      await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
-      await dropCategories();
+      try {
+        await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      } finally {
+        await shared.close();
+      }
     },
   };
 }

@@ -178,20 +178,26 @@ export async function groupMetrics(
 }
 
 /**
- * The net spend of every group, largest first, in the order and with the names groupMetrics gives:
- * one aggregation instead of the fragmentation figures (supplier shares, documents, medians), for a
- * chart that shows spend only. At 1M lines under a period filter: ~0.05 s against ~0.5 s a level.
+ * The net spend of every level-1 and level-2 category, largest first, in the order and with the names
+ * groupMetrics gives: one aggregation of the lines by (cat1, cat2) instead of the fragmentation
+ * figures (supplier shares, documents, medians), for a chart that shows spend only, and one scan of
+ * the lines for both levels. At 1M lines under a period filter: ~0.08 s against ~0.5 s a level.
  */
-export async function groupSpend(db: DbConnector, lines: AnalysisLines, groupBy: GroupBy): Promise<GroupSpend[]> {
-  const g = GROUP_COLUMN[groupBy];
-  const scope = groupBy === 'category2' ? 'WHERE cat2 IS NOT NULL OR cat1 IS NULL' : '';
+export async function categorySpend(db: DbConnector, lines: AnalysisLines): Promise<{ category1: GroupSpend[]; category2: GroupSpend[] }> {
   const rows = await memoRows(
     db,
     lines,
-    `WITH a AS (SELECT ${g} AS g, sum(amount) AS spend FROM ${quoteIdent(lines.table)} ${scope} GROUP BY 1)
-     SELECT a.g AS id, a.spend::DECIMAL(18,2) AS spend, cat.parent, cat.level, cat.name_da, cat.name_en
+    `WITH p AS MATERIALIZED (SELECT cat1, cat2, sum(amount) AS spend FROM ${quoteIdent(lines.table)} GROUP BY ALL),
+     a AS (SELECT 1 AS lvl, cat1 AS g, sum(spend) AS spend FROM p GROUP BY cat1
+           UNION ALL
+           -- Level 2 leaves out lines classified only to a level-1 category (as metricsSql does).
+           SELECT 2, cat2, sum(spend) FROM p WHERE cat2 IS NOT NULL OR cat1 IS NULL GROUP BY cat2)
+     SELECT a.lvl, a.g AS id, a.spend::DECIMAL(18,2) AS spend, cat.parent, cat.level, cat.name_da, cat.name_en
        FROM a LEFT JOIN ${quoteIdent(lines.categories)} cat ON cat.id = a.g
-      ORDER BY a.spend DESC, a.g`,
+      ORDER BY a.lvl, a.spend DESC, a.g`,
   );
-  return rows.map((r) => toGroupSpend(r, groupBy));
+  return {
+    category1: rows.filter((r) => Number(r.lvl) === 1).map((r) => toGroupSpend(r, 'category1')),
+    category2: rows.filter((r) => Number(r.lvl) === 2).map((r) => toGroupSpend(r, 'category2')),
+  };
 }

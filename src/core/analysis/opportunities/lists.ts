@@ -76,9 +76,9 @@ export async function coverage(
   // The display name is the supplier's most frequent spelling over all its lines, not just these.
   const suppliers = await queryRows(
     db,
-    `WITH names AS (${spellingSql(quoteIdent(lines.table), 'supplier_key', `supplier_key IN (SELECT supplier_key FROM ${c})`)})
-     SELECT opp, supplier_key, any_value(n.name) AS name, sum(amount)::DOUBLE AS spend
-       FROM ${c} LEFT JOIN names n USING (supplier_key) GROUP BY opp, supplier_key ORDER BY opp, spend DESC, supplier_key`,
+    `SELECT opp, supplier_key, any_value(n.name) AS name, sum(amount)::DOUBLE AS spend
+       FROM ${c} LEFT JOIN ${quoteIdent(await lines.supplierNames())} n USING (supplier_key)
+      GROUP BY opp, supplier_key ORDER BY opp, spend DESC, supplier_key`,
   );
   const units = await queryRows(
     db,
