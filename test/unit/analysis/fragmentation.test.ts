@@ -98,6 +98,25 @@ describe('fragmentation metrics on hand-made lines', () => {
     await db.exec(`DELETE FROM classification WHERE method = 'learned'`);
   });
 
+  it('counts a line with two accepted decisions once, in its most confident category', async () => {
+    const before = await loadFragmentation(db);
+    // The engine writes one decision per line; rows written otherwise must not count a line twice.
+    for (const [category, confidence] of [['office.paper', 0.6], ['office.supplies', 0.9]] as const) {
+      await db.exec(`INSERT INTO classification (line_id, category_id, rule_id, method, confidence, accepted)
+        SELECT line_id, '${category}', NULL, 'learned', ${confidence}, TRUE FROM spend_line WHERE supplier_name = 'Ukendt ApS'`);
+    }
+    try {
+      const f = await loadFragmentation(db);
+      expect(f.totals.spend).toBe(before.totals.spend);
+      expect(f.totals.lines).toBe(before.totals.lines);
+      expect(byId(f.category2, null)).toBeUndefined();
+      expect(byId(f.category2, 'office.supplies')?.spend).toBe((byId(before.category2, 'office.supplies')?.spend ?? 0) + 77);
+      expect(byId(f.category2, 'office.paper')?.spend ?? 0).toBe(byId(before.category2, 'office.paper')?.spend ?? 0);
+    } finally {
+      await db.exec(`DELETE FROM classification WHERE method = 'learned'`);
+    }
+  });
+
   it('respects the global filters and gives a monthly trend', async () => {
     const lines = await prepareAnalysisLines(db, { where: filtersWhere({ ...EMPTY_FILTERS, unit: 'U2' }) });
     try {

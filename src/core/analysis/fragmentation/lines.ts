@@ -206,9 +206,9 @@ async function buildFull(db: DbConnector, tree: CategoryTree, categories: string
   );
   const level = `coalesce(cat.level, CASE WHEN contains(cls.category_id, '.') THEN 2 ELSE 1 END)`;
   const a = quoteIdent(agreements);
-  await db.exec(
+  const build = async (cls: string) => db.exec(
     `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
-     WITH cls AS (${await classifiedLinesSql(db)}),
+     WITH cls AS (${cls}),
      eorders AS (SELECT DISTINCT order_ref FROM spend_line WHERE source_kind = 'ecommerce' AND order_ref IS NOT NULL),
      eitems AS (
        SELECT order_ref, amount, min(item_number) AS item_number, min(unit_price) AS item_price, min(quantity) AS item_qty
@@ -255,6 +255,14 @@ async function buildFull(db: DbConnector, tree: CategoryTree, categories: string
                        AND EXISTS (SELECT 1 FROM ${a} h WHERE h.key = x.supplier_key AND h.cat1 = x.cat1 AND x.date BETWEEN h.valid_from AND h.valid_to)) AS on_contract
        FROM x`,
   );
+  // The engine writes one decision per line, so the lines are joined to the decisions as they are:
+  // picking the most confident of each line's rows grouped 1M rows by line (~0.25 s of ~0.6 s in
+  // Node-WASM at 1M lines). Should a line have several accepted rows after all, the table has more rows
+  // than the counted lines (one count each, from the tables' own metadata and one column): then it is
+  // built again with the pick.
+  await build(await classifiedLinesSql(db, { onePerLine: true }));
+  const [check] = await queryRows(db, `SELECT (SELECT count(*) FROM ${quoteIdent(table)}) AS built, (SELECT count(*) FROM spend_line WHERE ${where}) AS counted`);
+  if (Number(check?.built) !== Number(check?.counted)) await build(await classifiedLinesSql(db));
   await db.exec(`DROP TABLE ${a}`);
   return { fingerprint: fp, data, table, hasContracts, readers: 0, stale: false };
 }
