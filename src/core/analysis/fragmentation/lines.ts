@@ -206,6 +206,10 @@ async function buildFull(db: DbConnector, tree: CategoryTree, categories: string
   );
   const level = `coalesce(cat.level, CASE WHEN contains(cls.category_id, '.') THEN 2 ELSE 1 END)`;
   const a = quoteIdent(agreements);
+  // Without an agreement on any category (no register, or none mapped) no line can be bought on one:
+  // the two checks, each a join of every line against the agreements, are left out (~0.5 s at 1M lines).
+  const [agreementRows] = await queryRows(db, `SELECT count(*) AS n FROM ${a}`);
+  const anyAgreement = Number(agreementRows?.n ?? 0) > 0;
   const build = async (cls: string) => db.exec(
     `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
      WITH cls AS (${cls}),
@@ -248,11 +252,11 @@ async function buildFull(db: DbConnector, tree: CategoryTree, categories: string
      SELECT x.*,
             -- spend_line's own filter columns, so a filter over them runs on this table as it is (see fullTableCondition).
             TRUE AS counted,
-            EXISTS (SELECT 1 FROM ${a} g WHERE g.cat2 = x.cat2 AND x.date BETWEEN g.valid_from AND g.valid_to) AS has_agreement,
+            ${anyAgreement ? `EXISTS (SELECT 1 FROM ${a} g WHERE g.cat2 = x.cat2 AND x.date BETWEEN g.valid_from AND g.valid_to)` : 'FALSE'} AS has_agreement,
             -- A supplier under an agreement in a neighbouring subcategory (a food wholesaler's coffee) is not counted as
             -- buying beside the agreement: its framework may well cover the item.
-            EXISTS (SELECT 1 FROM ${a} g WHERE g.cat2 = x.cat2 AND x.date BETWEEN g.valid_from AND g.valid_to
-                       AND EXISTS (SELECT 1 FROM ${a} h WHERE h.key = x.supplier_key AND h.cat1 = x.cat1 AND x.date BETWEEN h.valid_from AND h.valid_to)) AS on_contract
+            ${anyAgreement ? `EXISTS (SELECT 1 FROM ${a} g WHERE g.cat2 = x.cat2 AND x.date BETWEEN g.valid_from AND g.valid_to
+                       AND EXISTS (SELECT 1 FROM ${a} h WHERE h.key = x.supplier_key AND h.cat1 = x.cat1 AND x.date BETWEEN h.valid_from AND h.valid_to))` : 'FALSE'} AS on_contract
        FROM x`,
   );
   // The engine writes one decision per line, so the lines are joined to the decisions as they are:
