@@ -15,8 +15,11 @@ export interface OverlapSummary {
  * the spend once (on the invoice); where there is no reference, report the possible overlap.
  */
 export async function linkEcommerce(db: DbConnector): Promise<OverlapSummary> {
+  // Only the lines whose flag changes are written: an import of invoices alone then writes none,
+  // where rewriting the flag of every line took 0.15 s at 1M lines in the browser.
   await db.exec(
-    `UPDATE spend_line SET counted = NOT (source_kind = 'ecommerce' AND order_ref IS NOT NULL AND order_ref IN (
+    `UPDATE spend_line SET counted = NOT counted
+      WHERE counted = (source_kind = 'ecommerce' AND order_ref IS NOT NULL AND order_ref IN (
         SELECT order_ref FROM spend_line WHERE source_kind = 'invoice' AND order_ref IS NOT NULL))`,
   );
   return overlapSummary(db);
