@@ -97,8 +97,6 @@ async function decide(db: DbConnector, shape: MatchShape, scope: Scope): Promise
       WHERE classification.line_id = k.line_id
         AND classification.rule_id IS NOT DISTINCT FROM k.rule_id AND classification.category_id = k.parent_id`,
   );
-  // Scratch (every TEMP cls_* table goes into the workspace file).
-  if (scope !== 'all') await db.exec('DROP TABLE IF EXISTS cls_line_s');
 }
 
 /**
@@ -134,8 +132,6 @@ async function applyProfiles(db: DbConnector, baseRules: readonly Rule[], tree: 
     }
   }
   await overruleConflicts(db);
-  // The scoped tables are scratch: every TEMP cls_* table goes into the workspace file.
-  if (affected) await db.exec('DROP TABLE IF EXISTS cls_pl; DROP TABLE IF EXISTS cls_pl_c');
 }
 
 /** Fields the dictionary keeps in full, and those (exact rules only, not read by the model) it filters. */
