@@ -80,12 +80,12 @@ export async function loadContracts(
     `CREATE OR REPLACE TEMP TABLE ${quoteIdent(parsed)} AS
      SELECT rowid + 1 AS "row",
             ${textSql(c('contractId'))} AS contract_id, ${textSql(c('name'))} AS name,
-            ${cleanCvrSql(c('supplierCvr'))} AS supplier_cvr, ${textSql(c('supplierName'))} AS supplier_name,
+            ${cleanCvrSql(textSql(c('supplierCvr')))} AS supplier_cvr, ${textSql(c('supplierName'))} AS supplier_name,
             ${textSql(c('categoryText'))} AS category_text,
-            ${dateSql(c('validFrom'), layout.dateFormats)} AS valid_from, ${dateSql(c('validTo'), layout.dateFormats)} AS valid_to,
+            ${dateSql(textSql(c('validFrom')), layout.dateFormats)} AS valid_from, ${dateSql(textSql(c('validTo')), layout.dateFormats)} AS valid_to,
             ${textSql(c('framework'))} AS framework,
             ${codeSql(c('code'), mapping.code)} AS code,
-            ${mapping.maxValue ? amountSql(c('maxValue'), layout.decimal) : 'NULL::DECIMAL(18,2)'} AS max_value,
+            ${mapping.maxValue ? amountSql(textSql(c('maxValue')), layout.decimal) : 'NULL::DECIMAL(18,2)'} AS max_value,
             concat_ws(';', ${headers.map((h) => `coalesce(${quoteIdent(h)}, '')`).join(', ')}) AS raw
        FROM ${quoteIdent(raw)}`,
   );

@@ -74,13 +74,14 @@ const DATE_MIN = '1900-01-01';
 const DATE_MAX = '2099-12-31';
 
 /**
- * Whether every field of a row is empty. A long AND chain is what DuckDB plans fastest for a
- * normal export, but its optimiser takes minutes over thousands of columns (measured: 10,000
- * columns, 127 s), where one concatenation takes under a second.
+ * Whether every field of a row is empty (`trimmed`: the columns the parse has already trimmed to text
+ * or NULL). A long AND chain is what DuckDB plans fastest for a normal export, but its optimiser
+ * takes minutes over thousands of columns (measured: 10,000 columns, 127 s), where one
+ * concatenation takes under a second.
  */
-function emptyRowSql(headers: readonly string[]): string {
+function emptyRowSql(headers: readonly string[], trimmed: ReadonlySet<string>): string {
   if (headers.length === 0) return 'FALSE';
-  if (headers.length <= 64) return headers.map((h) => `${textSql(quoteIdent(h))} IS NULL`).join(' AND ');
+  if (headers.length <= 64) return headers.map((h) => (trimmed.has(h) ? `${quoteIdent(h)} IS NULL` : `${textSql(quoteIdent(h))} IS NULL`)).join(' AND ');
   return `trim(concat_ws('', ${headers.map(quoteIdent).join(', ')})) = ''`;
 }
 
@@ -117,37 +118,62 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
   const fileExpr = headers.includes(ORIGIN_FILE) ? quoteIdent(ORIGIN_FILE) : literal(request.fileName);
   // Qualified: an input column may share a name with a parsed column ("Description").
   const rawText = `concat_ws(${literal(layout.delimiter)}, ${dataHeaders.map((h) => `coalesce(src.${quoteIdent(h)}, '')`).join(', ')})`;
-  const parsed = `parsed_${fileId}`;
+  // Each mapped column is trimmed once, here; the parsers below read the trimmed text as it is.
+  const trimmed = new Set(Object.values(mapping).filter((h): h is string => h !== undefined && dataHeaders.includes(h)));
+  const trim = trimmed.size ? ` REPLACE (${[...trimmed].map((h) => `${textSql(quoteIdent(h))} AS ${quoteIdent(h)}`).join(', ')})` : '';
+  // Supplier keys are computed once per distinct (CVR, name) of the file, not once per line: the raw
+  // pairs first (no parsing per line), then their trimmed and cleaned forms. The same pass counts the
+  // cells with a CPR number (rejected rows included: nothing personal is stored).
+  const keys = `keys_${fileId}`;
   await db.exec(
-    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(parsed)} AS
-     WITH src AS (SELECT rowid AS rid, * FROM ${quoteIdent(raw)}),
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(keys)} AS
+     WITH g AS (
+       SELECT ${col(mapping, 'supplierCvr')} AS c, ${col(mapping, 'supplierName')} AS n,
+              count(*) FILTER (WHERE ${hasCprSql(col(mapping, 'description'))}) AS cpr
+         FROM ${quoteIdent(raw)} GROUP BY ALL),
+     k AS (
+       SELECT ${cleanCvrSql('c')} AS supplier_cvr, n AS supplier_name, sum(cpr) AS cpr
+         FROM (SELECT ${textSql('c')} AS c, ${textSql('n')} AS n, cpr FROM g) GROUP BY ALL)
+     SELECT supplier_cvr, supplier_name, cpr,
+            CASE WHEN ${validCvrSql('supplier_cvr')} THEN 'cvr:' || supplier_cvr
+                 ELSE 'name:' || lower(regexp_replace(coalesce(supplier_name, supplier_cvr), '[^[:alnum:]æøåÆØÅ]+', '', 'g')) END AS supplier_key
+       FROM k`,
+  );
+  const [cpr] = await queryRows(db, `SELECT coalesce(sum(cpr), 0) AS n FROM ${quoteIdent(keys)}`);
+  // Without a CPR number in the file (the usual case) the parse skips the pattern.
+  const cprMasked = Number(cpr?.n ?? 0);
+  // Every row parsed, with the reason it cannot be loaded (NULL when it can). Not materialised: the
+  // lines go straight into spend_line, and only the rows it did not take are parsed again, for import_reject.
+  const parse = (where = '') =>
+    `     WITH src AS (SELECT rowid AS rid, *${trim} FROM ${quoteIdent(raw)}${where}),
      p AS (
        SELECT rid, rid + 1 AS seq, ${rowExpr} AS "row", ${fileExpr} AS file,
-              ${textSql(m('documentId'))} AS document_id,
-              ${textSql(m('documentDate'))} AS document_date_text,
+              ${m('documentId')} AS document_id,
+              ${m('documentDate')} AS document_date_text,
               ${dateSql(m('documentDate'), layout.dateFormats)} AS document_date,
-              ${textSql(m('postingDate'))} AS posting_date_text,
+              ${m('postingDate')} AS posting_date_text,
               ${dateSql(m('postingDate'), layout.dateFormats)} AS posting_date,
               ${cvr} AS supplier_cvr,
-              ${textSql(m('supplierName'))} AS supplier_name,
-              ${textSql(m('unit'))} AS unit,
-              ${textSql(m('unitEan'))} AS unit_ean,
-              ${textSql(m('account'))} AS account,
-              ${textSql(m('accountNo'))} AS account_no,
-              ${maskCprSql(textSql(m('description')))} AS description,
-              ${hasCprSql(m('description'))} AS had_cpr,
-              ${textSql(m('itemCode'))} AS item_code_text,
-              ${textSql(m('itemScheme'))} AS item_scheme_text,
-              ${textSql(m('itemNumber'))} AS item_number_text,
+              ${m('supplierName')} AS supplier_name,
+              ${m('unit')} AS unit,
+              ${m('unitEan')} AS unit_ean,
+              ${m('account')} AS account,
+              ${m('accountNo')} AS account_no,
+              ${m('description')} AS description_text,
+              ${cprMasked > 0 ? hasCprSql(m('description')) : 'FALSE'} AS had_cpr,
+              ${m('itemCode')} AS item_code_text,
+              ${m('itemScheme')} AS item_scheme_text,
+              ${m('itemNumber')} AS item_number_text,
               ${amountSql(m('quantity'), layout.decimal)}::DECIMAL(18,4) AS quantity,
               ${amountSql(m('unitPrice'), layout.decimal)}::DECIMAL(18,4) AS unit_price,
-              ${textSql(m('amount'))} AS amount_text,
+              ${m('amount')} AS amount_text,
               ${amountSql(m('amount'), layout.decimal)} AS amount,
-              coalesce(upper(${textSql(m('currency'))}), ${literal((request.fileCurrency ?? 'DKK').toUpperCase())}) AS currency,
-              ${textSql(m('orderRef'))} AS order_ref,
-              ${emptyRowSql(dataHeaders)} AS is_empty
+              coalesce(upper(${m('currency')}), ${literal((request.fileCurrency ?? 'DKK').toUpperCase())}) AS currency,
+              ${m('orderRef')} AS order_ref,
+              ${emptyRowSql(dataHeaders, trimmed)} AS is_empty
          FROM src)
-     SELECT * EXCLUDE (item_code_text, item_scheme_text, item_number_text, amount),
+     SELECT * EXCLUDE (item_code_text, item_scheme_text, item_number_text, amount, description_text),
+            ${maskCprSql('description_text', 'had_cpr')} AS description,
             -- Another currency keeps its original amount; spend is in DKK by the dated rate table.
             amount AS amount_original,
             CASE WHEN currency = 'DKK' THEN amount ELSE round(amount * ${rateSql('currency')}, 2)::DECIMAL(18,2) END AS amount,
@@ -159,7 +185,7 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
             coalesce(item_number_text, CASE WHEN lower(item_scheme_text) = 'seller' THEN item_code_text END) AS item_number,
             CASE WHEN is_empty THEN 'empty_row'
                  WHEN supplier_name IS NULL AND supplier_cvr IS NULL AND document_id IS NULL
-                      AND (regexp_matches(lower(coalesce(description, '') || ' ' || coalesce(unit, '') || ' ' || coalesce(account, '')),
+                      AND (regexp_matches(lower(coalesce(${maskCprSql('description_text', 'had_cpr')}, '') || ' ' || coalesce(unit, '') || ' ' || coalesce(account, '')),
                                           '(^|[^a-zæøå])(total|i alt|sum|totalt|summa|grand total|subtotal|sub-total|delsum|deltotal|mellemsum|sum i alt)([^a-zæøå]|$)')
                            OR document_date_text IS NULL) AND amount IS NOT NULL THEN 'total_row'
                  -- A lone dash is how reports print "nothing".
@@ -170,19 +196,9 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
                  WHEN document_date NOT BETWEEN DATE '${DATE_MIN}' AND DATE '${DATE_MAX}'
                       OR posting_date NOT BETWEEN DATE '${DATE_MIN}' AND DATE '${DATE_MAX}' THEN 'date_out_of_range'
                  WHEN supplier_name IS NULL AND supplier_cvr IS NULL THEN 'supplier_missing'
-                 WHEN ${rateSql('currency')} IS NULL THEN 'currency_unknown'
+                 WHEN currency <> 'DKK' AND ${rateSql('currency')} IS NULL THEN 'currency_unknown'
             END AS reason
-       FROM p`,
-  );
-  // Supplier keys are computed once per distinct (CVR, name), not once per line.
-  const keys = `keys_${fileId}`;
-  await db.exec(
-    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(keys)} AS
-     SELECT supplier_cvr, supplier_name,
-            CASE WHEN ${validCvrSql('supplier_cvr')} THEN 'cvr:' || supplier_cvr
-                 ELSE 'name:' || lower(regexp_replace(coalesce(supplier_name, supplier_cvr), '[^[:alnum:]æøåÆØÅ]+', '', 'g')) END AS supplier_key
-       FROM (SELECT DISTINCT supplier_cvr, supplier_name FROM ${quoteIdent(parsed)} WHERE reason IS NULL)`,
-  );
+       FROM p`;
   await db.exec(
     `INSERT INTO spend_line (line_id, file_id, file, "row", source_kind, document_id, document_date, posting_date,
         supplier_cvr, supplier_name, supplier_key, unit, unit_ean, account, account_no, description, item_code,
@@ -191,28 +207,30 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
             p.document_id, p.document_date, p.posting_date, p.supplier_cvr, p.supplier_name, k.supplier_key, p.unit, p.unit_ean,
             p.account, p.account_no, p.description, p.item_code, p.item_scheme, p.item_number, p.quantity, p.unit_price,
             p.amount, p.currency, CASE WHEN p.currency <> 'DKK' THEN p.amount_original END, p.order_ref
-       FROM ${quoteIdent(parsed)} p
+       FROM (${parse()}) p
        JOIN ${quoteIdent(keys)} k ON p.supplier_cvr IS NOT DISTINCT FROM k.supplier_cvr AND p.supplier_name IS NOT DISTINCT FROM k.supplier_name
       WHERE p.reason IS NULL`,
   );
-  await db.exec(`DROP TABLE ${quoteIdent(keys)}`);
   const [s] = await queryRows(
     db,
-    `SELECT count(*) AS rows_read,
-            count(*) FILTER (WHERE reason IS NULL) AS rows_loaded,
-            count(*) FILTER (WHERE reason IS NOT NULL) AS rows_rejected,
-            coalesce(sum(amount) FILTER (WHERE reason IS NULL), 0)::DECIMAL(18,2) AS amount_loaded,
-            min(coalesce(document_date, posting_date)) FILTER (WHERE reason IS NULL) AS period_from,
-            max(coalesce(document_date, posting_date)) FILTER (WHERE reason IS NULL) AS period_to,
-            count(*) FILTER (WHERE had_cpr) AS cpr_masked
-       FROM ${quoteIdent(parsed)}`,
+    `SELECT (SELECT count(*) FROM ${quoteIdent(raw)}) AS rows_read,
+            count(*) AS rows_loaded,
+            coalesce(sum(amount), 0)::DECIMAL(18,2) AS amount_loaded,
+            min(coalesce(document_date, posting_date)) AS period_from,
+            max(coalesce(document_date, posting_date)) AS period_to
+       FROM spend_line WHERE file_id = ${fileId}`,
   );
-  // The raw text is rebuilt for rejected rows only (and not planned at all when there are none).
-  if (Number(s?.rows_rejected ?? 0) > 0) {
+  await db.exec(`DROP TABLE ${quoteIdent(keys)}`);
+  const rowsRejected = Number(s?.rows_read ?? 0) - Number(s?.rows_loaded ?? 0);
+  // The raw text is rebuilt for rejected rows only (and not planned at all when there are none): the
+  // rows spend_line did not take are parsed again for their reason.
+  if (rowsRejected > 0) {
+    const missing = `WHERE rowid IN (SELECT rid FROM (SELECT rowid AS rid FROM ${quoteIdent(raw)})
+        ANTI JOIN (SELECT line_id - ${fileId}::BIGINT * 1000000000 - 1 AS rid FROM spend_line WHERE file_id = ${fileId}) USING (rid))`;
     await db.exec(
       `INSERT INTO import_reject (file_id, file, "row", raw, reason) SELECT ${fileId}, p.file, p."row", ${maskCprSql(rawText)}, p.reason
-         FROM ${quoteIdent(parsed)} p JOIN (SELECT rowid AS rid, * FROM ${quoteIdent(raw)}) src USING (rid)
-        WHERE p.reason IS NOT NULL ORDER BY p.seq`,
+         FROM (${parse(` ${missing}`)}) p JOIN (SELECT rowid AS rid, * FROM ${quoteIdent(raw)}) src USING (rid)
+        ORDER BY p.seq`,
     );
   }
   const summary: FileSummary = {
@@ -223,11 +241,11 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
     sourceKind: request.sourceKind,
     rowsRead: Number(s?.rows_read ?? 0) + refused,
     rowsLoaded: Number(s?.rows_loaded ?? 0),
-    rowsRejected: Number(s?.rows_rejected ?? 0) + refused,
+    rowsRejected: rowsRejected + refused,
     amountLoaded: Number(s?.amount_loaded ?? 0),
     periodFrom: (s?.period_from as string | null) ?? null,
     periodTo: (s?.period_to as string | null) ?? null,
-    cprMasked: Number(s?.cpr_masked ?? 0),
+    cprMasked,
   };
   await db.exec(
     `INSERT INTO import_file VALUES (${fileId}, ${literal(summary.name)}, ${literal(summary.format)}, ${literal(summary.encoding)},
@@ -235,7 +253,6 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
        (SELECT coalesce(sum(amount), 0) FROM spend_line WHERE file_id = ${fileId}),
        ${literal(summary.periodFrom)}::DATE, ${literal(summary.periodTo)}::DATE, ${summary.cprMasked}, ${literal(request.fingerprint ?? null)})`,
   );
-  await db.exec(`DROP TABLE ${quoteIdent(parsed)}`);
   return summary;
 }
 

@@ -15,11 +15,12 @@ export function isValidCvr(raw: string | null | undefined): boolean {
   return sum % 11 === 0;
 }
 
-/** The same rules as SQL over a text column (used at import on millions of rows). */
+/** The same rules as SQL over trimmed text (import/parse-sql.ts textSql; used at import on millions of rows). */
 export function cleanCvrSql(column: string): string {
-  const t = `trim(${column})`;
-  // Most cells are already 8 plain digits; only the rest pay for the regular expressions.
-  return `CASE WHEN length(${t}) = 8 AND TRY_CAST(${t} AS INTEGER) >= 0 THEN ${t}
+  const t = column;
+  // Most cells are already 8 plain digits or "DK" and 8 digits; only the rest pay for the replacements.
+  return `CASE WHEN strlen(${t}) = 8 AND TRY_CAST(${t} AS INTEGER) >= 0 THEN ${t}
+               WHEN strlen(${t}) = 10 AND regexp_full_match(${t}, '(?i)dk[0-9]{8}') THEN substr(${t}, 3)
                ELSE nullif(regexp_replace(regexp_replace(upper(${t}), '^DK', ''), '[\\s.-]', '', 'g'), '') END`;
 }
 
