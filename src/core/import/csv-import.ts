@@ -1,7 +1,8 @@
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
 import { literal, quoteIdent } from '../sql/escape.js';
-import { cleanCvrSql, validCvrSql } from '../suppliers/cvr.js';
+import { cleanCvrSql } from '../suppliers/cvr.js';
+import { supplierKeySql } from '../suppliers/name-key.js';
 import { ensureSchema } from '../workspace/schema.js';
 import { rateSql } from './currency.js';
 import { amountSql, dateSql, hasCprSql, maskCprSql, textSql, type DecimalMark } from './parse-sql.js';
@@ -121,8 +122,8 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
   // Each mapped column is trimmed once, here; the parsers below read the trimmed text as it is.
   const trimmed = new Set(Object.values(mapping).filter((h): h is string => h !== undefined && dataHeaders.includes(h)));
   const trim = trimmed.size ? ` REPLACE (${[...trimmed].map((h) => `${textSql(quoteIdent(h))} AS ${quoteIdent(h)}`).join(', ')})` : '';
-  // Supplier keys are computed once per distinct (CVR, name) of the file, not once per line: the raw
-  // pairs first (no parsing per line), then their trimmed and cleaned forms. The same pass counts the
+  // Supplier keys (suppliers/name-key.ts) are computed once per distinct (CVR, name) of the file, not
+  // once per line: the raw pairs first (no parsing per line), then their trimmed and cleaned forms. The same pass counts the
   // cells with a CPR number (rejected rows included: nothing personal is stored).
   const keys = `keys_${fileId}`;
   await db.exec(
@@ -134,10 +135,7 @@ export async function loadRawTable(db: DbConnector, raw: string, headers: string
      k AS (
        SELECT ${cleanCvrSql('c')} AS supplier_cvr, n AS supplier_name, sum(cpr) AS cpr
          FROM (SELECT ${textSql('c')} AS c, ${textSql('n')} AS n, cpr FROM g) GROUP BY ALL)
-     SELECT supplier_cvr, supplier_name, cpr,
-            CASE WHEN ${validCvrSql('supplier_cvr')} THEN 'cvr:' || supplier_cvr
-                 ELSE 'name:' || lower(regexp_replace(coalesce(supplier_name, supplier_cvr), '[^[:alnum:]æøåÆØÅ]+', '', 'g')) END AS supplier_key
-       FROM k`,
+     SELECT supplier_cvr, supplier_name, cpr, ${supplierKeySql('supplier_cvr', 'supplier_name')} AS supplier_key FROM k`,
   );
   const [cpr] = await queryRows(db, `SELECT coalesce(sum(cpr), 0) AS n FROM ${quoteIdent(keys)}`);
   // Without a CPR number in the file (the usual case) the parse skips the pattern.

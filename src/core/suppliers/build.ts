@@ -23,10 +23,9 @@ export interface SupplierBuildSummary {
 }
 
 /**
- * Gives every line the supplier key of `supplierKeySql` (valid CVR, else normalised name). The
- * import writes a simpler name key; this brings it in line, computed once per distinct
- * (CVR, name) pair, and only touches lines whose key differs (a no-op when the import already
- * uses supplierKeySql).
+ * Gives every line the supplier key of `supplierKeySql` (valid CVR, else normalised name),
+ * computed once per distinct (CVR, name) pair; only lines whose key differs are touched. The import
+ * writes these keys itself; this brings workspaces and tables written another way in line.
  */
 export async function normaliseSupplierKeys(db: DbConnector): Promise<number> {
   await ensureSupplierTables(db);
@@ -35,7 +34,9 @@ export async function normaliseSupplierKeys(db: DbConnector): Promise<number> {
      SELECT supplier_cvr, supplier_name, supplier_key AS old_key, ${supplierKeySql('supplier_cvr', 'supplier_name')} AS key
        FROM (SELECT DISTINCT supplier_cvr, supplier_name, supplier_key FROM spend_line)`,
   );
-  const [changed] = await queryRows(
+  // The import writes these keys already, so usually no pair changes and the lines are not read again.
+  const [pairs] = await queryRows(db, `SELECT count(*) AS n FROM _supplier_keys WHERE key IS DISTINCT FROM old_key`);
+  const [changed] = Number(pairs?.n ?? 0) === 0 ? [] : await queryRows(
     db,
     `SELECT coalesce(sum(n), 0) AS n FROM (SELECT count(*) AS n FROM spend_line s JOIN _supplier_keys k
         ON s.supplier_cvr IS NOT DISTINCT FROM k.supplier_cvr AND s.supplier_name IS NOT DISTINCT FROM k.supplier_name
