@@ -9,7 +9,7 @@ import { acceptLearned, predictLearned } from './learned-predict.js';
 import { buildDict, buildLineTable, fullRunState, MODEL_FIELDS, saveDictMeta, scopedValues, type FullRunState } from './lines-sql.js';
 import { buildHits, checkFields, decisionSql, lineRankSql, matchShape, valueTable, type MatchShape, type Scope } from './match-sql.js';
 import { compileRules, writeRules, type CompiledRule } from './rule-table.js';
-import type { Rule } from './rules.js';
+import { TIERS, type Rule } from './rules.js';
 import { ensureClassifySchema } from './schema.js';
 import { dropEngineScratch } from './scratch.js';
 import { changedProfiles, currentProfileRules, overruleConflicts, profileRule, scopeSupplierKeys, supplierProfiles } from './supplier-profile.js';
@@ -121,9 +121,13 @@ async function applyProfiles(db: DbConnector, baseRules: readonly Rule[], tree: 
   if (changed.length) await writeRules(db, compiled, tree);
   if (changed.length || stale) {
     const shape = matchShape(compiled);
+    // Of those suppliers' lines, only those a profile can decide differently: a rule of a tier above
+    // the profiles' decides the rest as before (a full run re-decided 87 % of the 1M bench lines, 2.4 s).
     await db.exec(
       `CREATE OR REPLACE TEMP TABLE cls_scope AS
-       SELECT line_id FROM spend_line WHERE ${changed.length ? `supplier_key IN (${list(changed)})` : 'FALSE'} ${stale}`,
+       SELECT line_id FROM (SELECT line_id FROM spend_line WHERE ${changed.length ? `supplier_key IN (${list(changed)})` : 'FALSE'})
+        ANTI JOIN (SELECT c.line_id FROM classification c JOIN rule r ON r.rule_id = c.rule_id AND r.tier < ${TIERS.supplierProfile} WHERE c.accepted) USING (line_id)
+       ${stale}`,
     );
     const [row] = await queryRows(db, `SELECT count(*) AS n FROM cls_scope`);
     if (Number(row?.n ?? 0) > 0) {
