@@ -1,6 +1,6 @@
 import type { DbConnector } from '../db/connector.js';
 import type { CategoryTree } from '../taxonomy/category-tree.js';
-import { analysisTotals, categorySpend, groupMetrics, prepareAnalysisLines, type AnalysisTotals, type GroupBy, type GroupSpend } from './fragmentation/index.js';
+import { analysisTotals, categoryMetrics, categorySpend, prepareAnalysisLines, type AnalysisTotals, type GroupMetrics, type GroupSpend } from './fragmentation/index.js';
 import { findOpportunitiesIn, type Opportunity } from './opportunities/index.js';
 
 export interface Overview {
@@ -23,8 +23,9 @@ export async function loadOverview(db: DbConnector, where: string, topOpportunit
   // scan (~0.08 s instead of ~1 s at 1M lines), and a screen that wants the figures computes them when it is opened.
   const spend = async (): Promise<{ category1: GroupSpend[]; category2: GroupSpend[] }> => {
     if (lines.filtered) return categorySpend(db, lines);
-    const level = async (g: GroupBy) => (await groupMetrics(db, lines, g)).map(({ id, parentId, level: l, name, spend: s }) => ({ id, parentId, level: l, name, spend: s }));
-    return { category1: await level('category1'), category2: await level('category2') };
+    const both = await categoryMetrics(db, lines);
+    const spendOf = (m: GroupMetrics[]): GroupSpend[] => m.map(({ id, parentId, level, name, spend: s }) => ({ id, parentId, level, name, spend: s }));
+    return { category1: spendOf(both.category1), category2: spendOf(both.category2) };
   };
   try {
     const totals = await analysisTotals(db, lines);

@@ -1,4 +1,4 @@
-import { groupMetrics, prepareAnalysisLines, type GroupMetrics } from '../analysis/fragmentation/index.js';
+import { categoryMetrics, prepareAnalysisLines, type GroupMetrics } from '../analysis/fragmentation/index.js';
 import { computeWindow } from '../analysis/opportunities/stats.js';
 import type { AnalysisWindow } from '../analysis/opportunities/types.js';
 import type { DbConnector } from '../db/connector.js';
@@ -89,8 +89,10 @@ export async function datasetFigures(
       annualSpend: Math.round(Number(total?.spend ?? 0) * f * 100) / 100,
       suppliers: Number(total?.suppliers ?? 0),
       smallOrderShare: invoices > 0 ? Number(total?.small ?? 0) / invoices : null,
-      category1: (await groupMetrics(db, windowLines, 'category1', { smallOrderLimit: limit })).map((m) => annualise(m, f)),
-      category2: (await groupMetrics(db, windowLines, 'category2', { smallOrderLimit: limit })).map((m) => annualise(m, f)),
+      ...(await categoryMetrics(db, windowLines, { smallOrderLimit: limit }).then((m) => ({
+        category1: m.category1.map((x) => annualise(x, f)),
+        category2: m.category2.map((x) => annualise(x, f)),
+      }))),
       compliance: await complianceSummary(db, windowLines),
       supplierSpend: supplierRows.map((r) => ({
         categoryId: String(r.cat2), key: String(r.supplier_key), name: r.name === null ? null : String(r.name),

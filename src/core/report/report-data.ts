@@ -1,4 +1,4 @@
-import { analysisTotals, groupMetrics, prepareAnalysisLines, type AnalysisTotals, type GroupMetrics } from '../analysis/fragmentation/index.js';
+import { analysisTotals, categoryMetrics, prepareAnalysisLines, type AnalysisTotals, type GroupMetrics } from '../analysis/fragmentation/index.js';
 import {
   buildActionPlan, buildKraljicMatrix, findOpportunitiesIn, kraljicFiguresIn, loadKraljicOverrides,
   type ActionPlan, type KraljicMatrix, type OpportunityResult,
@@ -66,8 +66,7 @@ export async function loadReport(db: DbConnector, options: ReportOptions): Promi
       totals,
       classifiedShare: totals.spend === 0 ? 0 : totals.classifiedSpend / totals.spend,
       compliance: await complianceSummary(db, lines),
-      category1: await groupMetrics(db, lines, 'category1'),
-      category2: await groupMetrics(db, lines, 'category2'),
+      ...(await categoryMetrics(db, lines)),
       opportunities,
       plan: buildActionPlan(opportunities),
       kraljic,

@@ -2,13 +2,13 @@ import type { DbConnector } from '../../db/connector.js';
 import { memoRows } from './memo.js';
 import { quoteIdent } from '../../sql/escape.js';
 import { prepareAnalysisLines, type AnalysisLines, type AnalysisOptions } from './lines.js';
-import { groupMetrics, type GroupMetrics, type MetricsOptions } from './metrics.js';
+import { categoryMetrics, groupMetrics, type GroupMetrics, type MetricsOptions } from './metrics.js';
 import { monthlyTrend, type MonthPoint } from './trend.js';
 
 export { createCategoryTable } from './category-table.js';
 export { classifiedLinesSql } from './classified.js';
 export { preparedCondition, prepareAnalysisLines, withSharedLines, type AnalysisLines, type AnalysisOptions } from './lines.js';
-export { DEFAULT_SMALL_ORDER_LIMIT, categorySpend, groupMetrics, metricsSql, type GroupBy, type GroupMetrics, type GroupSpend, type MetricsOptions } from './metrics.js';
+export { DEFAULT_SMALL_ORDER_LIMIT, categoryMetrics, categoryMetricsSql, categorySpend, groupMetrics, metricsSql, type GroupBy, type GroupMetrics, type GroupSpend, type MetricsOptions } from './metrics.js';
 export { monthlyTrend, type MonthPoint } from './trend.js';
 
 export interface AnalysisTotals {
@@ -68,8 +68,7 @@ export async function loadFragmentation(
   try {
     return {
       totals: await analysisTotals(db, lines),
-      category1: await groupMetrics(db, lines, 'category1', options),
-      category2: await groupMetrics(db, lines, 'category2', options),
+      ...(await categoryMetrics(db, lines, options)),
       units: await groupMetrics(db, lines, 'unit', options),
       trend: await monthlyTrend(db, lines),
     };

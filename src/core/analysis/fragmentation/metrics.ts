@@ -178,6 +178,88 @@ export async function groupMetrics(
 }
 
 /**
+ * metricsSql for both category levels at once, with a `lvl` column (1, 2). The lines are aggregated
+ * once at the finest grain each figure needs, (cat1, cat2) with the supplier, spelling, document or
+ * unit, and both levels are summed from that: a level-1 group's supplier spend, document total or
+ * unit set is the sum (or union) of its level-2 parts. Level 2 leaves out lines classified only to a
+ * level-1 category (`in2`), as metricsSql does.
+ */
+export function categoryMetricsSql(lines: AnalysisLines, smallOrderLimit: number): string {
+  const t = quoteIdent(lines.table);
+  /** The same aggregation at both levels: `select` over the rows of `from` grouped by (level, g). */
+  const both = (from: string, select: string, by = '') =>
+    `SELECT 1 AS lvl, cat1 AS g, ${select} FROM ${from} GROUP BY cat1${by}
+     UNION ALL
+     SELECT 2 AS lvl, cat2 AS g, ${select} FROM ${from} WHERE in2 GROUP BY cat2${by}`;
+  return `
+  WITH l AS (SELECT *, (cat2 IS NOT NULL OR cat1 IS NULL) AS in2 FROM ${t}),
+  -- Spend and lines per supplier and spelling: the supplier figures and the top supplier's name read it.
+  nm AS (SELECT cat1, cat2, in2, supplier_key, supplier_name, sum(amount) AS spend, count(*) AS n FROM l GROUP BY ALL),
+  sup AS (${both('nm', 'supplier_key, sum(spend) AS spend', ', supplier_key')}),
+  cum AS (
+    SELECT *, greatest(spend, 0) AS pos,
+           sum(greatest(spend, 0)) OVER (PARTITION BY lvl, g) AS tot,
+           sum(greatest(spend, 0)) OVER (PARTITION BY lvl, g ORDER BY greatest(spend, 0) DESC, supplier_key
+                                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run
+      FROM sup),
+  s AS (
+    SELECT lvl, g, count(*) AS suppliers,
+           count(*) FILTER (WHERE tot > 0 AND run - pos < 0.8 * tot) AS suppliers80,
+           count(*) FILTER (WHERE NOT (tot > 0 AND run - pos < 0.8 * tot)) AS tail_suppliers,
+           coalesce(sum(spend) FILTER (WHERE NOT (tot > 0 AND run - pos < 0.8 * tot)), 0) AS tail_spend,
+           CASE WHEN max(tot) > 0 THEN sum(power(100 * pos / tot, 2)) ELSE 0 END AS hhi,
+           CASE WHEN max(tot) > 0 THEN max(pos) / max(tot) ELSE 0 END AS top_share,
+           arg_max(supplier_key, (pos, supplier_key)) AS top_key
+      FROM cum GROUP BY lvl, g),
+  -- The top supplier's most frequent spelling in the group (spellingSql over its lines there).
+  tn AS (
+    SELECT s.lvl, s.g, arg_max(x.supplier_name, (x.n, x.supplier_name)) AS top_name
+      FROM (${both('(SELECT * FROM nm WHERE supplier_name IS NOT NULL)', 'supplier_key, supplier_name, sum(n) AS n', ', supplier_key, supplier_name')}) x
+      JOIN s ON s.lvl = x.lvl AND s.g IS NOT DISTINCT FROM x.g AND x.supplier_key = s.top_key
+     GROUP BY s.lvl, s.g),
+  d0 AS (SELECT cat1, cat2, in2, doc, sum(amount) AS total, min(amount) AS low, bool_and(currency = 'DKK') AS dkk FROM l GROUP BY ALL),
+  d AS (${both('d0', 'doc, sum(total) AS total, min(low) >= 0 AND bool_and(dkk) AS invoice', ', doc')}),
+  dd AS (
+    SELECT lvl, g, count(*) AS documents, median(total) AS median_doc,
+           count(*) FILTER (WHERE invoice AND total > 0 AND total < ${literal(smallOrderLimit)}) AS small,
+           count(*) FILTER (WHERE invoice) AS invoices
+      FROM d GROUP BY lvl, g),
+  a0 AS (
+    SELECT cat1, cat2, in2, unit, sum(amount) AS spend, sum(amount) FILTER (WHERE addressable) AS addressable, count(*) AS lines,
+           sum(amount) FILTER (WHERE via_ecommerce) AS ecommerce, sum(amount) FILTER (WHERE on_contract) AS on_contract,
+           sum(amount) FILTER (WHERE has_agreement AND NOT on_contract) AS off_agreement
+      FROM l GROUP BY ALL),
+  a AS (${both('a0', `sum(spend) AS spend, coalesce(sum(addressable), 0) AS addressable, sum(lines) AS lines, count(DISTINCT unit) AS units,
+                      coalesce(sum(ecommerce), 0) AS ecommerce, coalesce(sum(on_contract), 0) AS on_contract,
+                      coalesce(sum(off_agreement), 0) AS off_agreement`)})
+  SELECT a.lvl, a.g AS id, a.spend::DECIMAL(18,2) AS spend, a.addressable::DECIMAL(18,2) AS addressable, a.lines, a.units,
+         a.ecommerce::DECIMAL(18,2) AS ecommerce, a.on_contract::DECIMAL(18,2) AS on_contract,
+         a.off_agreement::DECIMAL(18,2) AS off_agreement,
+         s.suppliers, s.suppliers80, s.tail_suppliers, s.tail_spend::DECIMAL(18,2) AS tail_spend, s.hhi::DOUBLE AS hhi,
+         s.top_share::DOUBLE AS top_share, s.top_key, tn.top_name,
+         dd.documents, dd.median_doc::DOUBLE AS median_doc, dd.small, dd.invoices,
+         cat.parent, cat.level, cat.name_da, cat.name_en
+    FROM a JOIN s ON s.lvl = a.lvl AND s.g IS NOT DISTINCT FROM a.g
+    JOIN dd ON dd.lvl = a.lvl AND dd.g IS NOT DISTINCT FROM a.g
+    LEFT JOIN tn ON tn.lvl = a.lvl AND tn.g IS NOT DISTINCT FROM a.g
+    LEFT JOIN ${quoteIdent(lines.categories)} cat ON cat.id = a.g
+   ORDER BY a.lvl, a.spend DESC, a.g`;
+}
+
+/** Metrics for every level-1 and level-2 category (as groupMetrics gives them), from one query. */
+export async function categoryMetrics(
+  db: DbConnector,
+  lines: AnalysisLines,
+  options: MetricsOptions = {},
+): Promise<{ category1: GroupMetrics[]; category2: GroupMetrics[] }> {
+  const rows = await memoRows(db, lines, categoryMetricsSql(lines, options.smallOrderLimit ?? DEFAULT_SMALL_ORDER_LIMIT));
+  return {
+    category1: rows.filter((r) => Number(r.lvl) === 1).map((r) => toMetrics(r, 'category1', lines.hasContracts)),
+    category2: rows.filter((r) => Number(r.lvl) === 2).map((r) => toMetrics(r, 'category2', lines.hasContracts)),
+  };
+}
+
+/**
  * The net spend of every level-1 and level-2 category, largest first, in the order and with the names
  * groupMetrics gives: one aggregation of the lines by (cat1, cat2) instead of the fragmentation
  * figures (supplier shares, documents, medians), for a chart that shows spend only, and one scan of

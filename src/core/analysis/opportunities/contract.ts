@@ -1,5 +1,5 @@
 import type { DbConnector } from '../../db/connector.js';
-import { groupMetrics, type GroupMetrics } from '../fragmentation/metrics.js';
+import { categoryMetrics, type GroupMetrics } from '../fragmentation/metrics.js';
 import { prepareAnalysisLines, type AnalysisLines, type AnalysisOptions } from '../fragmentation/lines.js';
 import { findOpportunitiesIn } from './find.js';
 import type { AgreementCoverage, Opportunity, OpportunityOptions, OpportunityResult, Retender, SupplierShare, ThresholdRule, UnitShare } from './types.js';
@@ -50,8 +50,7 @@ function toContractCategory(m: GroupMetrics, level: 1 | 2): ContractCategory | n
 
 /** Level-1 categories, then level-2, each largest first; unclassified spend is not a category. */
 export async function categoriesIn(db: DbConnector, lines: AnalysisLines): Promise<ContractCategory[]> {
-  const level1 = await groupMetrics(db, lines, 'category1');
-  const level2 = await groupMetrics(db, lines, 'category2');
+  const { category1: level1, category2: level2 } = await categoryMetrics(db, lines);
   return [
     ...level1.map((m) => toContractCategory(m, 1)),
     ...level2.map((m) => toContractCategory(m, 2)),

@@ -2,7 +2,7 @@ import type { DbConnector } from '../../db/connector.js';
 import type { Regime } from '../../taxonomy/category-tree.js';
 import { analysisTotals, type AnalysisTotals } from '../fragmentation/index.js';
 import { prepareAnalysisLines, type AnalysisOptions } from '../fragmentation/lines.js';
-import { groupMetrics, type GroupMetrics, type MetricsOptions } from '../fragmentation/metrics.js';
+import { categoryMetrics, type GroupMetrics, type MetricsOptions } from '../fragmentation/metrics.js';
 
 /**
  * The category screen's tree: every level-1 category with its fragmentation figures and its
@@ -32,8 +32,7 @@ export async function loadCategoryOverview(
   const lines = await prepareAnalysisLines(db, options);
   try {
     const totals = await analysisTotals(db, lines);
-    const level1 = await groupMetrics(db, lines, 'category1', options);
-    const level2 = await groupMetrics(db, lines, 'category2', options);
+    const { category1: level1, category2: level2 } = await categoryMetrics(db, lines, options);
     const tree = new Map(lines.tree.categories.map((c) => [c.id, c]));
     const row = (m: GroupMetrics, children: CategoryRow[]): CategoryRow => {
       const category = m.id === null ? undefined : tree.get(m.id);
