@@ -40,8 +40,10 @@ export interface AnalysisLines {
    * Stands for the content of `table` and `categories` (the shared table's name, the filter and the tree):
    * equal keys, equal lines. Read-only figures over them may be memoised by it (see memo.ts). It names
    * the table it was made for, so a copy of these options with another table (`{ ...lines, table }`) has none.
+   * `shared` stands for the shared table's state and the tree alone, whatever the filter: with the
+   * identity of the rows a figure reads, it memoises figures that other filters reach too (memoByRows).
    */
-  contentKey?: { table: string; key: string };
+  contentKey?: { table: string; key: string; shared: string };
   /** Temporary table with the category tree (id, parent, level, name_da, name_en, addressable, regime). */
   categories: string;
   /** True when a filter picked these lines out of the workspace's counted lines (false: all of them). */
@@ -333,7 +335,8 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
     await releaseFull(db, full);
   };
   const where = options.where?.trim();
-  const contentKey = (filter: string, table = full.table) => ({ table, key: `${full.table}\n${filter}\n${JSON.stringify(tree.categories)}` });
+  const sharedKey = `${full.table}\n${JSON.stringify(tree.categories)}`;
+  const contentKey = (filter: string, table = full.table) => ({ table, key: `${full.table}\n${filter}\n${JSON.stringify(tree.categories)}`, shared: sharedKey });
   const supplierNames = () => namesOf(db, full);
   const shared: AnalysisLines = {
     table: full.table, scratch: `_ovb_lines_${id}`, contentKey: contentKey(''), categories, filtered: false, tree, hasContracts: full.hasContracts,

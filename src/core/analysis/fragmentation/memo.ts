@@ -58,6 +58,18 @@ export function memoRows(db: DbConnector, lines: AnalysisLines, sql: string): Pr
 }
 
 /**
+ * A value computed from the rows `rows` stands for (e.g. a count and a sum of their line ids' hashes,
+ * read from `lines`) and `inputs` alone, whatever filter picked them: another filter that picks the
+ * same rows gets it from here. The rows' other columns come from the shared table, whose state the key
+ * covers. Each caller gets its own copy.
+ */
+export async function memoByRows<T>(db: DbConnector, lines: AnalysisLines, what: string, rows: string, inputs: unknown, compute: () => Promise<T>): Promise<T> {
+  const shared = keyOf(lines) === null ? null : (lines.contentKey?.shared ?? null);
+  if (shared === null) return compute();
+  return structuredClone(await remember(db, `${what}\n${shared}\n${rows}\n${JSON.stringify(inputs)}`, compute));
+}
+
+/**
  * A value computed over `lines` from them and `inputs` alone (everything else it reads must be covered by
  * the content key: the lines, decisions, merges, register, agreement mapping and tree). Each caller gets
  * its own copy, so nobody changes another's.

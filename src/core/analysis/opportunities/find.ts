@@ -3,7 +3,7 @@ import { sourcingOf, type Category, type Regime } from '../../taxonomy/category-
 import { loadThresholds } from '../../thresholds/table.js';
 import { thresholdFor, type Threshold } from '../../thresholds/thresholds.js';
 import { prepareAnalysisLines, type AnalysisLines } from '../fragmentation/lines.js';
-import { memoValue } from '../fragmentation/memo.js';
+import { memoByRows, memoValue } from '../fragmentation/memo.js';
 import { loadAgreements } from '../../agreements/list.js';
 import type { ThresholdRegime } from '../../thresholds/thresholds.js';
 import { agreementStates, type CategoryAgreementState } from './agreement-state.js';
@@ -11,7 +11,7 @@ import { decide, type CategoryContext, type Decision } from './decide.js';
 import { agreementsByCategory, coverage, priceItems, priceSavings, type CoverageSpec } from './lists.js';
 import { ACTIONS, assumptionsFor, rationaleFor } from './rationale.js';
 import { loadOpportunitySettings } from './settings.js';
-import { buildWorkTables, categoryStats, computeWindow, dropWorkTables, type CategoryStats } from './stats.js';
+import { buildWorkTables, categoryStats, computeWindow, dropWorkTables, windowRows, type CategoryStats } from './stats.js';
 import {
   DEFAULT_RATES, OPPORTUNITY_KINDS, type AgreementCoverage, type AnalysisWindow, type Opportunity, type OpportunityDetails, type OpportunityKind,
   type OpportunityOptions, type OpportunityResult, type OpportunityRules, type SavingsRates,
@@ -93,7 +93,9 @@ async function opportunitiesOver(
   try {
     const byId = new Map(lines.tree.categories.map((c) => [c.id, c]));
     const regimeOf = (id: string): Regime => byId.get(id)?.regime ?? 'standard';
-    const stats = await categoryStats(db, t, rules);
+    // The window's figures depend on its lines alone: memoised by them, for periods that leave the window as it is.
+    const rows = await windowRows(db, t);
+    const stats = await memoByRows(db, lines, 'category-stats', rows, { keep: rules.consolidateKeep, small: rules.smallOrderLimit }, () => categoryStats(db, t, rules));
     const register = lines.hasContracts ? await loadAgreements(db, lines, { asOf: window.to, horizonMonths: rules.retenderHorizonMonths }) : [];
     const states = agreementStates(register, lines.tree, window, rules.retenderHorizonMonths);
     const national = (regime: ThresholdRegime) => thresholdFor(thresholds, regime, window.to)?.dkk;
@@ -135,7 +137,7 @@ async function opportunitiesOver(
       factor: c.kind === 'price-variance' ? periodFactor : window.factor,
       retender: c.retender !== undefined,
     }));
-    const covered = await coverage(db, lines, t, specs, rules.smallOrderLimit);
+    const covered = await coverage(db, lines, t, specs, rules.smallOrderLimit, rows);
     const agreements = await agreementsByCategory(db, lines.tree, window, [...new Set(candidates.map((c) => c.categoryId))]);
     const opportunities: Opportunity[] = candidates.map((c) => {
       const id = `${c.kind}:${c.categoryId}`;

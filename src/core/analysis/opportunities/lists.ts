@@ -5,6 +5,7 @@ import { list, literal, quoteIdent } from '../../sql/escape.js';
 import { spellingSql } from '../../suppliers/spelling.js';
 import type { CategoryTree } from '../../taxonomy/category-tree.js';
 import type { AnalysisLines } from '../fragmentation/lines.js';
+import { memoByRows } from '../fragmentation/memo.js';
 import type { WorkTables } from './stats.js';
 import type { AnalysisWindow, OpportunityKind, PriceVarianceItem, SupplierShare, UnitShare } from './types.js';
 
@@ -61,13 +62,8 @@ export function coveredLinesSql(t: WorkTables, specs: readonly CoverageSpec[], s
     SELECT s.opp, p.supplier_key, p.unit, p.amount FROM ${quoteIdent(t.price)} p JOIN sel s ON s.cat2 = p.cat2 AND s.kind = 'price-variance'`;
 }
 
-export async function coverage(
-  db: DbConnector,
-  lines: AnalysisLines,
-  t: WorkTables,
-  specs: readonly CoverageSpec[],
-  smallOrderLimit: number,
-): Promise<Map<string, Coverage>> {
+/** Suppliers and units of each spec's covered lines (coveredLinesSql), with their annual spend. */
+async function coverageOf(db: DbConnector, lines: AnalysisLines, t: WorkTables, specs: readonly CoverageSpec[], smallOrderLimit: number): Promise<Map<string, Coverage>> {
   const out = new Map<string, Coverage>(specs.map((s) => [s.id, { annualSpend: 0, suppliers: [], units: [] }]));
   if (!specs.length) return out;
   const factor = new Map(specs.map((s) => [s.id, s.factor]));
@@ -97,6 +93,29 @@ export async function coverage(
   }
   for (const cov of out.values()) cov.annualSpend = round(cov.annualSpend);
   return out;
+}
+
+/**
+ * The lines each opportunity covers (coveredLinesSql): suppliers and units with their annual spend.
+ * Every kind but price variance reads only the window's lines (`windowRows` stands for them), so those
+ * are memoised by the window's rows; price variance reads the whole period's price lines.
+ */
+export async function coverage(
+  db: DbConnector,
+  lines: AnalysisLines,
+  t: WorkTables,
+  specs: readonly CoverageSpec[],
+  smallOrderLimit: number,
+  windowRows: string,
+): Promise<Map<string, Coverage>> {
+  const inWindow = specs.filter((s) => s.kind !== 'price-variance');
+  const prices = specs.filter((s) => s.kind === 'price-variance');
+  const windowed = inWindow.length
+    ? new Map(Object.entries(await memoByRows(db, lines, 'coverage', windowRows, { specs: inWindow, smallOrderLimit },
+      async () => Object.fromEntries(await coverageOf(db, lines, t, inWindow, smallOrderLimit)))))
+    : new Map<string, Coverage>();
+  const priced = await coverageOf(db, lines, t, prices, smallOrderLimit);
+  return new Map(specs.map((s) => [s.id, windowed.get(s.id) ?? priced.get(s.id) ?? { annualSpend: 0, suppliers: [], units: [] }]));
 }
 
 /** The price-variance items of each category, largest overpayment first. */

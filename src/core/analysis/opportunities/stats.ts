@@ -113,6 +113,21 @@ export interface CategoryStats {
   retenderBase: number;
 }
 
+/**
+ * What categoryStats and the window's covered lines read, as a key: the window's work lines and the
+ * price-variance claims among them (count and sum of line-id hashes). A period that does not cut into
+ * the window (from a date before it) leaves both as they are, and their figures come from the memo.
+ */
+export async function windowRows(db: DbConnector, t: WorkTables): Promise<string> {
+  const [r] = await queryRows(
+    db,
+    `SELECT count(*) AS n, coalesce(sum(hash(line_id)), 0)::VARCHAR AS h,
+            count(*) FILTER (WHERE claim IS NOT NULL) AS nc, coalesce(sum(hash(line_id)) FILTER (WHERE claim IS NOT NULL), 0)::VARCHAR AS hc
+       FROM ${quoteIdent(t.work)} WHERE in_window`,
+  );
+  return `${r?.n}:${r?.h}:${r?.nc}:${r?.hc}`;
+}
+
 /** Per-category window figures over the lines not claimed by price variance. */
 export async function categoryStats(db: DbConnector, t: WorkTables, rules: OpportunityRules): Promise<CategoryStats[]> {
   const w = quoteIdent(t.work);
