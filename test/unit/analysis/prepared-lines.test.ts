@@ -113,6 +113,34 @@ describe('prepared lines under a filter (Demo Kommune, 5,000 lines)', () => {
     expect(top.documents).toBe(Number(want!.d));
   });
 
+  it('shares one category table per tree between preparations, and makes it again after a rollback took it', async () => {
+    const a = await prepareAnalysisLines(db, {});
+    const b = await prepareAnalysisLines(db, { where: filtersWhere({ ...EMPTY_FILTERS, from: '2024-03-01' }) });
+    expect(b.categories).toBe(a.categories);
+    await a.close();
+    await b.close();
+    const exists = async (table: string) => Number((await queryRows(db, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${literal(table)}`))[0]?.n);
+    // Kept after its readers close: the next preparation uses it as it is.
+    expect(await exists(a.categories)).toBe(1);
+    const tree = renameCategory(defaultCategoryTree(), 'office', { da: 'Kontor (omdøbt)', en: 'Office (renamed)' });
+    // Made inside a transaction that is rolled back: the table goes with it, and is made again when next needed.
+    await db.exec('BEGIN TRANSACTION');
+    const inside = await prepareAnalysisLines(db, { tree });
+    expect(inside.categories).not.toBe(a.categories);
+    await inside.close();
+    await db.exec('ROLLBACK');
+    expect(await exists(inside.categories)).toBe(0);
+    const after = await prepareAnalysisLines(db, { tree });
+    try {
+      expect(await exists(after.categories)).toBe(1);
+      const [named] = await queryRows(db, `SELECT name_da FROM ${after.categories} WHERE id = 'office'`);
+      expect(named?.name_da).toBe('Kontor (omdøbt)');
+      expect((await groupMetrics(db, after, 'category1')).find((m) => m.id === 'office')?.name.da).toBe('Kontor (omdøbt)');
+    } finally {
+      await after.close();
+    }
+  });
+
   it('readers of the shared table at the same time, with two trees, each get their own tree and their own work tables', async () => {
     const renamed = renameCategory(defaultCategoryTree(), 'it.printers', { da: 'Printere og kopimaskiner', en: 'Printers and copiers' });
     const where = filtersWhere(EMPTY_FILTERS);

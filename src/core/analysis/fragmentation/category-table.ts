@@ -1,4 +1,7 @@
+import { baseConnector } from '../../db/abortable.js';
 import type { DbConnector } from '../../db/connector.js';
+import { queryRows } from '../../db/rows.js';
+import { untilWritten } from '../../db/write-count.js';
 import { literal, quoteIdent } from '../../sql/escape.js';
 import type { CategoryTree } from '../../taxonomy/category-tree.js';
 
@@ -17,4 +20,47 @@ export async function createCategoryTable(db: DbConnector, table: string, tree: 
     : `SELECT NULL::VARCHAR AS id, NULL::VARCHAR AS parent, NULL::INTEGER AS level, NULL::VARCHAR AS name_da,
               NULL::VARCHAR AS name_en, NULL::BOOLEAN AS addressable, NULL::VARCHAR AS regime WHERE FALSE`;
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS ${body}`);
+}
+
+/** Category tables kept per database and tree (the tree as JSON → the table's name), oldest first. */
+const kept = new WeakMap<DbConnector, Map<string, Promise<string>>>();
+const KEEP_TREES = 4;
+let made = 0;
+
+/**
+ * A category table for `tree`, made once per database and tree and then shared by every reader: each
+ * preparation of the lines made and dropped its own (two statements of 20–50 ms each in the browser, on
+ * every filter change, drill-down and line page). Read-only for its readers. Whether it still exists is
+ * checked again after any write (a rolled-back transaction takes a TEMP table made in it along).
+ */
+export async function sharedCategoryTable(db: DbConnector, tree: CategoryTree): Promise<string> {
+  const base = baseConnector(db);
+  const trees = kept.get(base) ?? new Map<string, Promise<string>>();
+  kept.set(base, trees);
+  const json = JSON.stringify(tree.categories);
+  for (;;) {
+    const pending = trees.get(json);
+    if (!pending) break;
+    const table = await pending.catch(() => null);
+    if (table === null) {
+      if (trees.get(json) === pending) trees.delete(json);
+      continue;
+    }
+    const exists = await untilWritten(base, `category-table\n${table}`, async () => {
+      const [r] = await queryRows(base, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${literal(table)}`);
+      return Number(r?.n ?? 0) > 0;
+    });
+    if (exists) return table;
+    if (trees.get(json) === pending) trees.delete(json);
+  }
+  const table = `_ovb_cat_t${Date.now().toString(36)}_${(made++).toString(36)}`;
+  const making = createCategoryTable(base, table, tree).then(() => table);
+  trees.set(json, making);
+  // An older tree's table goes once a few newer ones are kept (a tree edit makes a new tree).
+  while (trees.size > KEEP_TREES) {
+    const [oldest, old] = trees.entries().next().value as [string, Promise<string>];
+    trees.delete(oldest);
+    void old.then((name) => base.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`)).catch(() => undefined);
+  }
+  return making;
 }

@@ -7,7 +7,7 @@ import { ensureAgreementsMapped } from '../../agreements/map.js';
 import { AGREEMENT_SUPPLIERS_SQL, EFFECTIVE_AGREEMENT_CATEGORIES_SQL } from '../../agreements/schema.js';
 import { defaultCategoryTree, type CategoryTree } from '../../taxonomy/category-tree.js';
 import { nonAddressableAccountSql } from '../totals.js';
-import { createCategoryTable } from './category-table.js';
+import { sharedCategoryTable } from './category-table.js';
 import { classifiedLinesSql } from './classified.js';
 import { spellingSql } from '../../suppliers/spelling.js';
 
@@ -149,13 +149,19 @@ async function acquireFull(db: DbConnector, tree: CategoryTree, categories: stri
     const fp = `${parts.data}|${parts.tree}`;
     const current = state.current;
     if (current && !current.stale && (current.fingerprint === fp || (anyTree && current.data === parts.data))) {
-      // A rolled-back transaction can take a TEMP table with it: check before use.
-      const [t] = await queryRows(db, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${current.table}'`);
-      if (Number(t?.n ?? 0) > 0) {
+      // A rolled-back transaction can take a TEMP table with it: checked before use, again after any write.
+      const exists = await untilWritten(db, `shared-lines-exist\n${current.table}`, async () => {
+        const [t] = await queryRows(db, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${current.table}'`);
+        return Number(t?.n ?? 0) > 0;
+      });
+      if (exists) {
         current.readers++;
         return current;
       }
       current.stale = true;
+      // The build that made it is spent: without this the next asker, with the same fingerprint (a
+      // transaction that changed nothing rolled back), waited for that build's gone table forever.
+      if (state.buildingFor === current.fingerprint) state.building = state.buildingFor = undefined;
     }
     if (!state.building || state.buildingFor !== fp) {
       const previous = state.building ?? Promise.resolve(undefined);
@@ -318,16 +324,8 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
   // A mapping half written (it is deleted, then inserted) would be read by other screens: not cancelled.
   await ensureAgreementsMapped(baseConnector(db), tree);
   const id = uid();
-  const categories = `_ovb_cat_${id}`;
-  await createCategoryTable(db, categories, tree);
-  let full: FullLines;
-  try {
-    full = await acquireFull(db, tree, categories, anyTree);
-  } catch (error) {
-    await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(categories)}`);
-    throw error;
-  }
-  const dropCategories = () => db.exec(`DROP TABLE IF EXISTS ${quoteIdent(categories)}`);
+  const categories = await sharedCategoryTable(db, tree);
+  const full = await acquireFull(db, tree, categories, anyTree);
   let released = false;
   const release = async () => {
     if (released) return;
@@ -341,10 +339,7 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
   const shared: AnalysisLines = {
     table: full.table, scratch: `_ovb_lines_${id}`, contentKey: contentKey(''), categories, filtered: false, tree, hasContracts: full.hasContracts,
     supplierNames,
-    close: async () => {
-      await release();
-      await dropCategories();
-    },
+    close: release,
   };
   // No filter (every line in the shared table is counted): the shared table itself, read-only.
   if (!where || where === 'counted') return shared;
