@@ -61,6 +61,37 @@ export const DEFAULT_SMALL_ORDER_LIMIT = 250;
 
 const GROUP_COLUMN: Record<GroupBy, string> = { category1: 'cat1', category2: 'cat2', unit: 'unit' };
 
+/** Each supplier's share of its group, running from the largest (`sup`: the group's columns, supplier_key, spend). */
+const cumSql = (group: string) => `
+    SELECT *, greatest(spend, 0) AS pos,
+           sum(greatest(spend, 0)) OVER (PARTITION BY ${group}) AS tot,
+           sum(greatest(spend, 0)) OVER (PARTITION BY ${group} ORDER BY greatest(spend, 0) DESC, supplier_key
+                                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run
+      FROM sup`;
+
+/** A group's supplier figures from its rows of `cum`. */
+const SUPPLIER_FIGURES = `count(*) AS suppliers,
+           count(*) FILTER (WHERE tot > 0 AND run - pos < 0.8 * tot) AS suppliers80,
+           count(*) FILTER (WHERE NOT (tot > 0 AND run - pos < 0.8 * tot)) AS tail_suppliers,
+           coalesce(sum(spend) FILTER (WHERE NOT (tot > 0 AND run - pos < 0.8 * tot)), 0) AS tail_spend,
+           CASE WHEN max(tot) > 0 THEN sum(power(100 * pos / tot, 2)) ELSE 0 END AS hhi,
+           CASE WHEN max(tot) > 0 THEN max(pos) / max(tot) ELSE 0 END AS top_share,
+           arg_max(supplier_key, (pos, supplier_key)) AS top_key`;
+
+/** A group's document figures from its rows of `d` (doc, total, invoice). */
+const documentFigures = (smallOrderLimit: number) => `count(*) AS documents, median(total) AS median_doc,
+           count(*) FILTER (WHERE invoice AND total > 0 AND total < ${literal(smallOrderLimit)}) AS small,
+           count(*) FILTER (WHERE invoice) AS invoices`;
+
+/** The figures both queries return, from `a`, `s`, `dd`, `tn` and the category table `cat`. */
+const RESULT_COLUMNS = `a.spend::DECIMAL(18,2) AS spend, a.addressable::DECIMAL(18,2) AS addressable, a.lines, a.units,
+         a.ecommerce::DECIMAL(18,2) AS ecommerce, a.on_contract::DECIMAL(18,2) AS on_contract,
+         a.off_agreement::DECIMAL(18,2) AS off_agreement,
+         s.suppliers, s.suppliers80, s.tail_suppliers, s.tail_spend::DECIMAL(18,2) AS tail_spend, s.hhi::DOUBLE AS hhi,
+         s.top_share::DOUBLE AS top_share, s.top_key, tn.top_name,
+         dd.documents, dd.median_doc::DOUBLE AS median_doc, dd.small, dd.invoices,
+         cat.parent, cat.level, cat.name_da, cat.name_en`;
+
 /** The SQL that computes the metrics; `g` is the group column of the prepared lines. */
 export function metricsSql(lines: AnalysisLines, groupBy: GroupBy, smallOrderLimit: number): string {
   const t = quoteIdent(lines.table);
@@ -73,29 +104,16 @@ export function metricsSql(lines: AnalysisLines, groupBy: GroupBy, smallOrderLim
   WITH l AS (SELECT ${g} AS g, supplier_key, supplier_name, amount, doc, currency, addressable, unit, via_ecommerce, on_contract, has_agreement
                FROM ${t} ${scope}),
   sup AS (SELECT g, supplier_key, sum(amount) AS spend FROM l GROUP BY ALL),
-  cum AS (
-    SELECT *, greatest(spend, 0) AS pos,
-           sum(greatest(spend, 0)) OVER (PARTITION BY g) AS tot,
-           sum(greatest(spend, 0)) OVER (PARTITION BY g ORDER BY greatest(spend, 0) DESC, supplier_key
-                                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run
-      FROM sup),
+  cum AS (${cumSql('g')}),
   s AS (
-    SELECT g, count(*) AS suppliers,
-           count(*) FILTER (WHERE tot > 0 AND run - pos < 0.8 * tot) AS suppliers80,
-           count(*) FILTER (WHERE NOT (tot > 0 AND run - pos < 0.8 * tot)) AS tail_suppliers,
-           coalesce(sum(spend) FILTER (WHERE NOT (tot > 0 AND run - pos < 0.8 * tot)), 0) AS tail_spend,
-           CASE WHEN max(tot) > 0 THEN sum(power(100 * pos / tot, 2)) ELSE 0 END AS hhi,
-           CASE WHEN max(tot) > 0 THEN max(pos) / max(tot) ELSE 0 END AS top_share,
-           arg_max(supplier_key, (pos, supplier_key)) AS top_key
+    SELECT g, ${SUPPLIER_FIGURES}
       FROM cum GROUP BY g),
   tn AS (SELECT g, name AS top_name
            FROM (${spellingSql('(SELECT l.g, l.supplier_name FROM l JOIN s ON l.g IS NOT DISTINCT FROM s.g AND l.supplier_key = s.top_key)', 'g')})),
   d AS (
     SELECT g, doc, sum(amount) AS total, min(amount) >= 0 AND bool_and(currency = 'DKK') AS invoice FROM l GROUP BY ALL),
   dd AS (
-    SELECT g, count(*) AS documents, median(total) AS median_doc,
-           count(*) FILTER (WHERE invoice AND total > 0 AND total < ${literal(smallOrderLimit)}) AS small,
-           count(*) FILTER (WHERE invoice) AS invoices
+    SELECT g, ${documentFigures(smallOrderLimit)}
       FROM d GROUP BY g),
   a AS (
     SELECT g, sum(amount) AS spend, coalesce(sum(amount) FILTER (WHERE addressable), 0) AS addressable,
@@ -104,13 +122,7 @@ export function metricsSql(lines: AnalysisLines, groupBy: GroupBy, smallOrderLim
            coalesce(sum(amount) FILTER (WHERE on_contract), 0) AS on_contract,
            coalesce(sum(amount) FILTER (WHERE has_agreement AND NOT on_contract), 0) AS off_agreement
       FROM l GROUP BY g)
-  SELECT a.g AS id, a.spend::DECIMAL(18,2) AS spend, a.addressable::DECIMAL(18,2) AS addressable, a.lines, a.units,
-         a.ecommerce::DECIMAL(18,2) AS ecommerce, a.on_contract::DECIMAL(18,2) AS on_contract,
-         a.off_agreement::DECIMAL(18,2) AS off_agreement,
-         s.suppliers, s.suppliers80, s.tail_suppliers, s.tail_spend::DECIMAL(18,2) AS tail_spend, s.hhi::DOUBLE AS hhi,
-         s.top_share::DOUBLE AS top_share, s.top_key, tn.top_name,
-         dd.documents, dd.median_doc::DOUBLE AS median_doc, dd.small, dd.invoices,
-         cat.parent, cat.level, cat.name_da, cat.name_en
+  SELECT a.g AS id, ${RESULT_COLUMNS}
     FROM a JOIN s ON s.g IS NOT DISTINCT FROM a.g JOIN dd ON dd.g IS NOT DISTINCT FROM a.g LEFT JOIN tn ON tn.g IS NOT DISTINCT FROM a.g
     LEFT JOIN ${quoteIdent(lines.categories)} cat ON cat.id = a.g
    ORDER BY a.spend DESC, a.g`;
@@ -196,20 +208,9 @@ export function categoryMetricsSql(lines: AnalysisLines, smallOrderLimit: number
   -- Spend and lines per supplier and spelling: the supplier figures and the top supplier's name read it.
   nm AS (SELECT cat1, cat2, in2, supplier_key, supplier_name, sum(amount) AS spend, count(*) AS n FROM l GROUP BY ALL),
   sup AS (${both('nm', 'supplier_key, sum(spend) AS spend', ', supplier_key')}),
-  cum AS (
-    SELECT *, greatest(spend, 0) AS pos,
-           sum(greatest(spend, 0)) OVER (PARTITION BY lvl, g) AS tot,
-           sum(greatest(spend, 0)) OVER (PARTITION BY lvl, g ORDER BY greatest(spend, 0) DESC, supplier_key
-                                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run
-      FROM sup),
+  cum AS (${cumSql('lvl, g')}),
   s AS (
-    SELECT lvl, g, count(*) AS suppliers,
-           count(*) FILTER (WHERE tot > 0 AND run - pos < 0.8 * tot) AS suppliers80,
-           count(*) FILTER (WHERE NOT (tot > 0 AND run - pos < 0.8 * tot)) AS tail_suppliers,
-           coalesce(sum(spend) FILTER (WHERE NOT (tot > 0 AND run - pos < 0.8 * tot)), 0) AS tail_spend,
-           CASE WHEN max(tot) > 0 THEN sum(power(100 * pos / tot, 2)) ELSE 0 END AS hhi,
-           CASE WHEN max(tot) > 0 THEN max(pos) / max(tot) ELSE 0 END AS top_share,
-           arg_max(supplier_key, (pos, supplier_key)) AS top_key
+    SELECT lvl, g, ${SUPPLIER_FIGURES}
       FROM cum GROUP BY lvl, g),
   -- The top supplier's most frequent spelling in the group (spellingSql over its lines there).
   tn AS (
@@ -220,9 +221,7 @@ export function categoryMetricsSql(lines: AnalysisLines, smallOrderLimit: number
   d0 AS (SELECT cat1, cat2, in2, doc, sum(amount) AS total, min(amount) AS low, bool_and(currency = 'DKK') AS dkk FROM l GROUP BY ALL),
   d AS (${both('d0', 'doc, sum(total) AS total, min(low) >= 0 AND bool_and(dkk) AS invoice', ', doc')}),
   dd AS (
-    SELECT lvl, g, count(*) AS documents, median(total) AS median_doc,
-           count(*) FILTER (WHERE invoice AND total > 0 AND total < ${literal(smallOrderLimit)}) AS small,
-           count(*) FILTER (WHERE invoice) AS invoices
+    SELECT lvl, g, ${documentFigures(smallOrderLimit)}
       FROM d GROUP BY lvl, g),
   a0 AS (
     SELECT cat1, cat2, in2, unit, sum(amount) AS spend, sum(amount) FILTER (WHERE addressable) AS addressable, count(*) AS lines,
@@ -232,13 +231,7 @@ export function categoryMetricsSql(lines: AnalysisLines, smallOrderLimit: number
   a AS (${both('a0', `sum(spend) AS spend, coalesce(sum(addressable), 0) AS addressable, sum(lines) AS lines, count(DISTINCT unit) AS units,
                       coalesce(sum(ecommerce), 0) AS ecommerce, coalesce(sum(on_contract), 0) AS on_contract,
                       coalesce(sum(off_agreement), 0) AS off_agreement`)})
-  SELECT a.lvl, a.g AS id, a.spend::DECIMAL(18,2) AS spend, a.addressable::DECIMAL(18,2) AS addressable, a.lines, a.units,
-         a.ecommerce::DECIMAL(18,2) AS ecommerce, a.on_contract::DECIMAL(18,2) AS on_contract,
-         a.off_agreement::DECIMAL(18,2) AS off_agreement,
-         s.suppliers, s.suppliers80, s.tail_suppliers, s.tail_spend::DECIMAL(18,2) AS tail_spend, s.hhi::DOUBLE AS hhi,
-         s.top_share::DOUBLE AS top_share, s.top_key, tn.top_name,
-         dd.documents, dd.median_doc::DOUBLE AS median_doc, dd.small, dd.invoices,
-         cat.parent, cat.level, cat.name_da, cat.name_en
+  SELECT a.lvl, a.g AS id, ${RESULT_COLUMNS}
     FROM a JOIN s ON s.lvl = a.lvl AND s.g IS NOT DISTINCT FROM a.g
     JOIN dd ON dd.lvl = a.lvl AND dd.g IS NOT DISTINCT FROM a.g
     LEFT JOIN tn ON tn.lvl = a.lvl AND tn.g IS NOT DISTINCT FROM a.g
