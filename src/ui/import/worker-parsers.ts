@@ -19,7 +19,7 @@ export function rebuild(failure: ParseFailure): Error {
 }
 
 /**
- * The parsers, run in a Web Worker that is started on first use and kept for the session. If the
+ * The parsers, run in a Web Worker that is started on first use and ended when idle. If the
  * worker dies (an uncaught error, out of memory), every waiting call fails with a problem the
  * screen can show, and the next call starts a fresh worker: the app stays usable.
  */
@@ -35,6 +35,15 @@ export function createWorkerParsers(): Parsers & { dispose(): void } {
     worker = null;
   };
 
+  // An idle worker is ended rather than kept: what a parse leaves on its heap (a sheet's decoded
+  // XML, a CSV's scanned chunks: 100-300 MB for a 100,000-row sheet) is then given back at once
+  // instead of whenever its garbage collector runs, which it seldom does in an idle thread.
+  // Starting a worker for the next file costs a few milliseconds.
+  const retire = () => {
+    worker?.terminate();
+    worker = null;
+  };
+
   const ensure = (): Worker => {
     if (worker) return worker;
     worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
@@ -42,6 +51,7 @@ export function createWorkerParsers(): Parsers & { dispose(): void } {
       const p = pending.get(event.data.id);
       if (!p) return;
       pending.delete(event.data.id);
+      if (pending.size === 0) retire();
       if (event.data.ok) p.resolve(event.data.result);
       else p.reject(rebuild(event.data.error));
     };

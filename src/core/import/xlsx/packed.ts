@@ -4,7 +4,7 @@ import { HEAD_ROWS, type SheetScanner } from './sheet-scanner.js';
 import { findHeaderRow, headerName, sheetWarnings, uniqueHeaders } from './table.js';
 
 /** Rows turned into Arrow at a time: the strings of no more than this many rows are held at once. */
-export const BATCH_ROWS = 65_536;
+export const BATCH_ROWS = 8_192;
 
 interface Batch {
   rows: number;

@@ -85,7 +85,7 @@ function isoDate(text: string): string {
 }
 
 /** Text gathered before a piece of the sheet is scanned: big enough that finding a row's end is cheap. */
-const PIECE_CHARS = 1 << 22;
+const PIECE_CHARS = 1 << 21;
 
 /**
  * Scans a worksheet's XML handed over in pieces (as it is inflated and decoded), so the sheet
