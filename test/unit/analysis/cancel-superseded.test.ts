@@ -31,6 +31,7 @@ describe('cancelling a superseded analysis (Demo Kommune, 4,000 lines)', () => {
   const scratchTables = async () =>
     (await queryRows(db, `SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_ovb\\_%' ESCAPE '\\' AND table_name NOT LIKE '\\_ovb\\_lines\\_all\\_%' ESCAPE '\\'
                             AND table_name NOT LIKE '\\_ovb\\_cat\\_t%' ESCAPE '\\'
+                            AND table_name NOT LIKE '\\_ovb\\_scope\\_%' ESCAPE '\\'
                           UNION ALL SELECT view_name FROM duckdb_views() WHERE view_name LIKE '\\_ovb\\_%' ESCAPE '\\'`)).map((r) => String(r.table_name));
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
-import { list, quoteIdent } from '../../sql/escape.js';
+import { list } from '../../sql/escape.js';
 import { spellingSql } from '../../suppliers/spelling.js';
 import { clampInt, withScopedLines, type DrillScope } from './scope.js';
 
@@ -68,22 +68,9 @@ export interface DrillOptions {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-let drills = 0;
-
 export async function loadCategoryDrill(db: DbConnector, scope: DrillScope, options: DrillOptions = {}): Promise<CategoryDrill> {
-  const narrowed = scope.categoryId !== undefined || scope.supplierKey !== undefined || scope.unit !== undefined;
-  return withScopedLines(db, scope, async (linesSql) => {
-    if (!narrowed) return drill(db, `WITH l AS (${linesSql})`, options);
-    // The five figures below each read the scope: its lines are picked out of the shared table
-    // (1M lines) once, not five times (a category's drill at 1M lines: 0.5–0.6 s, five scans).
-    const table = quoteIdent(`_ovb_drill_${Date.now().toString(36)}_${(drills++).toString(36)}`);
-    try {
-      await db.exec(`CREATE TEMP TABLE ${table} AS ${linesSql}`, { signal: options.signal });
-      return await drill(db, `WITH l AS (SELECT * FROM ${table})`, options);
-    } finally {
-      await db.exec(`DROP TABLE IF EXISTS ${table}`);
-    }
-  });
+  // A narrowed scope's lines are a small kept table (withScopedLines), read by the five figures below.
+  return withScopedLines(db, scope, (linesSql) => drill(db, `WITH l AS (${linesSql})`, options));
 }
 
 async function drill(db: DbConnector, cte: string, options: DrillOptions): Promise<CategoryDrill> {

@@ -4,6 +4,7 @@ import { ensureSupplierTables } from '../../suppliers/tables.js';
 import { defaultCategoryTree, type CategoryTree } from '../../taxonomy/category-tree.js';
 import { categoryWithChildren } from '../../taxonomy/tree-edits.js';
 import { preparedCondition, withSharedLines } from '../fragmentation/lines.js';
+import { withScopeTable } from './scope-table.js';
 
 /**
  * What a drill-down looks at: the global filters (`where`, e.g. filtersWhere(filters)), optionally
@@ -38,17 +39,23 @@ function categoryCondition(categoryId: string | null | undefined, tree: Category
  * the analysis) and the effective supplier key. The lines come from the analysis's shared prepared table
  * (built once per state of the data), so a drill-down or a page of lines does not re-join 1M lines with
  * their classification and merges; the SQL is valid only inside `fn`. Ensures the supplier tables exist.
+ *
+ * A narrowed scope (a category, a supplier or a unit) is read from a kept copy of its lines (scope-table.ts),
+ * and `fn` then also gets `detailSql`: the same lines with the invoice's own columns (DETAIL_COLUMNS).
  */
-export async function withScopedLines<T>(db: DbConnector, scope: DrillScope, fn: (linesSql: string) => Promise<T>): Promise<T> {
+export async function withScopedLines<T>(db: DbConnector, scope: DrillScope, fn: (linesSql: string, detailSql?: string) => Promise<T>): Promise<T> {
   await ensureSupplierTables(db);
   return withSharedLines(db, scope.tree, (table) => {
     const raw = scope.where?.trim();
     const where = raw ? (preparedCondition(raw) ?? `line_id IN (SELECT line_id FROM spend_line WHERE counted AND (${raw}))`) : 'TRUE';
     const supplier = scope.supplierKey === undefined ? 'TRUE' : sql`supplier_key = ${scope.supplierKey}`;
     const unit = scope.unit === undefined ? 'TRUE' : sql`unit = ${scope.unit}`;
-    return fn(`
+    const linesSql = `
       SELECT ${SCOPED_COLUMNS} FROM ${quoteIdent(table)}
-       WHERE (${where}) AND ${categoryCondition(scope.categoryId, scope.tree ?? defaultCategoryTree())} AND ${supplier} AND ${unit}`);
+       WHERE (${where}) AND ${categoryCondition(scope.categoryId, scope.tree ?? defaultCategoryTree())} AND ${supplier} AND ${unit}`;
+    const narrowed = scope.categoryId !== undefined || scope.supplierKey !== undefined || scope.unit !== undefined;
+    if (!narrowed) return fn(linesSql);
+    return withScopeTable(db, table, linesSql, (kept) => fn(`SELECT ${SCOPED_COLUMNS} FROM ${quoteIdent(kept)}`, `SELECT * FROM ${quoteIdent(kept)}`));
   });
 }
 
