@@ -53,14 +53,18 @@ export async function withScopeTable<T>(
     entry = scopes.get(key);
     if (!entry) break;
     entry.leases++;
-    const table = await entry.table.catch(() => null);
-    // A rolled-back transaction takes a TEMP table made in it along: checked again after any write.
-    const exists = table !== null && (await untilWritten(base, `scope-table\n${table}`, async () => {
-      const [r] = await queryRows(base, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${literal(table)}`);
-      return Number(r?.n ?? 0) > 0;
-    }));
+    let exists = false;
+    try {
+      const table = await entry.table.catch(() => null);
+      // A rolled-back transaction takes a TEMP table made in it along: checked again after any write.
+      exists = table !== null && (await untilWritten(base, `scope-table\n${table}`, async () => {
+        const [r] = await queryRows(base, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${literal(table)}`);
+        return Number(r?.n ?? 0) > 0;
+      }));
+    } finally {
+      if (!exists) entry.leases--;
+    }
     if (exists) break;
-    entry.leases--;
     if (scopes.get(key) === entry) await evict(base, scopes, key);
     entry = undefined;
   }
