@@ -67,7 +67,7 @@ const api: BenchApi = {
     const file = chosenFile();
     await db!.registerFile('bench.csv', file);
     const result = await runFloor(db!, 'bench.csv', () => performance.now());
-    await db!.exec('DROP TABLE floor_line');
+    await db!.exec('DROP TABLE temp.floor_line');
     await db!.dropFile('bench.csv');
     out.textContent = JSON.stringify(result);
     return result;

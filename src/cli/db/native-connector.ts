@@ -65,6 +65,7 @@ export async function openNativeDb(dbPath = ':memory:', options: NativeDbOptions
   };
   const connector = createConnector({
     runtime: 'native',
+    inMemory: dbPath === ':memory:',
     open: async () => {
       let spill = options.tempDirectory;
       if (spill === undefined) spill = ownSpill = await mkdtemp(path.join(tmpdir(), 'overblik-spill-'));

@@ -13,13 +13,15 @@ export interface FloorResult {
 /**
  * The floor every import is measured against: DuckDB's own CSV reader on a Danish-format file
  * (';', decimal comma, '.' thousands, dd-mm-yyyy) into a table, then one GROUP BY.
- * Amounts are read as text because read_csv cannot strip thousands separators.
+ * Amounts are read as text because read_csv cannot strip thousands separators. The table is TEMP:
+ * DuckDB's plain in-memory table, not the compressed workspace database (connector.ts), whose
+ * compression at the commit is part of what Overblik does, not of the floor.
  */
 export async function runFloor(db: DbConnector, fileName: string, now: () => number): Promise<FloorResult> {
-  await db.exec('DROP TABLE IF EXISTS floor_line');
+  await db.exec('DROP TABLE IF EXISTS temp.floor_line');
   const t0 = now();
   await db.exec(
-    `CREATE TABLE floor_line AS
+    `CREATE TEMP TABLE floor_line AS
        SELECT * REPLACE (CAST(replace(replace("Beløb", '.', ''), ',', '.') AS DECIMAL(18,2)) AS "Beløb")
          FROM read_csv(${literal(fileName)}, delim = ';', header = true, quote = '"', dateformat = '%d-%m-%Y',
                        types = {'Beløb': 'VARCHAR', 'CVR-nr': 'VARCHAR', 'Art': 'VARCHAR', 'EAN': 'VARCHAR'})`,

@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { DbConnector, DbRuntime, QueryOptions } from './connector.js';
-import { STARTUP_SQL } from './connector.js';
+import { COMPRESSED_MEMORY_SQL, STARTUP_SQL } from './connector.js';
 import { QueryError, toQueryError } from './query-error.js';
 
 /** What a runtime must supply; the base adds lazy start-up, abort checks and error wrapping. */
@@ -17,6 +17,8 @@ export interface ConnectorImpl {
   close(): Promise<void>;
   /** Optional: stop the running query (browser worker). */
   cancel?(): Promise<void>;
+  /** False for a database file: its tables are compressed by DuckDB's own checkpoints. Default true. */
+  inMemory?: boolean;
 }
 
 export function createConnector(impl: ConnectorImpl): DbConnector & { ready(): Promise<void> } {
@@ -28,6 +30,7 @@ export function createConnector(impl: ConnectorImpl): DbConnector & { ready(): P
     opening ??= (async () => {
       await impl.open();
       for (const statement of STARTUP_SQL) await impl.exec(statement);
+      if (impl.inMemory !== false) for (const statement of COMPRESSED_MEMORY_SQL) await impl.exec(statement);
     })().catch((error: unknown) => {
       opening = null;
       throw error;

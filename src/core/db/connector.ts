@@ -37,3 +37,17 @@ export const STARTUP_SQL = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
 ] as const;
+
+/** The in-memory database the workspace's tables live in (see COMPRESSED_MEMORY_SQL). */
+export const WORKSPACE_CATALOG = 'overblik';
+
+/**
+ * Run after STARTUP_SQL by a runtime whose database is in memory: the workspace's tables go to an
+ * in-memory database that DuckDB compresses as it would a file (dictionary, FSST, bit-packing), not
+ * to the default in-memory one, which it keeps uncompressed. Measured at 1M invoice lines
+ * (DuckDB-WASM 1.4.3, `duckdb_memory()`): spend_line 361 → 31 MB, every table of the workspace
+ * 932 → 469 MB (the TEMP tables stay uncompressed); grouping by a text column reads its
+ * dictionary (supplier spend 32 → 9 ms); the price is the compression at each commit, about 2 s
+ * for the 1M lines' import in WASM and 0.7 s natively. TEMP tables stay in `temp` as before.
+ */
+export const COMPRESSED_MEMORY_SQL = [`ATTACH ':memory:' AS ${WORKSPACE_CATALOG} (COMPRESS)`, `USE ${WORKSPACE_CATALOG}`] as const;
