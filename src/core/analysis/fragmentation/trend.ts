@@ -30,10 +30,12 @@ export async function monthlyTrend(
     : '';
   const rows = await queryRows(
     db,
-    `SELECT ${g} AS id, strftime(month, '%Y-%m') AS month, sum(amount)::DECIMAL(18,2) AS spend,
-            coalesce(sum(amount) FILTER (WHERE addressable), 0)::DECIMAL(18,2) AS addressable
-       FROM ${quoteIdent(lines.table)} WHERE month IS NOT NULL${filter}
-      GROUP BY ALL ORDER BY id NULLS FIRST, month`,
+    // Formatted after grouping: strftime on every line cost more than the sums (measured at 1M).
+    `SELECT id, strftime(month, '%Y-%m') AS month, spend, addressable FROM (
+       SELECT ${g} AS id, month, sum(amount)::DECIMAL(18,2) AS spend,
+              coalesce(sum(amount) FILTER (WHERE addressable), 0)::DECIMAL(18,2) AS addressable
+         FROM ${quoteIdent(lines.table)} WHERE month IS NOT NULL${filter}
+        GROUP BY ALL) ORDER BY id NULLS FIRST, month`,
   );
   return rows.map((r) => ({
     id: r.id === null ? null : String(r.id),

@@ -131,8 +131,9 @@ async function drill(db: DbConnector, cte: string, options: DrillOptions): Promi
 
   const trendRows = await queryRows(
     db,
-    `${cte} SELECT strftime(date_trunc('month', date), '%Y-%m') AS month, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines
-              FROM l WHERE date IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    `${cte} SELECT strftime(m, '%Y-%m') AS month, spend, lines FROM (
+              SELECT date_trunc('month', date) AS m, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines
+                FROM l WHERE date IS NOT NULL GROUP BY 1) ORDER BY m`,
     { signal },
   );
 
