@@ -3,8 +3,11 @@
  * Kept in the core with the rest of the SQL knowledge: the UI only asks.
  */
 
-/** The session's temporary objects: created by the analysis and the classification engine, never kept. */
-const TEMP_OBJECT = /^\s*(?:CREATE\s+(?:OR\s+REPLACE\s+)?TEMP(?:ORARY)?\s+(?:TABLE|VIEW)\b|DROP\s+(?:TABLE|VIEW)\s+(?:IF\s+EXISTS\s+)?"?(?:_ovb_|cls_))/i;
+/**
+ * The session's temporary objects: created by the analysis and the classification engine, never kept.
+ * The analysis's `_ovb_` tables are that whether TEMP or not (a large one is kept compressed, lines.ts).
+ */
+const TEMP_OBJECT = /^\s*(?:CREATE\s+(?:OR\s+REPLACE\s+)?TEMP(?:ORARY)?\s+(?:TABLE|VIEW)\b|CREATE\s+(?:OR\s+REPLACE\s+)?TABLE\s+"_ovb_|DROP\s+(?:TABLE|VIEW)\s+(?:IF\s+EXISTS\s+)?"?(?:_ovb_|cls_))/i;
 /** The schema checks every read path runs; an empty table or column they add is added again on the next use. */
 const SCHEMA_CHECK = /^\s*(?:CREATE\s+TABLE\s+IF\s+NOT\s+EXISTS\b|ALTER\s+TABLE\s+\S+\s+ADD\s+COLUMN\s+IF\s+NOT\s+EXISTS\b)/i;
 

@@ -4,6 +4,7 @@ import { queryRows } from '../db/rows.js';
 import { quoteIdent } from '../sql/escape.js';
 import { inTransaction } from '../db/transaction.js';
 import { dropStaged, loadStaged, stageFile, type ImportOutcome, type StagedFile } from './import-file.js';
+import { linkEcommerce } from './overlap.js';
 import type { ImportPlan } from './plan.js';
 import type { Mapping } from './roles.js';
 import type { ImportSource, Parsers } from './sources.js';
@@ -44,6 +45,33 @@ export interface BatchOptions {
   onProgress?: (progress: BatchProgress) => void;
   /** Cancels the import: it stops at its next statement, the transaction is rolled back, and CancelledError is thrown. */
   signal?: AbortSignal;
+  /** From this many rows read, the load is committed before `after` runs (see importBatch). Default SPLIT_FROM_ROWS. */
+  splitFromRows?: number;
+}
+
+/**
+ * From this many rows read, an import is committed in two steps: the load, then the analysis.
+ * DuckDB keeps what a transaction writes uncompressed until its commit, and every table it replaces
+ * until then: in one transaction the 4M-line file ran DuckDB-WASM out of its 3.1 GiB in the app
+ * (renderer 3.66 GB), while the load committed first is compressed (connector.ts) before the
+ * classification starts (5M lines then loaded and classified). Smaller imports keep one transaction.
+ */
+export const SPLIT_FROM_ROWS = 500_000;
+
+/** The tables a load writes rows to, each row with the file's id (import-file.ts, loadStaged). */
+const LOADED_TABLES = ['spend_line', 'import_reject', 'contract', 'import_file'] as const;
+
+/**
+ * Takes back a committed load whose analysis failed or was cancelled: the files' rows are deleted and
+ * the e-commerce links worked out again (linkEcommerce writes only flags that differ, from the data alone),
+ * which leaves the workspace as it was before the load. Runs on the connector that cannot be aborted.
+ */
+async function undoLoad(db: DbConnector, loaded: BatchResult['loaded']): Promise<void> {
+  const ids = loaded.map((l) => l.outcome.summary.fileId).filter((id) => id > 0);
+  await inTransaction(db, async () => {
+    if (ids.length) for (const table of LOADED_TABLES) await db.exec(`DELETE FROM ${table} WHERE file_id IN (${ids.join(', ')})`);
+    await linkEcommerce(db);
+  });
 }
 
 export interface BatchResult {
@@ -68,6 +96,8 @@ export class BatchFailedError extends Error {
  * table (a file that cannot be read is reported and skipped, costing nothing); then all staged
  * files are loaded and the analysis rebuilt in one transaction, so the workspace is never seen
  * half-built and a failure leaves the previous analysis (data, rules, merges, settings) intact.
+ * From SPLIT_FROM_ROWS rows read the load is committed first and the analysis runs in a second
+ * transaction; if that fails or is cancelled, the load is taken back (undoLoad), with the same result.
  */
 export async function importBatch(outer: DbConnector, entries: readonly BatchEntry[], options: BatchOptions = {}): Promise<BatchResult> {
   const { signal } = options;
@@ -99,22 +129,41 @@ export async function importBatch(outer: DbConnector, entries: readonly BatchEnt
     cancelled();
     if (staged.length === 0 && !options.before) return { loaded: [], failed };
     const stagedBytes = staged.map((f) => bytes[entries.findIndex((e) => e.plan === f.plan)] ?? 1);
+    const load = async (): Promise<BatchResult['loaded']> => {
+      const out: BatchResult['loaded'] = [];
+      for (const [index, file] of staged.entries()) {
+        const done = PHASE_SHARE.reading + PHASE_SHARE.loading * before(index, stagedBytes);
+        options.onProgress?.({ step: 'loading', file: file.plan.name, index, total: staged.length, done, rows });
+        out.push({ name: file.plan.name, outcome: await loadStaged(db, file) });
+      }
+      return out;
+    };
+    const analyse = async (out: BatchResult['loaded']) => {
+      const loadedRows = out.reduce((n, l) => n + l.outcome.summary.rowsLoaded, 0);
+      options.onProgress?.({ step: 'analysing', index: staged.length, total: staged.length, done: PHASE_SHARE.reading + PHASE_SHARE.loading, rows: loadedRows });
+      await options.after?.(out, db);
+    };
+    // A batch that empties the workspace first (`before`) cannot be taken back row by row: one transaction.
+    const split = options.after !== undefined && !options.before && rows >= (options.splitFromRows ?? SPLIT_FROM_ROWS);
     try {
-      const loaded = await inTransaction(db, async () => {
-        await options.before?.();
-        const out: BatchResult['loaded'] = [];
-        let loadedRows = 0;
-        for (const [index, file] of staged.entries()) {
-          const done = PHASE_SHARE.reading + PHASE_SHARE.loading * before(index, stagedBytes);
-          options.onProgress?.({ step: 'loading', file: file.plan.name, index, total: staged.length, done, rows });
-          const outcome = await loadStaged(db, file);
-          loadedRows += outcome.summary.rowsLoaded;
-          out.push({ name: file.plan.name, outcome });
-        }
-        options.onProgress?.({ step: 'analysing', index: staged.length, total: staged.length, done: PHASE_SHARE.reading + PHASE_SHARE.loading, rows: loadedRows });
-        await options.after?.(out, db);
-        return out;
-      });
+      if (!split) {
+        const loaded = await inTransaction(db, async () => {
+          await options.before?.();
+          const out = await load();
+          await analyse(out);
+          return out;
+        });
+        return { loaded, failed };
+      }
+      const loaded = await inTransaction(db, load);
+      // The staging tables are read by the load only: their memory is the analysis's now.
+      for (const file of staged) await dropStaged(outer, file);
+      try {
+        await inTransaction(db, () => analyse(loaded));
+      } catch (error) {
+        await undoLoad(outer, loaded);
+        throw error;
+      }
       return { loaded, failed };
     } catch (cause) {
       cancelled();

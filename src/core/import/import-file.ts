@@ -4,7 +4,7 @@ import { inTransaction } from '../db/transaction.js';
 import { literal, quoteIdent } from '../sql/escape.js';
 import { ensureSchema } from '../workspace/schema.js';
 import { loadContracts } from './contracts-import.js';
-import { stageCsv, MixedLineEndingsError, type CsvReadOptions } from './csv/read-csv.js';
+import { COMPRESSED_STAGE_BYTES, stageCsv, MixedLineEndingsError, type CsvReadOptions } from './csv/read-csv.js';
 import type { StructuralReject } from './csv/structural-rejects.js';
 import { textTools } from './csv/text-io.js';
 import { ImportProblem } from './import-problem.js';
@@ -64,8 +64,9 @@ async function stageText(db: DbConnector, source: ImportSource, plan: ImportPlan
     const data = prepare ? await tools.prepare(handle, prepare) : handle;
     staged.registered = `${staged.table}-${plan.name.replace(/[^\w.-]+/g, '_')}`;
     await db.registerFile(staged.registered, data);
+    const compressed = (data instanceof Uint8Array ? data.length : data.size) >= COMPRESSED_STAGE_BYTES;
     try {
-      return await stageCsv(db, staged.table, staged.registered, data, options);
+      return await stageCsv(db, staged.table, staged.registered, data, { ...options, compressed });
     } finally {
       await db.dropFile(staged.registered).catch(() => undefined);
     }
@@ -166,15 +167,17 @@ export async function executeImport(db: DbConnector, source: ImportSource, plan:
 /**
  * The browser holds a file's data in memory; beyond these sizes the import would fail late, so
  * the user is told up front to use the command line tool instead.
- * CSV measured with `npm run bench -- --sizes 3000000` / `5000000` (Demo Kommune's 13 columns,
- * Chromium, 2026-12-06): 3M lines, 471 MB, loaded and analysed with a renderer peak of 3.1 GB;
- * 5M lines, 782 MB, ran DuckDB-WASM out of memory (3.1 GiB) during the import. The limit sits
- * just above the measured success. Excel measured with `--xlsx-max` (2026-12-06): a sheet of
- * Excel's 1,048,575 lines under the header, 114 MB, loads with a renderer peak of 1.65 GB; no
+ * CSV measured in the app (drop → overview, then Kategorier, Leverandører, Muligheder; Demo Kommune's
+ * 13 columns, Chromium, 2026-12-07, `.cache/scratch/appmem.ts`), with the tables compressed, the load
+ * committed before the analysis and large staging and analysis tables compressed: 4M lines, 627 MB,
+ * renderer peak 2.97 GB; 5M lines, 782 MB, loaded in 66 s and every screen opened, renderer peak 3.62 GB
+ * (DuckDB-WASM's own limit is 3.1 GiB). Before those changes 4M lines ran out of memory and the limit was
+ * 480 MB. The limit sits just above the measured success. Excel measured with `--xlsx-max` (2026-12-06):
+ * a sheet of Excel's 1,048,575 lines under the header, 114 MB, loads with a renderer peak of 1.65 GB; no
  * sheet can hold more rows, so 150 MB leaves room for wider sheets. The other formats are estimates (not measured).
  */
 export const BROWSER_LIMIT_BYTES: Record<string, number> = {
-  csv: 480_000_000,
+  csv: 800_000_000,
   xlsx: 150_000_000,
   parquet: 400_000_000,
   'ubl-xml': 300_000_000,

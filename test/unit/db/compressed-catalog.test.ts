@@ -6,6 +6,7 @@ import { openNativeDb } from '../../../src/cli/db/native-connector.js';
 import { WORKSPACE_CATALOG } from '../../../src/core/db/connector.js';
 import { queryRows, queryValue } from '../../../src/core/db/rows.js';
 import { loadDemo } from '../../../src/core/demo/load-demo.js';
+import { workspaceTables } from '../../../src/core/workspace/file/catalog.js';
 import { bothEngines } from '../../support/engines.js';
 
 /**
@@ -52,6 +53,16 @@ describe('the compressed in-memory workspace database', () => {
     // 200,000 lines: measured 4× smaller or better; asked for 2×.
     expect(compressed).toBeGreaterThan(0);
     expect(compressed * 2).toBeLessThan(plain);
+  });
+
+  it("keeps a large analysis table there without saving it with the workspace", async () => {
+    // From COMPRESSED_LINES_FROM lines the shared analysis table is a table of this database, not TEMP (lines.ts).
+    const db = engines.wasm;
+    await db.exec(`CREATE OR REPLACE TABLE "_ovb_lines_all_probe_1" AS SELECT line_id, amount FROM spend_line`);
+    const names = (await workspaceTables(db)).map((t) => t.name);
+    expect(names).toContain('spend_line');
+    expect(names).not.toContain('_ovb_lines_all_probe_1');
+    await db.exec(`DROP TABLE "_ovb_lines_all_probe_1"`);
   });
 
   it('leaves a database file as it is', async () => {

@@ -3,7 +3,7 @@ import { CancelledError } from '../../../src/core/db/abortable.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
 import { directParsers } from '../../../src/core/import/direct-parsers.js';
-import { importBatch, PHASE_SHARE, type BatchProgress } from '../../../src/core/import/import-batch.js';
+import { BatchFailedError, importBatch, PHASE_SHARE, type BatchProgress } from '../../../src/core/import/import-batch.js';
 import { planImport } from '../../../src/core/import/plan.js';
 import { bytesSource } from '../../../src/core/import/sources.js';
 import { tableSignatures, workspaceTables } from '../../../src/core/workspace/file/catalog.js';
@@ -57,5 +57,58 @@ describe('"Annullér" during an import leaves the previous analysis as it was', 
     expect(seen[2]!.rows).toBe(done.loaded[0]!.outcome.summary.rowsLoaded);
     expect(done.loaded[0]!.outcome.summary.rowsLoaded).toBeGreaterThan(20_000);
     expect((await state(db)).signatures).not.toEqual(before.signatures);
+  });
+
+  it('committed in two steps (a large import): a cancelled or failed analysis takes the load back, and a finished one equals one transaction', async () => {
+    // A workspace of its own: the test above imported this file already.
+    const db = await openCoreDemo(5000);
+    const other = await openCoreDemo(5000);
+    try {
+      const before = await state(db);
+      expect(await state(other)).toEqual(before);
+      const source = sheffield();
+      const plan = await planImport(source, directParsers);
+      const split = { parsers: directParsers, splitFromRows: 0 } as const;
+      // Stopped at the start of the analysis, and at its 1st, 15th and 60th statement.
+      for (const at of [0, 1, 15, 60]) {
+        const controller = new AbortController();
+        let statements = 0;
+        const run = importBatch(db, [{ source, plan }], {
+          ...split,
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (at === 0 && p.step === 'analysing') controller.abort();
+          },
+          after: (_loaded, within) => {
+            const count = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => (...a: A) => {
+              if (++statements === at) controller.abort();
+              return f(...a);
+            };
+            return refreshAnalysis({ ...within, query: count(within.query.bind(within)), exec: count(within.exec.bind(within)) });
+          },
+        });
+        await expect(run, `at ${at}`).rejects.toBeInstanceOf(CancelledError);
+        expect(await state(db), `at ${at}`).toEqual(before);
+      }
+      // The analysis fails after all its writes: the error is the batch's, and nothing changed.
+      const failing = importBatch(db, [{ source, plan }], {
+        ...split,
+        after: async (_loaded, within) => {
+          await refreshAnalysis(within);
+          throw new Error('analysis failed');
+        },
+      });
+      await expect(failing).rejects.toBeInstanceOf(BatchFailedError);
+      expect(await state(db)).toEqual(before);
+      // Finished: the same workspace as the same import in one transaction (a second demo of the same seed).
+      const done = await importBatch(db, [{ source, plan }], { ...split, after: (_l, within) => refreshAnalysis(within) });
+      expect(done.loaded[0]!.outcome.summary.rowsLoaded).toBeGreaterThan(20_000);
+      await importBatch(other, [{ source, plan }], { parsers: directParsers, after: (_l, within) => refreshAnalysis(within) });
+      expect(await state(db)).toEqual(await state(other));
+      expect(await state(db)).not.toEqual(before);
+    } finally {
+      await db.close();
+      await other.close();
+    }
   });
 });

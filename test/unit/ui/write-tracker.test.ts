@@ -26,6 +26,9 @@ describe('the autosave counts only statements that may change the workspace', ()
     expect(mayWrite('CREATE OR REPLACE TEMP TABLE "_ovb_lines_x" AS SELECT * FROM spend_line')).toBe(false);
     expect(mayWrite('\n  CREATE TEMP VIEW "_ovb_lines_x_w" AS SELECT 1')).toBe(false);
     expect(mayWrite('DROP TABLE IF EXISTS "_ovb_lines_x"')).toBe(false);
+    // A large analysis table is kept compressed in the workspace's database (lines.ts), not TEMP: still the analysis's own.
+    expect(mayWrite('CREATE OR REPLACE TABLE "_ovb_lines_all_x_1" AS SELECT * FROM spend_line')).toBe(false);
+    expect(mayWrite('CREATE OR REPLACE TABLE "spend_line_copy" AS SELECT * FROM spend_line')).toBe(true);
     expect(mayWrite('DROP VIEW IF EXISTS "_ovb_lines_x"')).toBe(false);
     expect(mayWrite('DROP TABLE cls_scope')).toBe(false);
     expect(mayWrite('CREATE TABLE IF NOT EXISTS supplier_merge_map (from_key VARCHAR NOT NULL, to_key VARCHAR NOT NULL)')).toBe(false);

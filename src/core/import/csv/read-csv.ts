@@ -21,7 +21,23 @@ export interface CsvReadOptions {
   nullPadding: boolean;
   /** 1-based physical lines that are empty (DuckDB skips them silently). */
   blankLines: readonly number[];
+  /**
+   * Keep the staging table in the workspace's compressed database (connector.ts) instead of a plain
+   * TEMP table: slower to write, a fraction of the memory. See COMPRESSED_STAGE_BYTES.
+   */
+  compressed?: boolean;
 }
+
+/**
+ * From this file size on, a CSV is staged compressed. Measured in DuckDB-WASM on the generated 1M-line
+ * file (151 MB, 15 text columns): a TEMP stage takes 1.5 s and 255 MB, a compressed one 2.8 s and
+ * 30 MB. Below this size the memory is not what limits the browser and the time is kept; above it the
+ * plain stage and the import's uncompressed transaction together ran past the renderer's 3 GB at 5M
+ * lines (746 MiB; `npm run bench -- --sizes 5000000`, 2026-12-07).
+ */
+export const COMPRESSED_STAGE_BYTES = 256 * 1_048_576;
+
+const stageTable = (options: CsvReadOptions) => (options.compressed ? 'TABLE' : 'TEMP TABLE');
 
 export interface StagedCsv {
   /** The staging table's data columns (the sniffed headers). */
@@ -50,7 +66,7 @@ const MAX_REREAD = 1000;
 function readSql(table: string, file: string, options: CsvReadOptions, skip: number, quote: string, parallel: boolean, rejects: string): string {
   const columns = options.headers.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ');
   const escape = quote === '' ? '' : options.escape;
-  return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM read_csv(${literal(file)},
+  return `CREATE OR REPLACE ${stageTable(options)} ${quoteIdent(table)} AS SELECT * FROM read_csv(${literal(file)},
       delim = ${literal(options.delimiter)}, quote = ${literal(quote)}, escape = ${literal(escape)},
       header = false, skip = ${skip}, auto_detect = false, columns = {${columns}},
       null_padding = ${options.nullPadding}, parallel = ${parallel}, encoding = 'utf-8',
@@ -163,7 +179,7 @@ export async function stageCsv(db: DbConnector, table: string, file: string, dat
     segments.push({ table: segment, rows });
     break;
   }
-  const staged = await combine(db, table, segments, holes(rejects, options.blankLines, headerLine));
+  const staged = await combine(db, table, segments, holes(rejects, options.blankLines, headerLine), stageTable(options));
   return { headers: [...options.headers], rejects, rowColumn: staged };
 }
 
@@ -179,7 +195,7 @@ function holes(rejects: readonly StructuralReject[], blankLines: readonly number
  * first segment is the table (row = position); otherwise each row gets its `__row`: the k-th
  * loaded row is row k + 1 plus the holes before it, found with an ASOF join on (hole − rank).
  */
-async function combine(db: DbConnector, table: string, segments: { table: string; rows: number }[], sortedHoles: number[]): Promise<boolean> {
+async function combine(db: DbConnector, table: string, segments: { table: string; rows: number }[], sortedHoles: number[], kind: string): Promise<boolean> {
   const loaded = segments.reduce((n, s) => n + s.rows, 0);
   const gaps = new Map<number, number>();
   sortedHoles.forEach((h, i) => {
@@ -204,7 +220,7 @@ async function combine(db: DbConnector, table: string, segments: { table: string
     return part;
   });
   await db.exec(
-    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
+    `CREATE OR REPLACE ${kind} ${quoteIdent(table)} AS
      SELECT u.* EXCLUDE (__k), u.__k + 1 + coalesce(h.cum, 0) AS ${quoteIdent(ORIGIN_ROW)}
        FROM (${parts.join(' UNION ALL ')}) u ASOF LEFT JOIN ${quoteIdent(map)} h ON u.__k >= h.gap
       ORDER BY u.__k`,

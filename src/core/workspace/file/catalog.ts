@@ -26,8 +26,8 @@ export interface TableDef {
   primaryKey: string[];
 }
 
-/** Scratch tables that exist only while an operation runs (staging of an import or an open). */
-const SCRATCH = [/^__overblik_/, /^raw_\d+$/, /^cls_rule_in$/];
+/** Scratch tables that exist only while an operation runs (staging of an import or an open), or the analysis's own (`_ovb_`). */
+const SCRATCH = [/^__overblik_/, /^_ovb_/, /^raw_\d+$/, /^cls_rule_in$/];
 const ENGINE_PREFIX = 'cls_';
 
 export function isScratchTable(name: string): boolean {
