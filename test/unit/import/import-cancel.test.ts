@@ -4,6 +4,7 @@ import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
 import { directParsers } from '../../../src/core/import/direct-parsers.js';
 import { BatchFailedError, importBatch, PHASE_SHARE, type BatchProgress } from '../../../src/core/import/import-batch.js';
+import { linkEcommerce } from '../../../src/core/import/overlap.js';
 import { planImport } from '../../../src/core/import/plan.js';
 import { bytesSource } from '../../../src/core/import/sources.js';
 import { tableSignatures, workspaceTables } from '../../../src/core/workspace/file/catalog.js';
@@ -109,6 +110,52 @@ describe('"Annullér" during an import leaves the previous analysis as it was', 
     } finally {
       await db.close();
       await other.close();
+    }
+  });
+
+  it('committed in two steps, invoices that link e-commerce lines already loaded: a cancelled analysis puts their flags back', async () => {
+    const db = await openCoreDemo(5000);
+    try {
+      // The demo's orders are nearly all invoiced already: take the invoices of 20 away (and analyse again), so
+      // 21 orders (23 lines) are counted on their own; an invoice file with their order numbers links them.
+      await db.exec(`DELETE FROM spend_line WHERE source_kind = 'invoice' AND order_ref IN (
+                       SELECT order_ref FROM spend_line WHERE source_kind = 'ecommerce' AND NOT counted ORDER BY line_id LIMIT 20)`);
+      await linkEcommerce(db);
+      await refreshAnalysis(db);
+      const orders = await queryRows(
+        db,
+        `SELECT order_ref, supplier_cvr, supplier_name, amount FROM spend_line
+          WHERE source_kind = 'ecommerce' AND counted AND order_ref IS NOT NULL ORDER BY line_id`,
+      );
+      expect(orders.length).toBeGreaterThanOrEqual(21);
+      const csv = [
+        'Bilagsnr;Fakturadato;CVR-nr;Leverandør;Tekst;Beløb;Ordrenr',
+        ...orders.map((o, i) => `${900_000 + i};15-06-2025;${String(o.supplier_cvr ?? '')};${String(o.supplier_name)};Faktura for ordre;${String(o.amount).replace('.', ',')};${String(o.order_ref)}`),
+      ].join('\n');
+      const source = bytesSource('ordrefakturaer.csv', new TextEncoder().encode(csv));
+      const plan = { ...(await planImport(source, directParsers)), role: 'invoice' as const };
+      const linked = async () => Number((await queryRows(db, 'SELECT count(*) AS n FROM spend_line WHERE NOT counted'))[0]!.n);
+      const before = await state(db);
+      const linkedBefore = await linked();
+      const controller = new AbortController();
+      const run = importBatch(db, [{ source, plan }], {
+        parsers: directParsers,
+        splitFromRows: 0,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.step === 'analysing') controller.abort();
+        },
+        after: (_l, within) => refreshAnalysis(within),
+      });
+      await expect(run).rejects.toBeInstanceOf(CancelledError);
+      expect(await state(db)).toEqual(before);
+      expect(await linked()).toBe(linkedBefore);
+      // Not cancelled: the orders are linked, their spend counted once, on the invoice.
+      const done = await importBatch(db, [{ source, plan }], { parsers: directParsers, splitFromRows: 0, after: (_l, within) => refreshAnalysis(within) });
+      expect(done.loaded[0]!.outcome.summary.rowsLoaded).toBe(orders.length);
+      expect(await linked()).toBe(linkedBefore + orders.length);
+    } finally {
+      await db.close();
     }
   });
 });
