@@ -35,14 +35,17 @@ export class ErrorBoundary extends Component<Props, State> {
     if (!error) return this.props.children;
     const { lang } = this.props;
     const sql = (error as Error & { sql?: string }).sql;
+    // The engine's own words (and a program error's) are for a bug report, behind the details; out of
+    // memory is the one a person can act on, so it gets its own message.
+    const outOfMemory = /out of memory/i.test(error.message);
     return (
       <div role="alert" className="error-panel" data-testid="error-panel">
         <h2>{translate(lang, 'error.title')}</h2>
         <p>{translate(lang, 'error.body')}</p>
-        <p className="error-message">{error.message}</p>
+        {outOfMemory && <p className="error-message" data-testid="error-out-of-memory">{translate(lang, 'error.outOfMemory')}</p>}
         <details>
           <summary>{translate(lang, 'error.details')}</summary>
-          <pre>{sql ? `${sql}\n\n` : ''}{error.stack}</pre>
+          <pre>{`${error.message}\n\n`}{sql ? `${sql}\n\n` : ''}{error.stack}</pre>
         </details>
         <button type="button" onClick={() => this.setState({ error: null })}>
           {translate(lang, 'error.retry')}
