@@ -3,7 +3,8 @@ import { list, quoteIdent, sql } from '../../sql/escape.js';
 import { ensureSupplierTables } from '../../suppliers/tables.js';
 import { defaultCategoryTree, type CategoryTree } from '../../taxonomy/category-tree.js';
 import { categoryWithChildren } from '../../taxonomy/tree-edits.js';
-import { preparedCondition, withSharedLines } from '../fragmentation/lines.js';
+import { withSharedLines } from '../fragmentation/lines.js';
+import { preparedCondition } from '../fragmentation/shared-lines-sql.js';
 import { withScopeTable } from './scope-table.js';
 
 /**
