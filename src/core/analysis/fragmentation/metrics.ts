@@ -3,6 +3,7 @@ import type { Row } from '../../db/rows.js';
 import { literal, quoteIdent } from '../../sql/escape.js';
 import type { AnalysisLines } from './lines.js';
 import { memoRows } from './memo.js';
+import { categoryLevelsSql } from './shared-lines-sql.js';
 import { spellingSql } from '../../suppliers/spelling.js';
 
 /**
@@ -259,10 +260,15 @@ export async function categoryMetrics(
  * the lines for both levels. At 1M lines under a period filter: ~0.08 s against ~0.5 s a level.
  */
 export async function categorySpend(db: DbConnector, lines: AnalysisLines): Promise<{ category1: GroupSpend[]; category2: GroupSpend[] }> {
+  const levels = categoryLevelsSql('g.category_id');
   const rows = await memoRows(
     db,
     lines,
-    `WITH p AS MATERIALIZED (SELECT cat1, cat2, sum(amount) AS spend FROM ${quoteIdent(lines.table)} GROUP BY ALL),
+    // Grouped by the one id and its levels looked up after: grouping by both level columns cost 75
+    // instead of 47 ms at 1M lines (DuckDB-WASM).
+    `WITH g AS (SELECT category_id, sum(amount) AS spend FROM ${quoteIdent(lines.table)} GROUP BY 1),
+     p AS MATERIALIZED (SELECT ${levels.cat1} AS cat1, ${levels.cat2} AS cat2, g.spend
+                          FROM g LEFT JOIN ${quoteIdent(lines.categories)} cat ON cat.id = g.category_id),
      a AS (SELECT 1 AS lvl, cat1 AS g, sum(spend) AS spend FROM p GROUP BY cat1
            UNION ALL
            -- Level 2 leaves out lines classified only to a level-1 category (as metricsSql does).

@@ -20,8 +20,20 @@ export interface SharedLinesInput {
   where: string;
 }
 
+/**
+ * A category id's level-2 and level-1 category (`cat2`, `cat1`) through the category table joined as
+ * `cat` (an id the tree lacks: by its dots, as in the default tree).
+ */
+export function categoryLevelsSql(id: string): { cat2: string; cat1: string } {
+  const level = `coalesce(cat.level, CASE WHEN contains(${id}, '.') THEN 2 ELSE 1 END)`;
+  return {
+    cat2: `CASE WHEN ${level} = 2 THEN ${id} END`,
+    cat1: `CASE WHEN ${id} IS NULL THEN NULL WHEN ${level} = 1 THEN ${id} ELSE coalesce(cat.parent, split_part(${id}, '.', 1)) END`,
+  };
+}
+
 export function sharedLinesSql({ cls, categories, agreements, anyAgreement, tree, where }: SharedLinesInput): string {
-  const level = `coalesce(cat.level, CASE WHEN contains(cls.category_id, '.') THEN 2 ELSE 1 END)`;
+  const { cat1, cat2 } = categoryLevelsSql('cls.category_id');
   const a = quoteIdent(agreements);
   return `
      WITH cls AS (${cls}),
@@ -45,9 +57,8 @@ export function sharedLinesSql({ cls, categories, agreements, anyAgreement, tree
               coalesce(mm.to_key, b.supplier_key) AS supplier_key, b.supplier_name,
               b.file_id, b.document_date, b.posting_date,
               cls.category_id,
-              CASE WHEN ${level} = 2 THEN cls.category_id END AS cat2,
-              CASE WHEN cls.category_id IS NULL THEN NULL WHEN ${level} = 1 THEN cls.category_id
-                   ELSE coalesce(cat.parent, split_part(cls.category_id, '.', 1)) END AS cat1,
+              ${cat2} AS cat2,
+              ${cat1} AS cat1,
               NOT (b.nonaddr_account OR coalesce(NOT cat.addressable, FALSE)) AS addressable,
               (b.source_kind = 'ecommerce' OR b.order_ref IN (SELECT order_ref FROM eorders)) AS via_ecommerce,
               CASE WHEN b.source_kind = 'ecommerce' THEN b.item_number ELSE ei.item_number END AS item_number,
