@@ -41,42 +41,6 @@ export async function loadKpis(db: DbConnector, filters: Filters, signal?: Abort
   };
 }
 
-export interface MonthSpend {
-  month: string;
-  spend: number;
-}
-
-export async function loadMonthlySpend(db: DbConnector, filters: Filters, signal?: AbortSignal, tree?: CategoryTree): Promise<MonthSpend[]> {
-  const rows = await queryRows(
-    db,
-    // Grouped by the month's date and formatted after: strftime on every line cost 4× the sum (measured at 1M).
-    `SELECT strftime(m, '%Y-%m') AS month, spend FROM (
-       SELECT date_trunc('month', coalesce(document_date, posting_date)) AS m, sum(amount)::DECIMAL(18,2) AS spend
-         FROM spend_line WHERE ${filtersWhere(filters, tree)} AND coalesce(document_date, posting_date) IS NOT NULL
-        GROUP BY 1) ORDER BY m`,
-    { signal },
-  );
-  return rows.map((r) => ({ month: String(r.month), spend: Number(r.spend) }));
-}
-
-export interface SupplierSpend {
-  supplier: string;
-  spend: number;
-  lines: number;
-}
-
-export async function loadTopSuppliers(db: DbConnector, filters: Filters, limit = 10, signal?: AbortSignal, tree?: CategoryTree): Promise<SupplierSpend[]> {
-  const rows = await queryRows(
-    db,
-    `SELECT arg_max(supplier_name, amount) AS supplier, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines
-       FROM spend_line WHERE ${filtersWhere(filters, tree)}
-      GROUP BY coalesce(supplier_key, supplier_cvr, lower(supplier_name))
-      ORDER BY spend DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
-    { signal },
-  );
-  return rows.map((r) => ({ supplier: String(r.supplier ?? '–'), spend: Number(r.spend), lines: Number(r.lines) }));
-}
-
 /** Distinct organisational units, for the filter bar. */
 export async function loadUnits(db: DbConnector, signal?: AbortSignal): Promise<string[]> {
   await ensureSchema(db);

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { filtersWhere } from '../../core/analysis/filters-sql.js';
-import { loadMonthlySpend, loadTopSuppliers, type SupplierSpend } from '../../core/analysis/kpis.js';
-import { loadOverview } from '../../core/analysis/overview.js';
+import { loadOverview, type SupplierSpend } from '../../core/analysis/overview.js';
 import { formatKr, formatKrCompact, formatNumber, formatPercent } from '../../core/format/format.js';
 import { formatHash } from '../../core/state/url-state.js';
 import { useApp, useT } from '../app/app-context.js';
@@ -21,19 +20,17 @@ export function OverviewScreen() {
   const filters = view.filters;
   const where = filtersWhere(filters, tree);
   const overview = useQuery(`overview|${where}`, (db) => loadOverview(db, where, 5, tree));
-  const monthly = useQuery(`monthly|${where}`, (db, signal) => loadMonthlySpend(db, filters, signal, tree));
-  const top = useQuery(`top|${where}`, (db, signal) => loadTopSuppliers(db, filters, 10, signal, tree));
 
   const trend = useMemo<ChartOption>(
     () => ({
       animationDuration: 300,
       grid: { left: 72, right: 16, top: 16, bottom: 32 },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatKr(Number(v), lang, 0) },
-      xAxis: { type: 'category', data: (monthly.data ?? []).map((m) => m.month) },
+      xAxis: { type: 'category', data: (overview.data?.months ?? []).map((m) => m.month) },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatKrCompact(v, lang) } },
-      series: [{ type: 'bar', data: (monthly.data ?? []).map((m) => m.spend), itemStyle: { color: '#1f5f8b' } }],
+      series: [{ type: 'bar', data: (overview.data?.months ?? []).map((m) => m.spend), itemStyle: { color: '#1f5f8b' } }],
     }),
-    [monthly.data, lang],
+    [overview.data?.months, lang],
   );
   const treemap = useMemo<ChartOption>(
     () => categoryTreemap(overview.data?.category1 ?? [], overview.data?.category2 ?? [], lang, t('overview.unclassified')),
@@ -93,7 +90,7 @@ export function OverviewScreen() {
         </div>
         <div className="panel">
           <h2>{t('overview.topSuppliers')}</h2>
-          <DataTable data={top.data ?? []} columns={columns} testId="top-suppliers" exportAs={{ name: t('export.file.topSuppliers') }} />
+          <DataTable data={overview.data?.topSuppliers ?? []} columns={columns} testId="top-suppliers" exportAs={{ name: t('export.file.topSuppliers') }} />
         </div>
       </div>
     </section>

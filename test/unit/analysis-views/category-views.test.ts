@@ -4,6 +4,7 @@ import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
 import {
   hasSpendLines, loadCategoryDrill, loadCategoryOverview, loadLinePage, type CategoryOverview, type LineSort,
 } from '../../../src/core/analysis/views/index.js';
+import { analysisTotals, prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryValue } from '../../../src/core/db/rows.js';
 import { loadDemo } from '../../../src/core/demo/load-demo.js';
@@ -61,7 +62,19 @@ describe('category views on Demo Kommune (5,000 lines, classified by the real en
     const oracle = Number(await queryValue(db, `SELECT sum(amount)::DOUBLE FROM spend_line WHERE counted AND unit = ${literal(unit)}`));
     expect(filtered.totals.spend).toBeCloseTo(oracle, 2);
     expect(filtered.totals.spend).toBeLessThan(overview.totals.spend);
-    expect(filtered.totals.units).toBe(1);
+    expect(filtered.totals.lines).toBe(Number(await queryValue(db, `SELECT count(*) FROM spend_line WHERE counted AND unit = ${literal(unit)}`)));
+    // The report's totals over the same filter add the units and documents the screens leave out.
+    const lines = await prepareAnalysisLines(db, { where: filtersWhere({ ...EMPTY_FILTERS, unit }) });
+    try {
+      const report = await analysisTotals(db, lines);
+      expect(report).toMatchObject(filtered.totals);
+      expect(report.units).toBe(1);
+      expect(report.documents).toBe(Number(await queryValue(
+        db, `SELECT count(DISTINCT file_id || ':' || coalesce(document_id, '#' || "row")) FROM spend_line WHERE counted AND unit = ${literal(unit)}`,
+      )));
+    } finally {
+      await lines.close();
+    }
   });
 
   it('a drill-down reconciles with its row: suppliers, units, matrix and months', async () => {

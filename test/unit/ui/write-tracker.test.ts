@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
-import { loadMonthlySpend, loadTopSuppliers } from '../../../src/core/analysis/kpis.js';
 import { findOpportunities, loadKraljicFigures } from '../../../src/core/analysis/opportunities/index.js';
 import { loadOpportunitySettings, saveOpportunitySettings } from '../../../src/core/analysis/opportunities/settings.js';
 import { loadOverview } from '../../../src/core/analysis/overview.js';
@@ -62,8 +61,6 @@ describe('the autosave counts only statements that may change the workspace', ()
         await findOpportunities(d, { where: w });
         await loadKraljicFigures(d, { where: w });
       }
-      await loadMonthlySpend(d, period);
-      await loadTopSuppliers(d, period, 10);
     };
     // Once first: the first analysis may map the agreement register (a real write).
     await screens(db);

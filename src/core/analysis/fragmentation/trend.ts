@@ -1,7 +1,7 @@
 import type { DbConnector } from '../../db/connector.js';
-import { queryRows } from '../../db/rows.js';
 import { literal, quoteIdent } from '../../sql/escape.js';
 import type { AnalysisLines } from './lines.js';
+import { memoRows } from './memo.js';
 import type { GroupBy } from './metrics.js';
 
 export interface MonthPoint {
@@ -28,8 +28,9 @@ export async function monthlyTrend(
   const filter = options.groupBy && options.id !== undefined
     ? options.id === null ? ` AND ${g} IS NULL` : ` AND ${g} = ${literal(options.id)}`
     : '';
-  const rows = await queryRows(
+  const rows = await memoRows(
     db,
+    lines,
     // Formatted after grouping: strftime on every line cost more than the sums (measured at 1M).
     `SELECT id, strftime(month, '%Y-%m') AS month, spend, addressable FROM (
        SELECT ${g} AS id, month, sum(amount)::DECIMAL(18,2) AS spend,

@@ -1,6 +1,6 @@
 import type { DbConnector } from '../../db/connector.js';
 import type { Regime } from '../../taxonomy/category-tree.js';
-import { analysisTotals, type AnalysisTotals } from '../fragmentation/index.js';
+import { analysisSpendTotals, type SpendTotals } from '../fragmentation/index.js';
 import { prepareAnalysisLines, type AnalysisOptions } from '../fragmentation/lines.js';
 import { categoryMetrics, type GroupMetrics, type MetricsOptions } from '../fragmentation/metrics.js';
 
@@ -19,7 +19,7 @@ export interface CategoryRow extends GroupMetrics {
 }
 
 export interface CategoryOverview {
-  totals: AnalysisTotals;
+  totals: SpendTotals;
   /** True when a contract register is loaded (on-contract shares are then numbers). */
   hasContracts: boolean;
   rows: CategoryRow[];
@@ -31,7 +31,7 @@ export async function loadCategoryOverview(
 ): Promise<CategoryOverview> {
   const lines = await prepareAnalysisLines(db, options);
   try {
-    const totals = await analysisTotals(db, lines);
+    const totals = await analysisSpendTotals(db, lines);
     const { category1: level1, category2: level2 } = await categoryMetrics(db, lines, options);
     const tree = new Map(lines.tree.categories.map((c) => [c.id, c]));
     const row = (m: GroupMetrics, children: CategoryRow[]): CategoryRow => {

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
+import { loadOverview } from '../../../src/core/analysis/overview.js';
+import { loadSupplierOverview } from '../../../src/core/analysis/views/index.js';
+import type { DbConnector } from '../../../src/core/db/connector.js';
+import { queryRows, queryValue } from '../../../src/core/db/rows.js';
+import { EMPTY_FILTERS, type Filters } from '../../../src/core/state/url-state.js';
+import { acceptMerge, listMergeProposals } from '../../../src/core/suppliers/index.js';
+import { openCoreDemo } from '../../support/core-demo.js';
+
+/**
+ * The overview's month chart and largest suppliers come from the same prepared lines as its other
+ * figures. Checked against plain SQL over spend_line, with a supplier merge accepted, unfiltered and
+ * under each kind of filter the bench changes (period, unit).
+ */
+describe('the overview screen: months and largest suppliers (Demo Kommune, 4,000 lines)', () => {
+  let db: DbConnector;
+  let unit: string;
+  let merged: { fromKey: string; toKey: string };
+
+  beforeAll(async () => {
+    db = await openCoreDemo(4000);
+    unit = String(await queryValue(db, 'SELECT unit FROM spend_line WHERE counted GROUP BY unit ORDER BY count(*) DESC LIMIT 1'));
+    const [proposal] = await listMergeProposals(db, 'proposed');
+    merged = { fromKey: proposal!.fromKey, toKey: proposal!.toKey };
+    await acceptMerge(db, merged.fromKey, merged.toKey);
+  });
+  afterAll(() => db?.close());
+
+  const cases = (): [string, Filters][] => [
+    ['no filter', EMPTY_FILTERS],
+    ['a period', { ...EMPTY_FILTERS, from: '2024-04-01', to: '2025-03-31' }],
+    ['a unit', { ...EMPTY_FILTERS, unit }],
+  ];
+
+  it('each month\'s spend is the sum of its counted lines, to the øre', async () => {
+    for (const [, filters] of cases()) {
+      const where = filtersWhere(filters);
+      const overview = await loadOverview(db, where);
+      const oracle = await queryRows(
+        db,
+        `SELECT strftime(coalesce(document_date, posting_date), '%Y-%m') AS month, sum(amount)::DECIMAL(18,2)::VARCHAR AS spend
+           FROM spend_line WHERE ${where} AND coalesce(document_date, posting_date) IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      );
+      expect(overview.months.map((m) => [m.month, m.spend.toFixed(2)])).toEqual(oracle.map((r) => [r.month, r.spend]));
+      expect(overview.months.length).toBeGreaterThan(filters.unit ? 6 : 11);
+    }
+  });
+
+  it('the largest suppliers have merges applied and the Suppliers screen\'s names and spend', async () => {
+    for (const [name, filters] of cases()) {
+      const where = filtersWhere(filters);
+      const overview = await loadOverview(db, where, 5, undefined, 8);
+      const oracle = await queryRows(
+        db,
+        `SELECT coalesce(mm.to_key, l.supplier_key) AS key, sum(l.amount)::DECIMAL(18,2)::VARCHAR AS spend, count(*) AS lines
+           FROM spend_line l LEFT JOIN supplier_merge_map mm ON mm.from_key = l.supplier_key
+          WHERE ${where.replaceAll(/\b(counted|unit|document_date|posting_date)\b/g, 'l.$1')}
+          GROUP BY 1 ORDER BY sum(l.amount) DESC, 1 LIMIT 8`,
+      );
+      expect(overview.topSuppliers, name).toHaveLength(8);
+      expect(overview.topSuppliers.map((s) => [s.spend.toFixed(2), s.lines])).toEqual(oracle.map((r) => [r.spend, Number(r.lines)]));
+      const screen = await loadSupplierOverview(db, { where, limit: 8 });
+      expect(overview.topSuppliers.map((s) => s.supplier)).toEqual(screen.rows.map((r) => r.name));
+      expect(overview.topSuppliers.map((s) => s.spend)).toEqual(screen.rows.map((r) => r.spend));
+    }
+    // Unfiltered and unlimited: one row per supplier after the merge, together the overview's total spend.
+    const all = await loadOverview(db, filtersWhere(EMPTY_FILTERS), 5, undefined, 10_000);
+    const keys = `SELECT count(DISTINCT coalesce(mm.to_key, l.supplier_key)) FROM spend_line l
+                    LEFT JOIN supplier_merge_map mm ON mm.from_key = l.supplier_key WHERE l.counted`;
+    expect(all.topSuppliers).toHaveLength(Number(await queryValue(db, keys)));
+    expect(all.topSuppliers).toHaveLength(all.totals.suppliers);
+    expect(all.topSuppliers.reduce((s, t) => s + Math.round(t.spend * 100), 0)).toBe(Math.round(all.totals.spend * 100));
+  });
+});
