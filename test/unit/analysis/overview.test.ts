@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
+import { analysisSpendTotals, categorySpend, prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
 import { loadOverview } from '../../../src/core/analysis/overview.js';
 import { loadSupplierOverview } from '../../../src/core/analysis/views/index.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
@@ -71,5 +72,25 @@ describe('the overview screen: months and largest suppliers (Demo Kommune, 4,000
     expect(all.topSuppliers).toHaveLength(Number(await queryValue(db, keys)));
     expect(all.topSuppliers).toHaveLength(all.totals.suppliers);
     expect(all.topSuppliers.reduce((s, t) => s + Math.round(t.spend * 100), 0)).toBe(Math.round(all.totals.spend * 100));
+  });
+
+  it('its totals and category spend, read from one grouping of the lines, equal the same figures scanned from the lines', async () => {
+    for (const [name, filters] of cases()) {
+      const where = filtersWhere(filters);
+      const overview = await loadOverview(db, where);
+      const lines = await prepareAnalysisLines(db, { where });
+      try {
+        expect(overview.totals, name).toEqual(await analysisSpendTotals(db, lines));
+        if (lines.filtered) {
+          const direct = await categorySpend(db, lines);
+          expect(overview.category1, name).toEqual(direct.category1);
+          expect(overview.category2, name).toEqual(direct.category2);
+        }
+      } finally {
+        await lines.close();
+      }
+      const [oracle] = await queryRows(db, `SELECT sum(amount)::DECIMAL(18,2)::VARCHAR AS s, count(*) AS n FROM spend_line WHERE ${where}`);
+      expect([overview.totals.spend.toFixed(2), overview.totals.lines]).toEqual([oracle!.s, Number(oracle!.n)]);
+    }
   });
 });

@@ -38,7 +38,8 @@ const SPEND_TOTALS = `coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend,
 
 const dateOf = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-function toSpendTotals(r: Row | undefined): SpendTotals {
+/** A row with spend, addressable, classified, lines, suppliers, first_date and last_date as SpendTotals. */
+export function toSpendTotals(r: Row | undefined): SpendTotals {
   const spend = Number(r?.spend ?? 0);
   const classified = Number(r?.classified ?? 0);
   return {
