@@ -6,4 +6,4 @@ export {
   type MergeProposal,
 } from './merge.js';
 export { clearSupplierTables, ensureSupplierTables, type CvrStatus, type MergeStatus } from './tables.js';
-export { loadSupplierDetail, loadSupplierList, type NameVariant, type SupplierDetail, type SupplierListOptions, type SupplierSummary } from './view.js';
+export { loadSupplierDetail, loadSupplierList, loadSupplierProfile, type NameVariant, type SupplierDetail, type SupplierListOptions, type SupplierSummary } from './view.js';

@@ -93,12 +93,24 @@ export async function loadSupplierList(db: DbConnector, options: SupplierListOpt
 }
 
 /** One effective supplier: spellings, CVR status, spend by category and by unit, open proposals. */
-export async function loadSupplierDetail(db: DbConnector, key: string): Promise<SupplierDetail | null> {
+/**
+ * A supplier as the register knows it, merges resolved: its name, CVR, merged keys and every spelling.
+ * The supplier panel shows this beside the breakdown it reads from the filtered lines, so it does not
+ * pay for loadSupplierDetail's unfiltered figures (two scans of 1M lines, ~50 ms in the app).
+ */
+export async function loadSupplierProfile(db: DbConnector, key: string): Promise<SupplierSummary | null> {
   await ensureSupplierTables(db);
   const [root] = await queryRows(db, `SELECT coalesce((SELECT to_key FROM supplier_merge_map WHERE from_key = ${literal(key)}), ${literal(key)}) AS k`);
   const effective = String(root?.k ?? key);
   const [row] = await queryRows(db, `SELECT * FROM (${SUMMARY_SQL}) x WHERE x.key = ${literal(effective)}`);
-  if (!row) return null;
+  return row ? toSummary(row) : null;
+}
+
+/** The profile with the supplier's spend by category and unit over all its counted lines, and its open merge proposals. */
+export async function loadSupplierDetail(db: DbConnector, key: string): Promise<SupplierDetail | null> {
+  const profile = await loadSupplierProfile(db, key);
+  if (!profile) return null;
+  const effective = profile.key;
   const keys = `(SELECT key FROM supplier WHERE effective_key = ${literal(effective)})`;
   // From the shared prepared lines (counted lines, each with its decided category and its supplier's
   // effective key), not by joining spend_line to every classification row again: 0.4 s at 1M lines.
@@ -118,7 +130,7 @@ export async function loadSupplierDetail(db: DbConnector, key: string): Promise<
       WHERE status = 'proposed' AND (from_key IN ${keys} OR to_key IN ${keys}) ORDER BY score DESC NULLS LAST`,
   );
   return {
-    ...toSummary(row),
+    ...profile,
     byCategory: byCategory.map((r) => ({ categoryId: r.category_id === null ? null : String(r.category_id), spend: Number(r.spend), lines: Number(r.lines) })),
     byUnit: byUnit.map((r) => ({ unit: r.unit === null ? null : String(r.unit), spend: Number(r.spend), lines: Number(r.lines) })),
     openProposals: proposals.map((r) => ({

@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { loadSupplierBreakdown, type SupplierBreakdown } from '../../../core/analysis/views/index.js';
 import { formatKrCompact, formatNumber, formatPercent } from '../../../core/format/format.js';
-import { loadSupplierDetail, type NameVariant } from '../../../core/suppliers/index.js';
+import { loadSupplierProfile, type NameVariant } from '../../../core/suppliers/index.js';
 import { useApp, useT } from '../../app/app-context.js';
 import { useQuery } from '../../app/use-query.js';
 import { DataTable } from '../../components/DataTable.js';
@@ -23,7 +23,7 @@ function numberColumn<T>(field: keyof T & string, header: string, format: (n: nu
 export function SupplierDetailPanel({ supplierKey, where, onClose }: { supplierKey: string; where: string; onClose: () => void }) {
   const { t, lang } = useT();
   const { tree } = useApp();
-  const detail = useQuery(`sup-detail|${supplierKey}`, (db) => loadSupplierDetail(db, supplierKey));
+  const detail = useQuery(`sup-detail|${supplierKey}`, (db) => loadSupplierProfile(db, supplierKey));
   // The detail resolves merges: after a merge the panel follows the supplier into its new key.
   const key = detail.data?.key ?? supplierKey;
   const breakdown = useQuery(`sup-breakdown|${key}|${where}`, (db, signal) => loadSupplierBreakdown(db, { where, supplierKey: key, tree }, signal));
