@@ -1,5 +1,7 @@
 import { baseConnector } from './abortable.js';
 import type { DbConnector } from './connector.js';
+import { queryRows } from './rows.js';
+import { literal } from '../sql/escape.js';
 
 /**
  * A connector that counts the statements that may change persistent tables (the app's write
@@ -37,4 +39,15 @@ export async function untilWritten<T>(db: DbConnector, what: string, compute: ()
   values.set(base, map);
   map.set(what, { writes, value });
   return value;
+}
+
+/**
+ * True when the table `name` (a scratch table the analysis keeps between screens) still exists. A
+ * rolled-back transaction takes a TEMP table made in it along, so the answer is kept only until the next write.
+ */
+export async function keptTableExists(db: DbConnector, name: string): Promise<boolean> {
+  return untilWritten(db, `table-exists\n${name}`, async () => {
+    const [r] = await queryRows(db, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${literal(name)}`);
+    return Number(r?.n ?? 0) > 0;
+  });
 }

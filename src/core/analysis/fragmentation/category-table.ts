@@ -1,7 +1,6 @@
 import { baseConnector } from '../../db/abortable.js';
 import type { DbConnector } from '../../db/connector.js';
-import { queryRows } from '../../db/rows.js';
-import { untilWritten } from '../../db/write-count.js';
+import { keptTableExists } from '../../db/write-count.js';
 import { literal, quoteIdent } from '../../sql/escape.js';
 import type { CategoryTree } from '../../taxonomy/category-tree.js';
 
@@ -46,11 +45,7 @@ export async function sharedCategoryTable(db: DbConnector, tree: CategoryTree): 
       if (trees.get(json) === pending) trees.delete(json);
       continue;
     }
-    const exists = await untilWritten(base, `category-table\n${table}`, async () => {
-      const [r] = await queryRows(base, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${literal(table)}`);
-      return Number(r?.n ?? 0) > 0;
-    });
-    if (exists) return table;
+    if (await keptTableExists(base, table)) return table;
     if (trees.get(json) === pending) trees.delete(json);
   }
   const table = `_ovb_cat_t${Date.now().toString(36)}_${(made++).toString(36)}`;

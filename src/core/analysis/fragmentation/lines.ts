@@ -1,5 +1,5 @@
 import { baseConnector } from '../../db/abortable.js';
-import { untilWritten } from '../../db/write-count.js';
+import { keptTableExists, untilWritten } from '../../db/write-count.js';
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { quoteIdent } from '../../sql/escape.js';
@@ -150,11 +150,7 @@ async function acquireFull(db: DbConnector, tree: CategoryTree, categories: stri
     const current = state.current;
     if (current && !current.stale && (current.fingerprint === fp || (anyTree && current.data === parts.data))) {
       // A rolled-back transaction can take a TEMP table with it: checked before use, again after any write.
-      const exists = await untilWritten(db, `shared-lines-exist\n${current.table}`, async () => {
-        const [t] = await queryRows(db, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${current.table}'`);
-        return Number(t?.n ?? 0) > 0;
-      });
-      if (exists) {
+      if (await keptTableExists(db, current.table)) {
         current.readers++;
         return current;
       }

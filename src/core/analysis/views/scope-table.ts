@@ -1,8 +1,7 @@
 import { baseConnector } from '../../db/abortable.js';
 import type { DbConnector } from '../../db/connector.js';
-import { queryRows } from '../../db/rows.js';
-import { untilWritten } from '../../db/write-count.js';
-import { literal, quoteIdent } from '../../sql/escape.js';
+import { keptTableExists } from '../../db/write-count.js';
+import { quoteIdent } from '../../sql/escape.js';
 
 /** The invoice's own columns from spend_line (as `s`), which the shared lines table does not carry (the line page shows them). */
 export const DETAIL_COLUMNS = 's.file, s."row", s.document_id, s.account, s.description';
@@ -57,10 +56,7 @@ export async function withScopeTable<T>(
     try {
       const table = await entry.table.catch(() => null);
       // A rolled-back transaction takes a TEMP table made in it along: checked again after any write.
-      exists = table !== null && (await untilWritten(base, `scope-table\n${table}`, async () => {
-        const [r] = await queryRows(base, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${literal(table)}`);
-        return Number(r?.n ?? 0) > 0;
-      }));
+      exists = table !== null && (await keptTableExists(base, table));
     } finally {
       if (!exists) entry.leases--;
     }
