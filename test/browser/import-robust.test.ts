@@ -68,7 +68,7 @@ describe('import of bad and hostile files in the browser', () => {
       'Leverandør;Fakturadato;Beløb;Tekst',
       '<img src=x onerror="window.__xss=2">;05-01-2025;100,00;x',
       'Hansen A/S;06-01-2025;"50,00;aldrig lukket',
-      'Jensen ApS;07-01-2025;25,00;"ok; fint"',
+      'Jensen ApS;07-01-2025;25,00;"ok; fint, borger 010203-1234"',
       'Kort ApS;07-01-2025',
     ].join('\r');
     await page.setInputFiles('[data-testid="file-input"]', { name: HOSTILE, mimeType: 'text/csv', buffer: enc(csv) });
@@ -77,6 +77,8 @@ describe('import of bad and hostile files in the browser', () => {
     await page.waitForSelector('[data-testid="rows-loaded"][data-value]', { timeout: 120_000 });
     expect(Number(await page.getAttribute('[data-testid="rows-loaded"]', 'data-value'))).toBe(2);
     expect(Number(await page.getAttribute('[data-testid="rows-rejected"]', 'data-value'))).toBe(2);
+    // One CPR number: said in the singular.
+    expect(await page.textContent('[data-testid="cpr-masked"]')).toBe('One CPR number in a text field was masked before anything was stored.');
     await page.waitForSelector('[data-testid="rejects-table"]');
     const table = await page.textContent('[data-testid="rejects-table"]');
     expect(table).toContain('A quote that is not closed properly, in the column Beløb');

@@ -77,7 +77,7 @@ export function ImportReportView() {
         {t('import.invariant')}: {formatNumber(r.totals.rowsRead, lang)} = {formatNumber(r.totals.rowsLoaded, lang)} + {formatNumber(r.totals.rowsRejected, lang)}{' '}
         {r.totals.rowsRead === r.totals.rowsLoaded + r.totals.rowsRejected ? '✓' : '✗'}
       </p>
-      {r.totals.cprMasked > 0 && <p className="notice" data-testid="cpr-masked">{t('import.cprMasked', { n: formatNumber(r.totals.cprMasked, lang) })}</p>}
+      {r.totals.cprMasked > 0 && <p className="notice" data-testid="cpr-masked">{r.totals.cprMasked === 1 ? t('import.cprMaskedOne') : t('import.cprMasked', { n: formatNumber(r.totals.cprMasked, lang) })}</p>}
       {r.foreignCurrencyLines > 0 && (
         <p className="notice" data-testid="foreign-currency">{t('import.foreign', { n: formatNumber(r.foreignCurrencyLines, lang), date: formatDate(defaultRates().date, lang) })}</p>
       )}
