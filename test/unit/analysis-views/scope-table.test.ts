@@ -11,8 +11,9 @@ import { refreshAnalysis } from '../../../src/core/workspace/refresh.js';
 import { trackWrites } from '../../../src/ui/workspace/write-tracker.js';
 
 /**
- * A narrowed scope (a category, a supplier, a unit) is read from a kept copy of its lines with the
- * invoice's columns (scope-table.ts): the drill-down, the line page and each further page share it.
+ * A narrowed scope (a category, a supplier, a unit) is read from a kept copy of its lines (scope-table.ts):
+ * the drill-down, the line page and each further page share it, and a page joins the invoice's columns for
+ * its own lines. A search or a sort on those columns keeps a second copy with them.
  * The same lines read through a global filter (not narrowed: no kept copy) are the reference.
  */
 describe('kept scope tables (Demo Kommune, 5,000 lines)', () => {
@@ -72,13 +73,25 @@ describe('kept scope tables (Demo Kommune, 5,000 lines)', () => {
     asked.length = 0;
     const second = await loadLinePage(db, scope, { offset: 25, limit: 25 });
     expect(second.rows.map((r) => r.lineId)).not.toEqual(first.rows.map((r) => r.lineId));
-    // The next page reads the kept copy: neither spend_line nor the 1M-line shared table.
+    // The next page reads the kept copy, not the shared table; spend_line only for the page's own lines.
     const reads = asked.filter((s) => /^\s*(WITH|SELECT)/.test(s) && !/duckdb_tables\(\)|information_schema|duckdb_columns/.test(s));
     expect(reads.length).toBeGreaterThan(0);
     for (const s of reads) {
-      expect(s).not.toMatch(/\bspend_line\b/);
       expect(s).not.toMatch(/_ovb_lines_all_/);
+      if (/\bspend_line\b/.test(s)) expect(s).toMatch(/LIMIT 25 OFFSET 25\) l JOIN spend_line s/);
     }
+    expect(asked.filter((s) => /CREATE TEMP TABLE/.test(s))).toEqual([]);
+
+    // A search reads the invoice's columns of every line in scope: kept once, then read by the next search.
+    asked.length = 0;
+    const found = await loadLinePage(db, scope, { search: 'a', limit: 25 });
+    expect(found.total).toBeGreaterThan(0);
+    expect(asked.filter((s) => /CREATE TEMP TABLE "_ovb_scope_.*JOIN spend_line/s.test(s))).toHaveLength(1);
+    asked.length = 0;
+    const byText = await loadLinePage(db, scope, { sort: 'description', search: 'e', limit: 25 });
+    expect(byText.rows.length).toBeGreaterThan(0);
+    expect(asked.filter((s) => /CREATE TEMP TABLE/.test(s))).toEqual([]);
+    expect(asked.filter((s) => /^\s*(WITH|SELECT)/.test(s) && /\bspend_line\b/.test(s))).toEqual([]);
   });
 
   it('keeps a few scopes, and a new state of the data drops the copies of the old one', async () => {

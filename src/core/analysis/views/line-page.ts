@@ -1,8 +1,7 @@
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { literal } from '../../sql/escape.js';
-import { categoryNamer, clampInt, withScopedLines, type CategoryName, type DrillScope } from './scope.js';
-import { DETAIL_COLUMNS } from './scope-table.js';
+import { categoryNamer, clampInt, withDetailSql, withScopedLines, type CategoryName, type DrillScope } from './scope.js';
 import { sortSet } from './sort.js';
 
 /**
@@ -15,10 +14,6 @@ export type LineSort = (typeof LINE_SORTS)[number];
 
 /** Sorts on the invoice's own columns, which the scoped lines do not carry. */
 const DETAIL_SORTS = new Set<LineSort>(['document', 'account', 'description']);
-
-/** The lines of `linesSql` with the invoice's own columns from spend_line. */
-const withDetail = (linesSql: string) =>
-  `SELECT l.*, ${DETAIL_COLUMNS} FROM (${linesSql}) l JOIN spend_line s ON s.line_id = l.line_id`;
 
 /** Sort ids → SQL over the scoped lines. */
 const SORTS = sortSet(LINE_SORTS, { document: 'document_id', supplier: 'supplier_name', category: 'category_id', source: 'source_kind' });
@@ -91,16 +86,16 @@ async function linePage(db: DbConnector, scope: DrillScope, request: LinePageReq
     : '';
   const direction = desc ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
   const order = `ORDER BY ${SORTS.sql(sort)} ${direction}, line_id ${desc ? 'DESC' : 'ASC'}`;
-  const [count, rows] = await withScopedLines(db, scope, async (linesSql, detailSql) => {
-    // A narrowed scope's kept lines carry the invoice's own columns. Otherwise the scoped lines carry what
-    // filters and most sorts need, and the invoice's own columns come from spend_line: for every line in
-    // scope when the search or the sort reads them, else for the page only.
-    const needsDetail = detailSql !== undefined || search !== '' || DETAIL_SORTS.has(sort);
-    const scoped = needsDetail ? `SELECT * FROM (${detailSql ?? withDetail(linesSql)}) ${search}` : linesSql;
-    const cte = `WITH l AS (${scoped})`;
-    const [total] = await queryRows(db, `${cte} SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend FROM l`, { signal });
-    const page = `${cte} SELECT * FROM l ${order} LIMIT ${limit} OFFSET ${offset}`;
-    return [total, await queryRows(db, needsDetail ? page : `SELECT * FROM (${withDetail(page)}) ${order}`, { signal })] as const;
+  const [count, rows] = await withScopedLines(db, scope, async (linesSql, detail) => {
+    // The scoped lines carry what filters and most sorts need. The invoice's own columns come from
+    // spend_line: for every line in scope when the search or the sort reads them, else for the page only.
+    const read = async (scoped: string, pageSql: (page: string) => string) => {
+      const cte = `WITH l AS (${scoped})`;
+      const [total] = await queryRows(db, `${cte} SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend FROM l`, { signal });
+      return [total, await queryRows(db, pageSql(`${cte} SELECT * FROM l ${order} LIMIT ${limit} OFFSET ${offset}`), { signal })] as const;
+    };
+    if (search !== '' || DETAIL_SORTS.has(sort)) return detail((detailSql) => read(`SELECT * FROM (${detailSql}) ${search}`, (page) => page));
+    return read(linesSql, (page) => `SELECT * FROM (${withDetailSql(page)}) ${order}`);
   });
   const name = categoryNamer(scope.tree);
   return {

@@ -3,9 +3,6 @@ import type { DbConnector } from '../../db/connector.js';
 import { keptTableExists } from '../../db/write-count.js';
 import { quoteIdent } from '../../sql/escape.js';
 
-/** The invoice's own columns from spend_line (as `s`), which the shared lines table does not carry (the line page shows them). */
-export const DETAIL_COLUMNS = 's.file, s."row", s.document_id, s.account, s.description';
-
 interface Kept {
   /** The shared lines table it was cut from: a rebuilt one (new data, a new classification) has a new name. */
   source: string;
@@ -33,12 +30,11 @@ async function evict(base: DbConnector, scopes: Map<string, Kept>, key: string):
 }
 
 /**
- * The lines of one narrowed scope (a category, a supplier or a unit under the filters) with the invoice's
- * own columns, copied out of the shared lines table once and kept for the next readers. A category's
+ * The result of `linesSql` (the lines of one narrowed scope: a category, a supplier or a unit under the
+ * filters), copied out of the shared lines table once and kept for the next readers. A category's
  * drill-down, its line page and every further page read the same few thousand lines: each of them
- * scanned the 1M-line shared table again, and each page joined spend_line's text columns (0.12 s per
- * page in the browser at 1M lines). `linesSql` selects the scope's lines from `source` (the shared
- * table, leased by the caller for the duration of this call); the table is valid for the duration of `fn`.
+ * scanned the 1M-line shared table again. `linesSql` selects from `source` (the shared table, leased by
+ * the caller for the duration of this call); the table is valid for the duration of `fn`.
  */
 export async function withScopeTable<T>(
   db: DbConnector, source: string, linesSql: string, fn: (table: string) => Promise<T>,
@@ -67,8 +63,7 @@ export async function withScopeTable<T>(
   if (!entry) {
     const name = `_ovb_scope_${Date.now().toString(36)}_${(made++).toString(36)}`;
     // Made on the caller's connector: a superseded screen query stops it, and a waiting reader makes it again.
-    const table = db.exec(`CREATE TEMP TABLE ${quoteIdent(name)} AS SELECT l.*, ${DETAIL_COLUMNS}
-                             FROM (${linesSql}) l JOIN spend_line s ON s.line_id = l.line_id`).then(() => name);
+    const table = db.exec(`CREATE TEMP TABLE ${quoteIdent(name)} AS ${linesSql}`).then(() => name);
     entry = { source, table, leases: 1, evicted: false };
     scopes.set(key, entry);
     // Tables cut from an older shared table are of no further use; beyond a few scopes the oldest goes.

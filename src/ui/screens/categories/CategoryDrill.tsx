@@ -20,9 +20,11 @@ export function CategoryDrill({ where, categoryId, name, onClose }: { where: str
   const drill = useQuery(`drill|${JSON.stringify(scope)}`, (db, signal) => loadCategoryDrill(db, { ...scope, tree }, { signal }));
   const box = useRef<HTMLElement>(null);
   useEffect(() => {
-    // A block body on purpose: newer Chromium returns a promise from smooth scrolling, and an
-    // effect must return nothing or a cleanup function.
-    void box.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    // At once, not smoothly: a smooth scroll kept the page moving for ~0.3 s after each pick, so the
+    // next category (and any button under the pointer) moved while a person aimed at it. A block body
+    // on purpose: newer Chromium returns a promise from scrollIntoView, and an effect must return
+    // nothing or a cleanup function.
+    void box.current?.scrollIntoView({ behavior: 'instant', block: 'start' });
   }, [categoryId]);
 
   const supplierColumns = useMemo<ColumnDef<DrillSupplier, unknown>[]>(
