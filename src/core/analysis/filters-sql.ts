@@ -3,6 +3,37 @@ import { list, sql } from '../sql/escape.js';
 import type { CategoryTree } from '../taxonomy/category-tree.js';
 import { categoryWithChildren } from '../taxonomy/tree-edits.js';
 
+/** A line's date, as the filters and the analysis read it. */
+const LINE_DATE = 'coalesce(document_date, posting_date)';
+
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const PERIOD = new RegExp(
+  `^counted(?: AND ${escaped(LINE_DATE)} >= '(\\d{4}-\\d{2}-\\d{2})'::DATE)?(?: AND ${escaped(LINE_DATE)} <= '(\\d{4}-\\d{2}-\\d{2})'::DATE)?$`,
+);
+
+/** The first day of `iso`'s month when `iso` is a valid date ('YYYY-MM-DD') on `day` ('first' or 'last') of it, else null. */
+function monthOf(iso: string, day: 'first' | 'last'): string | null {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  const want = day === 'first' ? 1 : new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d === want ? `${iso.slice(0, 7)}-01` : null;
+}
+
+/**
+ * When `where` (as filtersWhere writes it) keeps the counted lines of whole months and nothing else
+ * (a period from a month's first day to a month's last day, either end open), those months'
+ * first days ('YYYY-MM-01'; null: that end open); else null. Aggregates by month then answer for it.
+ */
+export function wholeMonths(where: string): { from: string | null; to: string | null } | null {
+  const m = PERIOD.exec(where.trim());
+  if (!m || (!m[1] && !m[2])) return null;
+  const from = m[1] ? monthOf(m[1], 'first') : null;
+  const to = m[2] ? monthOf(m[2], 'last') : null;
+  if ((m[1] && !from) || (m[2] && !to)) return null;
+  return { from, to };
+}
+
 /**
  * The global filters as a WHERE condition over spend_line (alias-free column names). With the
  * workspace's tree a level-1 category filter selects its children by the tree's parent links
@@ -11,9 +42,8 @@ import { categoryWithChildren } from '../taxonomy/tree-edits.js';
 export function filtersWhere(filters: Filters, tree?: CategoryTree): string {
   // E-commerce lines that are also invoiced are counted once, on the invoice.
   const parts: string[] = ['counted'];
-  const date = 'coalesce(document_date, posting_date)';
-  if (filters.from) parts.push(`${date} >= ${sql`${filters.from}`}::DATE`);
-  if (filters.to) parts.push(`${date} <= ${sql`${filters.to}`}::DATE`);
+  if (filters.from) parts.push(`${LINE_DATE} >= ${sql`${filters.from}`}::DATE`);
+  if (filters.to) parts.push(`${LINE_DATE} <= ${sql`${filters.to}`}::DATE`);
   if (filters.unit) parts.push(sql`unit = ${filters.unit}`);
   if (filters.category) {
     // A level-1 id also selects its level-2 children ("office" catches "office.supplies").

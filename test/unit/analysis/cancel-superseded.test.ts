@@ -40,7 +40,8 @@ describe('cancelling a superseded analysis (Demo Kommune, 4,000 lines)', () => {
   afterAll(() => db?.close());
 
   it('an overview cancelled at its first figure stops there, leaves no scratch table, and the next one is whole', async () => {
-    const where = filtersWhere({ ...EMPTY_FILTERS, from: '2024-03-01' });
+    // Periods that are not whole months: their overview groups its own lines (whole months read a kept grouping).
+    const where = filtersWhere({ ...EMPTY_FILTERS, from: '2024-03-02' });
     const reference = await loadOverview(db, where, 5);
     const before = await scratchTables();
     const controller = new AbortController();
@@ -49,7 +50,7 @@ describe('cancelling a superseded analysis (Demo Kommune, 4,000 lines)', () => {
     const { connector, asked } = spy(controller, first);
     const cancelled = abortable(connector, controller.signal);
     expect(baseConnector(cancelled)).toBe(connector);
-    await expect(loadOverview(cancelled, filtersWhere({ ...EMPTY_FILTERS, from: '2024-04-01' }), 5)).rejects.toBeInstanceOf(CancelledError);
+    await expect(loadOverview(cancelled, filtersWhere({ ...EMPTY_FILTERS, from: '2024-04-02' }), 5)).rejects.toBeInstanceOf(CancelledError);
     expect(isCancelled(cancelled)).toBe(true);
     // Only cleanup ran after the cancel: no later figure was asked for.
     const at = asked.findIndex((s) => first.test(s));

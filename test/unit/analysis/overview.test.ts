@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
+import { filtersWhere, wholeMonths } from '../../../src/core/analysis/filters-sql.js';
 import { analysisSpendTotals, categorySpend, prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
 import { loadOverview } from '../../../src/core/analysis/overview.js';
 import { loadSupplierOverview } from '../../../src/core/analysis/views/index.js';
@@ -30,7 +30,9 @@ describe('the overview screen: months and largest suppliers (Demo Kommune, 4,000
 
   const cases = (): [string, Filters][] => [
     ['no filter', EMPTY_FILTERS],
-    ['a period', { ...EMPTY_FILTERS, from: '2024-04-01', to: '2025-03-31' }],
+    ['a period of whole months', { ...EMPTY_FILTERS, from: '2024-04-01', to: '2025-03-31' }],
+    ['from a month on', { ...EMPTY_FILTERS, from: '2024-07-01' }],
+    ['a period that is not whole months', { ...EMPTY_FILTERS, from: '2024-04-02', to: '2025-03-30' }],
     ['a unit', { ...EMPTY_FILTERS, unit }],
   ];
 
@@ -92,5 +94,39 @@ describe('the overview screen: months and largest suppliers (Demo Kommune, 4,000
       const [oracle] = await queryRows(db, `SELECT sum(amount)::DECIMAL(18,2)::VARCHAR AS s, count(*) AS n FROM spend_line WHERE ${where}`);
       expect([overview.totals.spend.toFixed(2), overview.totals.lines]).toEqual([oracle!.s, Number(oracle!.n)]);
     }
+  });
+
+  it('whole months read the kept grouping of all lines; the same lines through another condition are grouped apart, to the same figures', async () => {
+    const asked: string[] = [];
+    const spy: DbConnector = { ...db, runtime: db.runtime, exec: (sql, ...rest) => (asked.push(sql), db.exec(sql, ...rest)), query: (sql, ...rest) => (asked.push(sql), db.query(sql, ...rest)) };
+    for (const filters of [{ ...EMPTY_FILTERS, from: '2024-05-01', to: '2024-10-31' }, { ...EMPTY_FILTERS, to: '2024-09-30' }]) {
+      const where = filtersWhere(filters);
+      expect(wholeMonths(where)).not.toBeNull();
+      asked.length = 0;
+      const fromKept = await loadOverview(spy, where);
+      expect(asked.filter((s) => /TEMP TABLE "_ovb_lines_(?!all_)[^"]*_spend"/.test(s))).toEqual([]);
+      expect(asked.some((s) => /_ovb_lines_all_[^"]*_spend"/.test(s))).toBe(true);
+      // The same lines, in a condition the shortcut does not know: grouped from the lines themselves.
+      asked.length = 0;
+      const grouped = await loadOverview(spy, `${where} AND TRUE`);
+      expect(asked.some((s) => /TEMP TABLE "_ovb_lines_(?!all_)[^"]*_spend"/.test(s))).toBe(true);
+      expect(fromKept).toEqual(grouped);
+      expect(fromKept.totals.lines).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('wholeMonths', () => {
+  it('knows the periods filtersWhere writes from a first to a last day, and nothing else', () => {
+    const w = (f: Partial<Filters>) => wholeMonths(filtersWhere({ ...EMPTY_FILTERS, ...f }));
+    expect(w({ from: '2024-02-01' })).toEqual({ from: '2024-02-01', to: null });
+    expect(w({ to: '2024-02-29' })).toEqual({ from: null, to: '2024-02-01' });
+    expect(w({ from: '2023-12-01', to: '2024-11-30' })).toEqual({ from: '2023-12-01', to: '2024-11-01' });
+    expect(w({ to: '2023-02-28' })).toEqual({ from: null, to: '2023-02-01' });
+    for (const f of [{}, { from: '2024-02-02' }, { to: '2024-02-28' }, { to: '2023-02-29' }, { from: '2024-02-01', unit: 'Skolen' },
+      { from: '2024-02-01', source: 'invoice' }, { from: '2024-02-01', category: 'it' }] satisfies Partial<Filters>[]) {
+      expect(w(f), JSON.stringify(f)).toBeNull();
+    }
+    expect(wholeMonths(`${filtersWhere({ ...EMPTY_FILTERS, from: '2024-02-01' })} OR TRUE`)).toBeNull();
   });
 });

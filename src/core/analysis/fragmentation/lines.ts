@@ -8,6 +8,7 @@ import { AGREEMENT_SUPPLIERS_SQL, EFFECTIVE_AGREEMENT_CATEGORIES_SQL } from '../
 import { defaultCategoryTree, type CategoryTree } from '../../taxonomy/category-tree.js';
 import { sharedCategoryTable } from './category-table.js';
 import { preparedCondition, sharedLinesSql } from './shared-lines-sql.js';
+import { wholeMonths } from '../filters-sql.js';
 import { classifiedLinesSql } from './classified.js';
 import { spellingSql } from '../../suppliers/spelling.js';
 
@@ -57,6 +58,18 @@ export interface AnalysisLines {
    * valid until close().
    */
   supplierNames(): Promise<string>;
+  /**
+   * Set when these lines are all of the workspace's counted lines dated in whole months (a period filter
+   * from a month's first day to a month's last day, either end open): an aggregate of the shared table by
+   * `month` answers for them with `month BETWEEN from AND to`. 'YYYY-MM-01'; null: that end is open.
+   */
+  months?: { from: string | null; to: string | null };
+  /**
+   * A table made by `selectSql(sharedTable)` over the whole shared table, whatever the filter: built once
+   * per state of the data (on the base connector, so a cancelled screen does not leave it half made) and
+   * kept with the shared table under `name`; valid until close().
+   */
+  sharedAggregate(name: string, selectSql: (sharedTable: string) => string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -81,8 +94,8 @@ interface FullLines {
   hasContracts: boolean;
   readers: number;
   stale: boolean;
-  /** The suppliers' spellings (see AnalysisLines.supplierNames), built when first asked for. */
-  names?: Promise<string>;
+  /** Tables kept with it by name (the suppliers' spellings, see AnalysisLines.supplierNames; sharedAggregate), built when first asked for. */
+  aggregates: Map<string, Promise<string>>;
 }
 interface FullState {
   current?: FullLines;
@@ -112,26 +125,33 @@ async function dataFingerprint(db: DbConnector): Promise<string> {
 
 async function dropFull(db: DbConnector, full: FullLines): Promise<void> {
   await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(full.table)}`).catch(() => undefined);
-  if (full.names) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(`${full.table}_names`)}`).catch(() => undefined);
+  for (const name of full.aggregates.keys()) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(`${full.table}_${name}`)}`).catch(() => undefined);
 }
 
 /**
- * The suppliers' spellings over the whole shared table, built on the base connector (a cancelled
- * screen must not leave it half made for the others) and kept with the table: a filter change then
- * joins a few thousand names instead of grouping 750k lines by supplier and name (0.1–0.2 s at 1M lines).
+ * A table made from the whole shared table and kept with it (see AnalysisLines.sharedAggregate), built on
+ * the base connector: a cancelled screen must not leave it half made for the others.
  */
-function namesOf(db: DbConnector, full: FullLines): Promise<string> {
-  if (!full.names) {
-    const table = `${full.table}_names`;
-    full.names = baseConnector(db)
-      .exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS ${spellingSql(quoteIdent(full.table))}`)
+function aggregateOf(db: DbConnector, full: FullLines, name: string, selectSql: (sharedTable: string) => string): Promise<string> {
+  let made = full.aggregates.get(name);
+  if (!made) {
+    const table = `${full.table}_${name}`;
+    made = baseConnector(db)
+      .exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS ${selectSql(quoteIdent(full.table))}`)
       .then(() => table);
-    full.names.catch(() => {
-      full.names = undefined;
+    full.aggregates.set(name, made);
+    made.catch(() => {
+      if (full.aggregates.get(name) === made) full.aggregates.delete(name);
     });
   }
-  return full.names;
+  return made;
 }
+
+/**
+ * The suppliers' spellings over the whole shared table, kept with it: a filter change then joins a few
+ * thousand names instead of grouping 750k lines by supplier and name (0.1–0.2 s at 1M lines).
+ */
+const namesOf = (db: DbConnector, full: FullLines): Promise<string> => aggregateOf(db, full, 'names', (t) => spellingSql(t));
 
 /**
  * The shared full table for this state (built if needed; concurrent callers share one build). Release it after use.
@@ -234,7 +254,7 @@ async function buildFull(db: DbConnector, tree: CategoryTree, categories: string
   const [check] = await queryRows(db, `SELECT (SELECT count(*) FROM ${quoteIdent(table)}) AS built, (SELECT count(*) FROM spend_line WHERE ${where}) AS counted`);
   if (Number(check?.built) !== Number(check?.counted)) await build(await classifiedLinesSql(db));
   await db.exec(`DROP TABLE ${a}`);
-  return { fingerprint: fp, data, table, hasContracts, readers: 0, stale: false };
+  return { fingerprint: fp, data, table, hasContracts, readers: 0, stale: false, aggregates: new Map() };
 }
 
 export async function prepareAnalysisLines(db: DbConnector, options: AnalysisOptions = {}): Promise<AnalysisLines> {
@@ -271,14 +291,16 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
   const sharedKey = `${full.table}\n${JSON.stringify(tree.categories)}`;
   const contentKey = (filter: string, table = full.table) => ({ table, key: `${full.table}\n${filter}\n${JSON.stringify(tree.categories)}`, shared: sharedKey });
   const supplierNames = () => namesOf(db, full);
+  const sharedAggregate = (name: string, selectSql: (sharedTable: string) => string) => aggregateOf(db, full, name, selectSql);
   const shared: AnalysisLines = {
     table: full.table, scratch: `_ovb_lines_${id}`, contentKey: contentKey(''), categories, filtered: false, tree, hasContracts: full.hasContracts,
-    supplierNames,
+    supplierNames, sharedAggregate,
     close: release,
   };
   // No filter (every line in the shared table is counted): the shared table itself, read-only.
   if (!where || where === 'counted') return shared;
   const condition = preparedCondition(where);
+  const months = condition !== null ? wholeMonths(condition) : null;
   if (condition !== null) {
     // Most of the lines (a period): a view, leased until closed. Copying 750k wide rows costs more than
     // the dozen scans that then filter them again; a small subset is copied (below).
@@ -294,6 +316,7 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
           table: view,
           filtered: true,
           contentKey: contentKey(condition, view),
+          ...(months ? { months } : {}),
           close: async () => {
             try {
               await db.exec(`DROP VIEW IF EXISTS ${quoteIdent(view)}`);
@@ -322,7 +345,7 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
   // The shared table stays leased until close: the suppliers' names are those of all their lines.
   return {
     table, scratch: table, contentKey: contentKey(copied, table), categories, filtered: true, tree, hasContracts: full.hasContracts,
-    supplierNames,
+    supplierNames, sharedAggregate, ...(months ? { months } : {}),
     close: async () => {
       try {
         await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
