@@ -69,6 +69,29 @@ describe('categories and suppliers on Demo Kommune', () => {
     await page.waitForSelector('[data-testid="drill-trend"] canvas');
     await waitValue(page, 'lines-total', 'gt', 0);
     const allLines = await value(page, 'lines-total');
+    // Paging: the next page (fetched ahead while the first is read) goes on where the first ended, and back.
+    expect(allLines).toBeGreaterThan(200);
+    const status = () => page.locator('[data-testid="invoice-lines"] [data-testid="lines-total"]').textContent();
+    const amounts = async () =>
+      (await page.locator('[data-testid="invoice-lines-table"] tbody tr td:last-child').allTextContents()).map((t) => Number(t.replace(/[^\d,-]/g, '').replace(',', '.')));
+    const pageOne = await amounts();
+    expect(await status()).toMatch(/^1–100 af /);
+    for (const [from, to] of [['101', '200'], ['201', '300']]) {
+      const before = await amounts();
+      await page.click('[data-testid="invoice-lines"] [data-testid="lines-next"]');
+      await page.waitForFunction((f) => document.querySelector('[data-testid="invoice-lines"] [data-testid="lines-total"]')?.textContent?.startsWith(`${f}–`), from);
+      await page.waitForFunction(() => !document.querySelector('main [aria-busy="true"]'));
+      expect(await status()).toMatch(new RegExp(`^${from}–${to} af `));
+      const shown = await amounts();
+      expect(shown.length).toBeGreaterThan(0);
+      // Largest first: this page's largest is at most the smallest shown on the page before.
+      expect(Math.max(...shown)).toBeLessThanOrEqual(Math.min(...before));
+    }
+    await page.click('[data-testid="invoice-lines"] [data-testid="lines-prev"]');
+    await page.click('[data-testid="invoice-lines"] [data-testid="lines-prev"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="invoice-lines"] [data-testid="lines-total"]')?.textContent?.startsWith('1–'));
+    await page.waitForFunction(() => !document.querySelector('main [aria-busy="true"]'));
+    expect(await amounts()).toEqual(pageOne);
     // Sort by date in SQL, then narrow the lines to the category's largest supplier.
     await page.click('[data-testid="invoice-lines"] [data-testid="sort-date"]');
     await page.waitForSelector('[data-testid="invoice-lines"] [data-testid="sort-date"][aria-pressed="true"]');

@@ -26,7 +26,9 @@ export function Pager({ status, value, testId, offset, page, total, onOffset, pr
   return (
     <div className="pager" aria-busy={busy}>
       <span data-testid={`${testId}-total`} data-value={value}>{status}</span>
-      <button type="button" className="button small" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - page))}>{prev}</button>
+      <button type="button" className="button small" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - page))} data-testid={`${testId}-prev`}>
+        {prev}
+      </button>
       <button type="button" className="button small" disabled={offset + page >= total} onClick={() => onOffset(offset + page)} data-testid={`${testId}-next`}>
         {next}
       </button>
