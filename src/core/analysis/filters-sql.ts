@@ -7,9 +7,9 @@ import { categoryWithChildren } from '../taxonomy/tree-edits.js';
 const LINE_DATE = 'coalesce(document_date, posting_date)';
 
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const PERIOD = new RegExp(
-  `^counted(?: AND ${escaped(LINE_DATE)} >= '(\\d{4}-\\d{2}-\\d{2})'::DATE)?(?: AND ${escaped(LINE_DATE)} <= '(\\d{4}-\\d{2}-\\d{2})'::DATE)?$`,
-);
+const DATE_BOUND = (op: string) => `(?: AND ${escaped(LINE_DATE)} ${op} '(\\d{4}-\\d{2}-\\d{2})'::DATE)?`;
+/** What filtersWhere writes for a period and a unit, in its order. */
+const PERIOD_AND_UNIT = new RegExp(`^counted${DATE_BOUND('>=')}${DATE_BOUND('<=')}(?: AND unit = '((?:[^']|'')*)')?$`);
 
 /** The first day of `iso`'s month when `iso` is a valid date ('YYYY-MM-DD') on `day` ('first' or 'last') of it, else null. */
 function monthOf(iso: string, day: 'first' | 'last'): string | null {
@@ -20,18 +20,40 @@ function monthOf(iso: string, day: 'first' | 'last'): string | null {
   return d === want ? `${iso.slice(0, 7)}-01` : null;
 }
 
+/** Whole months: their first days ('YYYY-MM-01'); null: that end is open. */
+export interface MonthRange {
+  from: string | null;
+  to: string | null;
+}
+
 /**
- * When `where` (as filtersWhere writes it) keeps the counted lines of whole months and nothing else
- * (a period from a month's first day to a month's last day, either end open), those months'
- * first days ('YYYY-MM-01'; null: that end open); else null. Aggregates by month then answer for it.
+ * When `where` (as filtersWhere writes it) keeps the counted lines of whole months, of one unit, or
+ * both, and nothing else: the months (a period from a month's first day to a month's last day, either
+ * end open; both ends open when there is no period) and the unit. Else null: a period that cuts a
+ * month, or any other filter. Aggregates by month and unit then answer for these lines.
  */
-export function wholeMonths(where: string): { from: string | null; to: string | null } | null {
-  const m = PERIOD.exec(where.trim());
-  if (!m || (!m[1] && !m[2])) return null;
+export function monthsAndUnit(where: string): { months: MonthRange; unit: string | null } | null {
+  const m = PERIOD_AND_UNIT.exec(where.trim());
+  if (!m || (!m[1] && !m[2] && m[3] === undefined)) return null;
   const from = m[1] ? monthOf(m[1], 'first') : null;
   const to = m[2] ? monthOf(m[2], 'last') : null;
   if ((m[1] && !from) || (m[2] && !to)) return null;
-  return { from, to };
+  return { months: { from, to }, unit: m[3] === undefined ? null : m[3].replaceAll("''", "'") };
+}
+
+/**
+ * When `where` (as filtersWhere writes it) keeps the counted lines of whole months and nothing else
+ * (a period from a month's first day to a month's last day, either end open), those months; else null.
+ */
+export function wholeMonths(where: string): MonthRange | null {
+  const parsed = monthsAndUnit(where);
+  return parsed && parsed.unit === null ? parsed.months : null;
+}
+
+/** `months` as a condition on a `month` column (TRUE when both ends are open). */
+export function monthBounds(months: MonthRange): string {
+  const bounds = [months.from && `month >= ${sql`${months.from}`}::DATE`, months.to && `month <= ${sql`${months.to}`}::DATE`].filter(Boolean);
+  return bounds.length ? bounds.join(' AND ') : 'TRUE';
 }
 
 /**

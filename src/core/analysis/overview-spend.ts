@@ -1,6 +1,7 @@
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
-import { literal, quoteIdent } from '../sql/escape.js';
+import { quoteIdent } from '../sql/escape.js';
+import { monthBounds } from './filters-sql.js';
 import { categorySpend, toSpendTotals, type AnalysisLines, type GroupSpend, type SpendTotals } from './fragmentation/index.js';
 import { memoValue } from './fragmentation/memo.js';
 
@@ -48,8 +49,7 @@ export function overviewSpend(
     const months = lines.filtered ? lines.months : { from: null, to: null };
     if (months) {
       const kept = quoteIdent(await lines.sharedAggregate('spend', groupingSql));
-      const bounds = [months.from && `month >= ${literal(months.from)}::DATE`, months.to && `month <= ${literal(months.to)}::DATE`].filter(Boolean);
-      return spendFigures(db, lines, bounds.length ? `(SELECT * FROM ${kept} WHERE ${bounds.join(' AND ')})` : kept, options);
+      return spendFigures(db, lines, months.from || months.to ? `(SELECT * FROM ${kept} WHERE ${monthBounds(months)})` : kept, options);
     }
     const cube = quoteIdent(`${lines.scratch}_spend`);
     await db.exec(`CREATE OR REPLACE TEMP TABLE ${cube} AS ${groupingSql(quoteIdent(lines.table))}`);

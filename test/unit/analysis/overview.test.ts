@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filtersWhere, wholeMonths } from '../../../src/core/analysis/filters-sql.js';
+import { filtersWhere, monthsAndUnit, wholeMonths } from '../../../src/core/analysis/filters-sql.js';
 import { analysisSpendTotals, categorySpend, prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
 import { loadOverview } from '../../../src/core/analysis/overview.js';
 import { loadSupplierOverview } from '../../../src/core/analysis/views/index.js';
@@ -128,5 +128,15 @@ describe('wholeMonths', () => {
       expect(w(f), JSON.stringify(f)).toBeNull();
     }
     expect(wholeMonths(`${filtersWhere({ ...EMPTY_FILTERS, from: '2024-02-01' })} OR TRUE`)).toBeNull();
+  });
+
+  it('monthsAndUnit also knows one unit, alone or with whole months, whatever its name', () => {
+    const p = (f: Partial<Filters>) => monthsAndUnit(filtersWhere({ ...EMPTY_FILTERS, ...f }));
+    expect(p({ unit: "Børnehuset 'Solsikken' AND TRUE" })).toEqual({ months: { from: null, to: null }, unit: "Børnehuset 'Solsikken' AND TRUE" });
+    expect(p({ from: '2024-03-01', to: '2024-03-31', unit: 'Skolen' })).toEqual({ months: { from: '2024-03-01', to: '2024-03-01' }, unit: 'Skolen' });
+    expect(p({ from: '2024-03-02', unit: 'Skolen' })).toBeNull();
+    expect(p({ unit: 'Skolen', source: 'invoice' })).toBeNull();
+    expect(p({})).toBeNull();
+    expect(wholeMonths(filtersWhere({ ...EMPTY_FILTERS, from: '2024-03-01', unit: 'Skolen' }))).toBeNull();
   });
 });

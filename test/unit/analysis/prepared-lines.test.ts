@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
+import { filtersWhere, monthsAndUnit } from '../../../src/core/analysis/filters-sql.js';
 import { analysisTotals, groupMetrics, preparedCondition, prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
 import { loadOverview } from '../../../src/core/analysis/overview.js';
 import { findOpportunities, loadKraljicFigures } from '../../../src/core/analysis/opportunities/index.js';
@@ -38,6 +38,34 @@ describe('prepared lines under a filter (Demo Kommune, 5,000 lines)', () => {
     expect(preparedCondition("contains(description, 'kaffe')")).toBeNull();
     expect(preparedCondition('"row" > 10')).toBeNull();
     expect(preparedCondition('counted AND account IS NULL')).toBeNull();
+  });
+
+  it('whole months and a unit are counted from the kept counts by unit and month: a view from half the lines, else a copy, as a scan decides', async () => {
+    const [unit] = await queryRows(db, 'SELECT unit FROM spend_line WHERE counted AND unit IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1');
+    const months = (await queryRows(db, `SELECT DISTINCT strftime(coalesce(document_date, posting_date), '%Y-%m-01') AS m FROM spend_line WHERE counted ORDER BY 1`)).map((r) => String(r.m));
+    const u = String(unit!.unit);
+    const lastDay = (m: string) => String(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10));
+    const cases = [
+      { ...EMPTY_FILTERS, from: months[1]! },
+      { ...EMPTY_FILTERS, from: months.at(-3)! },
+      { ...EMPTY_FILTERS, to: lastDay(months[2]!) },
+      { ...EMPTY_FILTERS, unit: u },
+      { ...EMPTY_FILTERS, from: months[3]!, to: lastDay(months.at(-2)!), unit: u },
+    ];
+    for (const filters of cases) {
+      const where = filtersWhere(filters);
+      expect(monthsAndUnit(where), where).not.toBeNull();
+      const [want] = await queryRows(db, `SELECT count(*) FILTER (WHERE ${where}) AS n, count(*) FILTER (WHERE counted) AS total, coalesce(sum(amount) FILTER (WHERE ${where}), 0)::DECIMAL(18,2)::VARCHAR AS spend FROM spend_line`);
+      const lines = await prepareAnalysisLines(db, { where });
+      try {
+        const isView = (await queryRows(db, `SELECT view_name FROM duckdb_views() WHERE view_name = ${literal(lines.table)}`)).length === 1;
+        expect({ where, isView }).toEqual({ where, isView: Number(want!.n) >= 0.5 * Number(want!.total) });
+        const [got] = await queryRows(db, `SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2)::VARCHAR AS spend FROM "${lines.table}"`);
+        expect([Number(got!.n), got!.spend]).toEqual([Number(want!.n), want!.spend]);
+      } finally {
+        await lines.close();
+      }
+    }
   });
 
   it('every path holds exactly the counted lines spend_line holds under the same condition', async () => {
