@@ -96,16 +96,17 @@ describe('the overview screen: months and largest suppliers (Demo Kommune, 4,000
     }
   });
 
-  it('whole months read the kept grouping of all lines; the same lines through another condition are grouped apart, to the same figures', async () => {
+  it('whole months and a unit read the kept groups of all lines; the same lines through another condition are grouped apart, to the same figures', async () => {
     const asked: string[] = [];
     const spy: DbConnector = { ...db, runtime: db.runtime, exec: (sql, ...rest) => (asked.push(sql), db.exec(sql, ...rest)), query: (sql, ...rest) => (asked.push(sql), db.query(sql, ...rest)) };
-    for (const filters of [{ ...EMPTY_FILTERS, from: '2024-05-01', to: '2024-10-31' }, { ...EMPTY_FILTERS, to: '2024-09-30' }]) {
+    for (const filters of [{ ...EMPTY_FILTERS, from: '2024-05-01', to: '2024-10-31' }, { ...EMPTY_FILTERS, to: '2024-09-30' }, { ...EMPTY_FILTERS, unit },
+      { ...EMPTY_FILTERS, from: '2024-02-01', unit }]) {
       const where = filtersWhere(filters);
-      expect(wholeMonths(where)).not.toBeNull();
+      expect(monthsAndUnit(where)).not.toBeNull();
       asked.length = 0;
       const fromKept = await loadOverview(spy, where);
       expect(asked.filter((s) => /TEMP TABLE "_ovb_lines_(?!all_)[^"]*_spend"/.test(s))).toEqual([]);
-      expect(asked.some((s) => /_ovb_lines_all_[^"]*_spend"/.test(s))).toBe(true);
+      expect(asked.some((s) => /_ovb_lines_all_[^"]*_groups"/.test(s))).toBe(true);
       // The same lines, in a condition the shortcut does not know: grouped from the lines themselves.
       asked.length = 0;
       const grouped = await loadOverview(spy, `${where} AND TRUE`);

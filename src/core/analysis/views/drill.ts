@@ -1,8 +1,7 @@
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
-import { list } from '../../sql/escape.js';
-import { spellingSql } from '../../suppliers/spelling.js';
-import { clampInt, withScopedLines, type DrillScope } from './scope.js';
+import { list, quoteIdent } from '../../sql/escape.js';
+import { clampInt, withScopedLines, withScopeQuery, type DrillScope } from './scope.js';
 
 /**
  * A category drill-down (or any scope): its suppliers, its buying units, a unit × supplier
@@ -17,7 +16,6 @@ export interface DrillSupplier {
   share: number;
   lines: number;
   units: number;
-  documents: number;
 }
 
 export interface DrillUnit {
@@ -69,15 +67,25 @@ export interface DrillOptions {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export async function loadCategoryDrill(db: DbConnector, scope: DrillScope, options: DrillOptions = {}): Promise<CategoryDrill> {
-  // A narrowed scope's lines are a small kept table (withScopedLines), read by the five figures below.
-  return withScopedLines(db, scope, (linesSql) => drill(db, `WITH l AS (${linesSql})`, options));
+  // Under whole months and a unit (or no filter) the figures read the groups kept with the shared lines and
+  // nothing is copied; under any other filter they read the scope's kept copy of its lines (withScopedLines).
+  const grouped = await withScopeQuery(db, scope, async ({ groupsSql, names }) =>
+    groupsSql === undefined
+      ? undefined
+      : drill(db, `WITH l AS (SELECT supplier_key, unit, month, spend AS amount, lines AS n FROM (${groupsSql}))`, names, options));
+  return grouped ?? withScopedLines(db, scope, (linesSql, _detail, names) =>
+    drill(db, `WITH l AS (SELECT supplier_key, unit, date_trunc('month', date) AS month, amount, 1 AS n FROM (${linesSql}))`, names, options));
 }
 
-async function drill(db: DbConnector, cte: string, options: DrillOptions): Promise<CategoryDrill> {
+/**
+ * The five figures over `cte`, which defines `l` (supplier_key, unit, month, amount, n): lines, or groups of
+ * them with their spend as `amount` and their number of lines as `n`. `names`: the suppliers' spellings.
+ */
+async function drill(db: DbConnector, cte: string, names: string, options: DrillOptions): Promise<CategoryDrill> {
   const signal = options.signal;
   const [total] = await queryRows(
     db,
-    `${cte} SELECT coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend, count(*) AS lines,
+    `${cte} SELECT coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend, coalesce(sum(n), 0)::BIGINT AS lines,
                    count(DISTINCT supplier_key) AS suppliers, count(DISTINCT unit) + (count(*) FILTER (WHERE unit IS NULL) > 0)::INTEGER AS units FROM l`,
     { signal },
   );
@@ -85,15 +93,13 @@ async function drill(db: DbConnector, cte: string, options: DrillOptions): Promi
   const share = (v: number) => (spend !== 0 ? v / spend : 0);
   const limit = clampInt(options.supplierLimit, 500, 1, 10_000);
 
+  // Named as everywhere else: the supplier register's name, else the most frequent spelling over all lines.
   const supplierRows = await queryRows(
     db,
     `${cte},
-     g AS (SELECT supplier_key AS key, sum(amount) AS spend, count(*) AS lines,
-                  count(DISTINCT unit) AS units, count(DISTINCT doc) AS documents
-             FROM l GROUP BY 1),
-     nm AS (${spellingSql('l')})
-     SELECT g.key, coalesce(sp.display_name, nm.name) AS name, g.spend::DECIMAL(18,2) AS spend, g.lines, g.units, g.documents
-       FROM g LEFT JOIN supplier sp ON sp.key = g.key LEFT JOIN nm ON nm.supplier_key = g.key
+     g AS (SELECT supplier_key AS key, sum(amount) AS spend, sum(n)::BIGINT AS lines, count(DISTINCT unit) AS units FROM l GROUP BY 1)
+     SELECT g.key, coalesce(sp.display_name, nm.name) AS name, g.spend::DECIMAL(18,2) AS spend, g.lines, g.units
+       FROM g LEFT JOIN supplier sp ON sp.key = g.key LEFT JOIN ${quoteIdent(names)} nm ON nm.supplier_key = g.key
       ORDER BY g.spend DESC, g.key LIMIT ${limit}`,
     { signal },
   );
@@ -104,12 +110,11 @@ async function drill(db: DbConnector, cte: string, options: DrillOptions): Promi
     share: share(Number(r.spend)),
     lines: Number(r.lines),
     units: Number(r.units),
-    documents: Number(r.documents),
   }));
 
   const unitRows = await queryRows(
     db,
-    `${cte} SELECT unit, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines, count(DISTINCT supplier_key) AS suppliers
+    `${cte} SELECT unit, sum(amount)::DECIMAL(18,2) AS spend, sum(n)::BIGINT AS lines, count(DISTINCT supplier_key) AS suppliers
               FROM l GROUP BY 1 ORDER BY spend DESC, unit NULLS LAST`,
     { signal },
   );
@@ -132,8 +137,8 @@ async function drill(db: DbConnector, cte: string, options: DrillOptions): Promi
   const trendRows = await queryRows(
     db,
     `${cte} SELECT strftime(m, '%Y-%m') AS month, spend, lines FROM (
-              SELECT date_trunc('month', date) AS m, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines
-                FROM l WHERE date IS NOT NULL GROUP BY 1) ORDER BY m`,
+              SELECT month AS m, sum(amount)::DECIMAL(18,2) AS spend, sum(n)::BIGINT AS lines
+                FROM l WHERE month IS NOT NULL GROUP BY 1) ORDER BY m`,
     { signal },
   );
 

@@ -1,7 +1,7 @@
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { literal } from '../../sql/escape.js';
-import { categoryNamer, clampInt, withDetailSql, withScopedLines, type CategoryName, type DrillScope } from './scope.js';
+import { categoryNamer, clampInt, withDetailSql, withScopedLines, withScopeQuery, type CategoryName, type DrillScope } from './scope.js';
 import { sortSet } from './sort.js';
 
 /**
@@ -86,17 +86,30 @@ async function linePage(db: DbConnector, scope: DrillScope, request: LinePageReq
     : '';
   const direction = desc ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
   const order = `ORDER BY ${SORTS.sql(sort)} ${direction}, line_id ${desc ? 'DESC' : 'ASC'}`;
-  const [count, rows] = await withScopedLines(db, scope, async (linesSql, detail) => {
-    // The scoped lines carry what filters and most sorts need. The invoice's own columns come from
-    // spend_line: for every line in scope when the search or the sort reads them, else for the page only.
-    const read = async (scoped: string, pageSql: (page: string) => string) => {
-      const cte = `WITH l AS (${scoped})`;
+  const pageOf = (cte: string) => `${cte} SELECT * FROM l ${order} LIMIT ${limit} OFFSET ${offset}`;
+  // The invoice's own columns are joined for the page's lines only.
+  const withDetailPage = async (linesSql: string, totalSql: string) => {
+    const [total] = await queryRows(db, totalSql, { signal });
+    return [total, await queryRows(db, `SELECT * FROM (${withDetailSql(pageOf(`WITH l AS (${linesSql})`))}) ${order}`, { signal })] as const;
+  };
+  const countOf = (linesSql: string) => `SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend FROM (${linesSql})`;
+  const [count, rows] = search !== '' || DETAIL_SORTS.has(sort)
+    // A search or a sort on the invoice's own columns reads them for every line in scope (a narrowed scope's kept).
+    ? await withScopedLines(db, scope, (_linesSql, detail) => detail(async (detailSql) => {
+      const cte = `WITH l AS (SELECT * FROM (${detailSql}) ${search})`;
       const [total] = await queryRows(db, `${cte} SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend FROM l`, { signal });
-      return [total, await queryRows(db, pageSql(`${cte} SELECT * FROM l ${order} LIMIT ${limit} OFFSET ${offset}`), { signal })] as const;
-    };
-    if (search !== '' || DETAIL_SORTS.has(sort)) return detail((detailSql) => read(`SELECT * FROM (${detailSql}) ${search}`, (page) => page));
-    return read(linesSql, (page) => `SELECT * FROM (${withDetailSql(page)}) ${order}`);
-  });
+      return [total, await queryRows(db, pageOf(cte), { signal })] as const;
+    }))
+    : offset === 0
+      // The first page (a click on a category or a supplier) is the top of the shared table's lines in scope:
+      // 0.12–0.14 s at 1M lines in the app, against 0.15 s for copying a large category's lines first. The
+      // count comes from the kept groups where the filter allows.
+      ? await withScopeQuery(db, scope, ({ linesSql, groupsSql }) =>
+        withDetailPage(linesSql, groupsSql === undefined
+          ? countOf(linesSql)
+          : `SELECT coalesce(sum(lines), 0)::BIGINT AS n, coalesce(sum(spend), 0)::DECIMAL(18,2) AS spend FROM (${groupsSql})`))
+      // Further pages read the scope's kept copy (made at the first of them): ~0.06 s a page instead of 0.12 s.
+      : await withScopedLines(db, scope, (linesSql) => withDetailPage(linesSql, countOf(linesSql)));
   const name = categoryNamer(scope.tree);
   return {
     rows: rows.map((r) => ({

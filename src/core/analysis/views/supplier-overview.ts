@@ -3,7 +3,7 @@ import { queryRows } from '../../db/rows.js';
 import { literal } from '../../sql/escape.js';
 import type { CvrStatus } from '../../suppliers/tables.js';
 import type { CategoryTree } from '../../taxonomy/category-tree.js';
-import { categoryNamer, clampInt, withScopedLines, type CategoryName, type DrillScope } from './scope.js';
+import { categoryNamer, clampInt, withScopedLines, withScopeQuery, type CategoryName, type DrillScope } from './scope.js';
 import { sortSet } from './sort.js';
 
 /**
@@ -127,19 +127,21 @@ export async function loadSupplierBreakdown(
   scope: DrillScope & { supplierKey: string },
   signal?: AbortSignal,
 ): Promise<SupplierBreakdown> {
-  const [byCategory, byUnit] = await withScopedLines(db, scope, async (linesSql) => {
-    const cte = `WITH l AS (${linesSql})`;
-    return [await queryRows(
+  // `l` holds lines (n = 1) or, under whole months and a unit, the groups kept with the shared lines (nothing copied).
+  const read = async (cte: string) => [await queryRows(
     db,
-    `${cte} SELECT category_id, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines FROM l
+    `${cte} SELECT category_id, sum(amount)::DECIMAL(18,2) AS spend, sum(n)::BIGINT AS lines FROM l
               GROUP BY 1 ORDER BY spend DESC, category_id NULLS LAST`,
-      { signal },
-    ), await queryRows(
-      db,
-      `${cte} SELECT unit, sum(amount)::DECIMAL(18,2) AS spend, count(*) AS lines FROM l GROUP BY 1 ORDER BY spend DESC, unit NULLS LAST`,
-      { signal },
-    )] as const;
-  });
+    { signal },
+  ), await queryRows(
+    db,
+    `${cte} SELECT unit, sum(amount)::DECIMAL(18,2) AS spend, sum(n)::BIGINT AS lines FROM l GROUP BY 1 ORDER BY spend DESC, unit NULLS LAST`,
+    { signal },
+  )] as const;
+  const [byCategory, byUnit] =
+    (await withScopeQuery(db, scope, async ({ groupsSql }) =>
+      groupsSql === undefined ? undefined : read(`WITH l AS (SELECT category_id, unit, spend AS amount, lines AS n FROM (${groupsSql}))`))) ??
+    (await withScopedLines(db, scope, (linesSql) => read(`WITH l AS (SELECT category_id, unit, amount, 1 AS n FROM (${linesSql}))`)));
   const spend = Math.round(byUnit.reduce((a, r) => a + Number(r.spend) * 100, 0)) / 100;
   const lines = byUnit.reduce((a, r) => a + Number(r.lines), 0);
   const share = (v: number) => (spend !== 0 ? v / spend : 0);
