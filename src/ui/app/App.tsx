@@ -135,9 +135,10 @@ export function App() {
   );
   const tree = treeState?.tree ?? FALLBACK_TREE;
   const treeVersion = treeState?.version ?? 0;
+  const whenQuiet = useCallback((ms: number) => tracked?.quiet(ms) ?? Promise.resolve(), [tracked]);
   const value = useMemo<AppContextValue>(
-    () => ({ db: readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved, building, runBuild }),
-    [readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved, building, runBuild],
+    () => ({ db: readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved, building, runBuild, whenQuiet }),
+    [readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved, building, runBuild, whenQuiet],
   );
   // In tree order: each level-1 category followed by its children (a moved child follows its new parent).
   const categories = useMemo(

@@ -22,6 +22,8 @@ export interface AppContextValue {
   building: BuildProgress | null;
   /** Runs an import or the demo as the one workspace build (workspace-build.ts). */
   runBuild: RunBuild;
+  /** Resolves once no screen has used the database for `ms` (write-tracker.ts): for work that can wait. */
+  whenQuiet: (ms: number) => Promise<void>;
 }
 
 const AppContext = createContext<AppContextValue | null>(null);

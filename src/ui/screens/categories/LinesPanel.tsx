@@ -47,13 +47,15 @@ export function LinesPanel({ scope, title, action, testId = 'invoice-lines' }: {
   const key = JSON.stringify({ scope, sort, offset, search });
   const load = (db: DbConnector, at: number, signal?: AbortSignal) =>
     loadLinePage(db, { ...scope, tree }, { sort: sort.id, desc: sort.desc, offset: at, limit: PAGE, search, signal });
-  // The next page is fetched while this one is read (its invoice columns cost ~45 ms at 1M lines).
+  // Once a person pages, the next page is fetched while this one is read (~0.06 s at 1M lines). Not from
+  // the first page: a click on a category shows the drill-down and its first page, and most people go on
+  // to another category rather than page (the second page copies the scope's lines, ~0.15 s more).
   const prefetch = usePrefetch<LinePage>(JSON.stringify({ scope, sort, search }));
   const page = useQuery(`lines|${key}`, (db, signal) => prefetch.take(String(offset))?.catch(() => load(db, offset, signal)) ?? load(db, offset, signal));
   if (page.error) throw page.error;
   const loaded = page.isLoading ? undefined : page.data;
   useEffect(() => {
-    if (loaded && loaded.offset + PAGE < loaded.total) prefetch.ahead(String(loaded.offset + PAGE), (db) => load(db, loaded.offset + PAGE));
+    if (loaded && loaded.offset > 0 && loaded.offset + PAGE < loaded.total) prefetch.ahead(String(loaded.offset + PAGE), (db) => load(db, loaded.offset + PAGE));
   });
 
   const columns = useMemo<ColumnDef<LineRow, unknown>[]>(
