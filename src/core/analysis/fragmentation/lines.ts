@@ -68,16 +68,11 @@ export interface AnalysisLines {
   /**
    * The whole shared table grouped by category_id, supplier_key, unit, month and addressable, with `spend`,
    * `lines`, `first_date` and `last_date` (100k groups for 1M lines, built in ~0.15 s in DuckDB-WASM): made
-   * once per state of the data and kept with the shared table (see sharedAggregate). The overview's spend
-   * figures, a drill-down's and the share a filter keeps read it instead of the lines.
+   * once per state of the data (on the base connector, so a cancelled screen does not leave it half made)
+   * and kept with the shared table. The overview's spend figures, a drill-down's and the share a filter
+   * keeps read it instead of the lines.
    */
   groups(): Promise<string>;
-  /**
-   * A table made by `selectSql(sharedTable)` over the whole shared table, whatever the filter: built once
-   * per state of the data (on the base connector, so a cancelled screen does not leave it half made) and
-   * kept with the shared table under `name`; valid until close().
-   */
-  sharedAggregate(name: string, selectSql: (sharedTable: string) => string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -113,7 +108,7 @@ interface FullLines {
   hasContracts: boolean;
   readers: number;
   stale: boolean;
-  /** Tables kept with it by name (the suppliers' spellings, see AnalysisLines.supplierNames; sharedAggregate), built when first asked for. */
+  /** Tables kept with it by name (the suppliers' spellings and the groups, see AnalysisLines.supplierNames and groups), built when first asked for. */
   aggregates: Map<string, Promise<string>>;
 }
 interface FullState {
@@ -148,7 +143,7 @@ async function dropFull(db: DbConnector, full: FullLines): Promise<void> {
 }
 
 /**
- * A table made from the whole shared table and kept with it (see AnalysisLines.sharedAggregate), built on
+ * A table made from the whole shared table and kept with it (the spellings, the groups), built on
  * the base connector: a cancelled screen must not leave it half made for the others.
  */
 function aggregateOf(db: DbConnector, full: FullLines, name: string, selectSql: (sharedTable: string) => string): Promise<string> {
@@ -312,11 +307,10 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
   const sharedKey = `${full.table}\n${JSON.stringify(tree.categories)}`;
   const contentKey = (filter: string, table = full.table) => ({ table, key: `${full.table}\n${filter}\n${JSON.stringify(tree.categories)}`, shared: sharedKey });
   const supplierNames = () => namesOf(db, full);
-  const sharedAggregate = (name: string, selectSql: (sharedTable: string) => string) => aggregateOf(db, full, name, selectSql);
-  const groups = () => sharedAggregate('groups', groupsSql);
+  const groups = () => aggregateOf(db, full, 'groups', groupsSql);
   const shared: AnalysisLines = {
     table: full.table, scratch: `_ovb_lines_${id}`, contentKey: contentKey(''), categories, filtered: false, tree, hasContracts: full.hasContracts,
-    supplierNames, sharedAggregate, groups,
+    supplierNames, groups,
     close: release,
   };
   // No filter (every line in the shared table is counted): the shared table itself, read-only.
@@ -374,7 +368,7 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
   // The shared table stays leased until close: the suppliers' names are those of all their lines.
   return {
     table, scratch: table, contentKey: contentKey(copied, table), categories, filtered: true, tree, hasContracts: full.hasContracts,
-    supplierNames, sharedAggregate, groups, ...(grouped ? { grouped } : {}),
+    supplierNames, groups, ...(grouped ? { grouped } : {}),
     close: async () => {
       try {
         await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
