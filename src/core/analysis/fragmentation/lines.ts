@@ -11,6 +11,7 @@ import { preparedCondition, sharedLinesSql } from './shared-lines-sql.js';
 import { monthBounds, monthsAndUnit, type MonthRange } from '../filters-sql.js';
 import { classifiedLinesSql } from './classified.js';
 import { spellingSql } from '../../suppliers/spelling.js';
+import { sharedEnumsReplace } from './shared-enums.js';
 
 /**
  * The lines an analysis works on, prepared once per analysis (filters applied) as a temporary
@@ -257,8 +258,9 @@ async function buildFull(db: DbConnector, tree: CategoryTree, categories: string
   const anyAgreement = Number(agreementRows?.n ?? 0) > 0;
   const [lineRows] = await queryRows(db, `SELECT count(*) AS n FROM spend_line`);
   const kind = Number(lineRows?.n ?? 0) >= COMPRESSED_LINES_FROM ? 'TABLE' : 'TEMP TABLE';
+  const enums = await sharedEnumsReplace(db, categories);
   const build = async (cls: string) =>
-    db.exec(`CREATE OR REPLACE ${kind} ${quoteIdent(table)} AS ${sharedLinesSql({ cls, categories, agreements, anyAgreement, tree, where })}`);
+    db.exec(`CREATE OR REPLACE ${kind} ${quoteIdent(table)} AS SELECT * ${enums} FROM (${sharedLinesSql({ cls, categories, agreements, anyAgreement, tree, where })})`);
   // The engine writes one decision per line, so the lines are joined to the decisions as they are:
   // picking the most confident of each line's rows grouped 1M rows by line (~0.25 s of ~0.6 s in
   // Node-WASM at 1M lines). Should a line have several accepted rows after all, the table has more rows
