@@ -2,7 +2,7 @@
  * The real app at scale, driven the way a person uses it (`npm run bench -- --app 1000000`): cold
  * start, a CSV dropped on Indlæs to the classified overview, the longest main-thread task meanwhile,
  * each main screen's first open, and the interactions of the performance issue, each from the action
- * to the screen settled (nothing in <main> aria-busy for two animation frames).
+ * (its first input event in the page) to the screen settled (nothing in <main> aria-busy for two animation frames).
  */
 import type { Page } from 'playwright-core';
 import { launchChromium, PREVIEW_ORIGIN } from '../test/support/browser.js';
@@ -20,6 +20,12 @@ export interface AppFigures {
   screenOpenMs: Record<string, number>;
   interactions: Record<string, { samples: number[]; p50: number; p95: number }>;
   interactionsP95Ms: number;
+  /**
+   * The same interactions timed from Playwright's call, as up to 2026-12-07: its checks before the input event
+   * (element visible and stable for two animation frames, scrolled into view) add 0.02–0.1 s.
+   */
+  interactionsFromDriver: Record<string, { samples: number[]; p50: number; p95: number }>;
+  interactionsFromDriverP95Ms: number;
   /**
    * A date typed in steps: three from-dates 150 ms apart, timed from the last to settled. Not one of the
    * issue's interactions (not in the p95); it shows whether superseded queries are cancelled.
@@ -48,6 +54,12 @@ type Probe = { __longtasks: { start: number; duration: number }[] };
 
 /** Records long tasks from the first script on (PerformanceObserver 'longtask', Chromium). */
 const LONGTASK_INIT = `window.__longtasks = [];
+  // The person's action: the first input event after the bench arms it (window.__actionAt = null). Playwright's
+  // own checks before it (visible, stable for two frames, scrolled into view) are no part of the app's latency.
+  window.__actionAt = undefined;
+  for (const type of ['pointerdown', 'mousedown', 'keydown', 'input', 'change', 'click']) {
+    window.addEventListener(type, (e) => { if (window.__actionAt === null) window.__actionAt = e.timeStamp; }, { capture: true });
+  }
   try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration }); })
           .observe({ type: 'longtask', buffered: true }); } catch {}`;
 
@@ -75,11 +87,20 @@ function settledSince(page: Page, t0: number, testId?: string, timeout = 300_000
 
 const now = (page: Page): Promise<number> => page.evaluate('performance.now()');
 
-/** One interaction: `act` in the page, then the time until it settled. */
-async function timed(page: Page, act: () => Promise<void>, testId?: string): Promise<number> {
-  const t0 = await now(page);
+/** Per interaction, from the driver's call (Playwright's checks included), for comparison with earlier runs. */
+const driverSamples: Record<string, number[]> = {};
+
+/**
+ * One interaction: `act` in the page, then the time from the person's action (its first input event in the
+ * page) until the screen settled. Without an input event (a hash change), from the driver's call.
+ */
+async function timed(page: Page, act: () => Promise<void>, testId?: string, name?: string): Promise<number> {
+  const t0 = await page.evaluate<number>('(window.__actionAt = null, performance.now())');
   await act();
-  return Math.round(await settledSince(page, t0, testId));
+  const settled = await settledSince(page, t0, testId);
+  const actionAt = await page.evaluate<number | null>('window.__actionAt');
+  if (name) (driverSamples[name] ??= []).push(Math.round(settled));
+  return Math.round(actionAt === null ? settled : settled - (actionAt - t0));
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -133,10 +154,11 @@ export async function measureApp(file: string, peakMB: () => number): Promise<Ap
     }
 
     const interactions: AppFigures['interactions'] = {};
-    const record = (name: string, ms: number) => (interactions[name] ??= { samples: [], p50: 0, p95: 0 }).samples.push(ms);
+    const interaction = async (name: string, act: () => Promise<void>, testId?: string) =>
+      (interactions[name] ??= { samples: [], p50: 0, p95: 0 }).samples.push(await timed(page, act, testId, name));
     // Period: from-dates across the year and back to none.
     for (const from of ['2024-02-01', '2024-04-01', '2024-07-01', '2024-10-01', '']) {
-      record('period', await timed(page, () => page.fill('[data-testid="filter-from"]', from)));
+      await interaction('period', () => page.fill('[data-testid="filter-from"]', from));
     }
     // A series: each change supersedes the one before while its queries still run.
     const periodSeriesMs: number[] = [];
@@ -149,24 +171,24 @@ export async function measureApp(file: string, peakMB: () => number): Promise<Ap
     }
     const units = await page.$$eval('[data-testid="filter-unit"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     for (const unit of [...units.slice(0, 4), '']) {
-      record('unit', await timed(page, async () => void (await page.selectOption('[data-testid="filter-unit"]', unit))));
+      await interaction('unit', async () => void (await page.selectOption('[data-testid="filter-unit"]', unit)));
     }
     // A category picked in the treemap (its largest rectangle, top left) and in the table.
     await go(page, '#/categories', 'screen-categories');
     const box = await page.locator('[data-testid="category-treemap"]').boundingBox();
     for (let i = 0; i < 3 && box; i++) {
-      record('treemap', await timed(page, () => page.mouse.click(box.x + box.width * 0.15, box.y + box.height * 0.25)));
+      await interaction('treemap', () => page.mouse.click(box.x + box.width * 0.15, box.y + box.height * 0.25));
     }
     const cats = page.locator('[data-testid="cat-select"]');
-    for (let i = 0; i < Math.min(4, await cats.count()); i++) record('category', await timed(page, () => cats.nth(i).click(), 'category-drill'));
+    for (let i = 0; i < Math.min(4, await cats.count()); i++) await interaction('category', () => cats.nth(i).click(), 'category-drill');
     // A supplier's lines, then paging them.
     await go(page, '#/suppliers', 'screen-suppliers');
     const suppliers = page.locator('[data-testid="supplier-open"]');
-    for (let i = 0; i < Math.min(4, await suppliers.count()); i++) record('supplierLines', await timed(page, () => suppliers.nth(i).click(), 'supplier-detail'));
+    for (let i = 0; i < Math.min(4, await suppliers.count()); i++) await interaction('supplierLines', () => suppliers.nth(i).click(), 'supplier-detail');
     for (let i = 0; i < 4; i++) {
       const next = page.locator('[data-testid="lines-next"]').first();
       if (!(await next.isEnabled())) break;
-      record('pageLines', await timed(page, () => next.click()));
+      await interaction('pageLines', () => next.click());
     }
     // The autosave of the 1M lines must still reach the store once the person stops clicking (its
     // first generation is the whole import: nothing was saved before it in this fresh profile).
@@ -184,7 +206,10 @@ export async function measureApp(file: string, peakMB: () => number): Promise<Ap
       v.p95 = quantile(v.samples, 0.95);
       all = all.concat(v.samples);
     }
+    const driverAll = Object.values(driverSamples).flat();
     return {
+      interactionsFromDriver: Object.fromEntries(Object.entries(driverSamples).map(([k, xs]) => [k, { samples: xs, p50: quantile(xs, 0.5), p95: quantile(xs, 0.95) }])),
+      interactionsFromDriverP95Ms: quantile(driverAll, 0.95),
       coldStartMs, warmStartMs, coldEngineMs, warmEngineMs, dropToOverviewMs, importLongestTaskMs, importLongTasks: tasks.length, screenOpenMs, interactions,
       interactionsP95Ms: quantile(all, 0.95), periodSeriesMs, autosaveAfterMs, autosavedLines, rendererPeakMB: peakMB(),
     };
