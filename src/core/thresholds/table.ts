@@ -1,5 +1,6 @@
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
+import { untilWritten } from '../db/write-count.js';
 import { literal } from '../sql/escape.js';
 import { SettingsError } from '../workspace/settings-error.js';
 import { defaultThresholds, THRESHOLD_REGIMES, type Threshold, type ThresholdRegime, thresholdProblems } from './thresholds.js';
@@ -31,12 +32,12 @@ export async function ensureThresholdTable(db: DbConnector): Promise<void> {
   if (Number(row?.n ?? 0) === 0) await db.exec(insertSql(defaultThresholds()));
 }
 
+/** The table's rows, read again only after a write where the connector counts them (the app; see untilWritten). */
 export async function loadThresholds(db: DbConnector): Promise<Threshold[]> {
-  await ensureThresholdTable(db);
-  const rows = await queryRows(
-    db,
-    'SELECT regime, valid_from, valid_to, eur, dkk, estimate, source FROM threshold ORDER BY regime, valid_from',
-  );
+  const rows = await untilWritten(db, 'thresholds', async () => {
+    await ensureThresholdTable(db);
+    return queryRows(db, 'SELECT regime, valid_from, valid_to, eur, dkk, estimate, source FROM threshold ORDER BY regime, valid_from');
+  });
   return rows
     .filter((r) => (THRESHOLD_REGIMES as readonly string[]).includes(String(r.regime)))
     .map((r) => ({
