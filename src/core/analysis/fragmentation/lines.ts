@@ -7,7 +7,7 @@ import { ensureAgreementsMapped } from '../../agreements/map.js';
 import { AGREEMENT_SUPPLIERS_SQL, EFFECTIVE_AGREEMENT_CATEGORIES_SQL } from '../../agreements/schema.js';
 import { defaultCategoryTree, type CategoryTree } from '../../taxonomy/category-tree.js';
 import { sharedCategoryTable } from './category-table.js';
-import { preparedCondition, sharedLinesSql } from './shared-lines-sql.js';
+import { preparedCondition, sharedLinesSql, topLinesSql } from './shared-lines-sql.js';
 import { monthBounds, monthsAndUnit, type MonthRange } from '../filters-sql.js';
 import { classifiedLinesSql } from './classified.js';
 import { spellingSql } from '../../suppliers/spelling.js';
@@ -74,6 +74,8 @@ export interface AnalysisLines {
    * keeps read it instead of the lines.
    */
   groups(): Promise<string>;
+  /** Each category's first page of lines (AnalysisLines' own table kept with it, see topLinesSql), built when first asked for. */
+  topLines(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -310,9 +312,10 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
   const contentKey = (filter: string, table = full.table) => ({ table, key: `${full.table}\n${filter}\n${JSON.stringify(tree.categories)}`, shared: sharedKey });
   const supplierNames = () => namesOf(db, full);
   const groups = () => aggregateOf(db, full, 'groups', groupsSql);
+  const topLines = () => aggregateOf(db, full, 'tops', topLinesSql);
   const shared: AnalysisLines = {
     table: full.table, scratch: `_ovb_lines_${id}`, contentKey: contentKey(''), categories, filtered: false, tree, hasContracts: full.hasContracts,
-    supplierNames, groups,
+    supplierNames, groups, topLines,
     close: release,
   };
   // No filter (every line in the shared table is counted): the shared table itself, read-only.
@@ -370,7 +373,7 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
   // The shared table stays leased until close: the suppliers' names are those of all their lines.
   return {
     table, scratch: table, contentKey: contentKey(copied, table), categories, filtered: true, tree, hasContracts: full.hasContracts,
-    supplierNames, groups, ...(grouped ? { grouped } : {}),
+    supplierNames, groups, topLines, ...(grouped ? { grouped } : {}),
     close: async () => {
       try {
         await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);

@@ -83,6 +83,22 @@ export function sharedLinesSql({ cls, categories, agreements, anyAgreement, tree
        FROM x`;
 }
 
+/** Lines of each category kept in the top lines (topLinesSql): one page's worth. */
+export const TOP_LINES_PER_CATEGORY = 100;
+
+/**
+ * The first TOP_LINES_PER_CATEGORY lines of each category_id (NULL included) of the shared table `t`
+ * in a page's default order (amount DESC, line_id DESC), with `part_lines` (the category's lines in
+ * all) and the invoice's own columns from spend_line: 7k rows for 1M lines, built in ~0.1 s. The top
+ * of a union of categories is within the union of their tops, so a category's first page (a level-1
+ * category is its level-2 children) reads these instead of 1M lines (ScopeQuery.topPageSql, views/scope.ts).
+ */
+export const topLinesSql = (t: string) => `
+     WITH p AS (SELECT count(*) AS n, max_by(line_id, (amount, line_id), ${TOP_LINES_PER_CATEGORY}) AS ids FROM ${t} GROUP BY category_id),
+     f AS (SELECT unnest(ids) AS line_id, n FROM p)
+     SELECT l.*, f.n AS part_lines, s.file, s."row", s.document_id, s.account, s.description
+       FROM ${t} l JOIN f USING (line_id) JOIN spend_line s ON s.line_id = l.line_id`;
+
 /**
  * spend_line columns the prepared table does not carry with spend_line's meaning (supplier_key is the
  * merged key there; the rest are not carried): a condition naming one is answered by a semi-join on spend_line.

@@ -102,12 +102,22 @@ async function linePage(db: DbConnector, scope: DrillScope, request: LinePageReq
     }))
     : offset === 0
       // The first page (a click on a category or a supplier) is the top of the shared table's lines in scope:
-      // 0.12–0.14 s at 1M lines in the app, against 0.15 s for copying a large category's lines first. The
-      // count comes from the kept groups where the filter allows.
-      ? await withScopeQuery(db, scope, ({ linesSql, groupsSql }) =>
-        withDetailPage(linesSql, groupsSql === undefined
+      // 0.12–0.14 s at 1M lines in the app, against 0.15 s for copying a large category's lines first; a
+      // category's in the default order, from its kept top lines. The count comes from the kept groups where
+      // the filter allows.
+      ? await withScopeQuery(db, scope, async ({ linesSql, groupsSql, topPageSql }) => {
+        const totalSql = groupsSql === undefined
           ? countOf(linesSql)
-          : `SELECT coalesce(sum(lines), 0)::BIGINT AS n, coalesce(sum(spend), 0)::DECIMAL(18,2) AS spend FROM (${groupsSql})`))
+          : `SELECT coalesce(sum(lines), 0)::BIGINT AS n, coalesce(sum(spend), 0)::DECIMAL(18,2) AS spend FROM (${groupsSql})`;
+        // A category's first page in the default order: from each category's kept top lines (~0.01 s).
+        const topSql = sort === 'amount' && desc ? await topPageSql(limit) : undefined;
+        if (topSql !== undefined) {
+          const [total] = await queryRows(db, totalSql, { signal });
+          const top = await queryRows(db, topSql, { signal });
+          if (top[0]?.complete === true) return [total, top] as const;
+        }
+        return withDetailPage(linesSql, totalSql);
+      })
       // Further pages read the scope's kept copy (made at the first of them): ~0.06 s a page instead of 0.12 s.
       : await withScopedLines(db, scope, (linesSql) => withDetailPage(linesSql, countOf(linesSql)));
   const name = categoryNamer(scope.tree);

@@ -4,7 +4,7 @@ import { ensureSupplierTables } from '../../suppliers/tables.js';
 import { defaultCategoryTree, type CategoryTree } from '../../taxonomy/category-tree.js';
 import { categoryWithChildren } from '../../taxonomy/tree-edits.js';
 import { groupedCondition, withSharedLines } from '../fragmentation/lines.js';
-import { preparedCondition } from '../fragmentation/shared-lines-sql.js';
+import { preparedCondition, TOP_LINES_PER_CATEGORY } from '../fragmentation/shared-lines-sql.js';
 import { monthsAndUnit } from '../filters-sql.js';
 import { withScopeTable } from './scope-table.js';
 
@@ -103,6 +103,14 @@ export interface ScopeQuery {
   groupsSql?: string;
   /** Table of (supplier_key, name): each supplier's most frequent spelling over all lines (lines.ts). */
   names: string;
+  /**
+   * SQL for the scope's first `limit` lines in a page's default order (amount DESC, line_id DESC) with the
+   * invoice's own columns, read from the kept top lines of each category (AnalysisLines.topLines) instead of
+   * 1M lines; each row has `complete`, true when they are the scope's first lines under the filter (every
+   * category in scope has all its lines there, or at least `limit` that pass). Undefined for a scope those
+   * cannot answer: a supplier's, more than a page, or a filter over columns the shared table lacks.
+   */
+  topPageSql(limit: number): Promise<string | undefined>;
 }
 
 /**
@@ -116,7 +124,19 @@ export async function withScopeQuery<T>(db: DbConnector, scope: DrillScope, fn: 
     const raw = scope.where?.trim();
     const simple = !raw || raw === 'counted' ? { months: { from: null, to: null }, unit: null } : monthsAndUnit(raw);
     const groupsSql = simple ? `SELECT * FROM ${quoteIdent(await lines.groups())} WHERE ${groupedCondition(simple)} AND ${narrowing(scope)}` : undefined;
-    return fn({ linesSql: sharedScopeSql(table, scope), ...(groupsSql !== undefined ? { groupsSql } : {}), names: await lines.supplierNames() });
+    const topPageSql = async (limit: number) => {
+      const condition = raw ? preparedCondition(raw) : 'TRUE';
+      if (scope.supplierKey !== undefined || condition === null || limit > TOP_LINES_PER_CATEGORY) return undefined;
+      const t = quoteIdent(await lines.topLines());
+      const category = categoryCondition(scope.categoryId, scope.tree ?? defaultCategoryTree());
+      const keep = `(${condition}) AND ${scope.unit === undefined ? 'TRUE' : sql`unit = ${scope.unit}`}`;
+      return `
+        WITH p AS (SELECT any_value(part_lines) AS n, count(*) FILTER (WHERE ${keep}) AS hits FROM ${t} WHERE ${category} GROUP BY category_id),
+        ok AS (SELECT coalesce(bool_and(n <= ${TOP_LINES_PER_CATEGORY} OR hits >= ${limit}), TRUE) AS complete FROM p)
+        SELECT l.* EXCLUDE (part_lines), ok.complete FROM ${t} l, ok
+         WHERE ${category} AND ${keep} ORDER BY amount DESC NULLS LAST, line_id DESC LIMIT ${limit}`;
+    };
+    return fn({ linesSql: sharedScopeSql(table, scope), ...(groupsSql !== undefined ? { groupsSql } : {}), names: await lines.supplierNames(), topPageSql });
   });
 }
 
