@@ -88,9 +88,13 @@ async function linePage(db: DbConnector, scope: DrillScope, request: LinePageReq
   const order = `ORDER BY ${SORTS.sql(sort)} ${direction}, line_id ${desc ? 'DESC' : 'ASC'}`;
   const pageOf = (cte: string) => `${cte} SELECT * FROM l ${order} LIMIT ${limit} OFFSET ${offset}`;
   // The invoice's own columns are joined for the page's lines only.
+  // The count and the page sent together (see drill.ts).
   const withDetailPage = async (linesSql: string, totalSql: string) => {
-    const [total] = await queryRows(db, totalSql, { signal });
-    return [total, await queryRows(db, `SELECT * FROM (${withDetailSql(pageOf(`WITH l AS (${linesSql})`))}) ${order}`, { signal })] as const;
+    const [[total], rows] = await Promise.all([
+      queryRows(db, totalSql, { signal }),
+      queryRows(db, `SELECT * FROM (${withDetailSql(pageOf(`WITH l AS (${linesSql})`))}) ${order}`, { signal }),
+    ]);
+    return [total, rows] as const;
   };
   const countOf = (linesSql: string) => `SELECT count(*) AS n, coalesce(sum(amount), 0)::DECIMAL(18,2) AS spend FROM (${linesSql})`;
   const [count, rows] = search !== '' || DETAIL_SORTS.has(sort)
@@ -112,8 +116,7 @@ async function linePage(db: DbConnector, scope: DrillScope, request: LinePageReq
         // A category's first page in the default order: from each category's kept top lines (~0.01 s).
         const topSql = sort === 'amount' && desc ? await topPageSql(limit) : undefined;
         if (topSql !== undefined) {
-          const [total] = await queryRows(db, totalSql, { signal });
-          const top = await queryRows(db, topSql, { signal });
+          const [[total], top] = await Promise.all([queryRows(db, totalSql, { signal }), queryRows(db, topSql, { signal })]);
           if (top[0]?.complete === true) return [total, top] as const;
         }
         return withDetailPage(linesSql, totalSql);

@@ -128,16 +128,17 @@ export async function loadSupplierBreakdown(
   signal?: AbortSignal,
 ): Promise<SupplierBreakdown> {
   // `l` holds lines (n = 1) or, under whole months and a unit, the groups kept with the shared lines (nothing copied).
-  const read = async (cte: string) => [await queryRows(
+  // The two sent together (see drill.ts).
+  const read = (cte: string) => Promise.all([queryRows(
     db,
     `${cte} SELECT category_id, sum(amount)::DECIMAL(18,2) AS spend, sum(n)::BIGINT AS lines FROM l
               GROUP BY 1 ORDER BY spend DESC, category_id NULLS LAST`,
     { signal },
-  ), await queryRows(
+  ), queryRows(
     db,
     `${cte} SELECT unit, sum(amount)::DECIMAL(18,2) AS spend, sum(n)::BIGINT AS lines FROM l GROUP BY 1 ORDER BY spend DESC, unit NULLS LAST`,
     { signal },
-  )] as const;
+  )]);
   const [byCategory, byUnit] =
     (await withScopeQuery(db, scope, async ({ groupsSql }) =>
       groupsSql === undefined ? undefined : read(`WITH l AS (SELECT category_id, unit, spend AS amount, lines AS n FROM (${groupsSql}))`))) ??
