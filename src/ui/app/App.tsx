@@ -23,6 +23,7 @@ import { ErrorBoundary } from './ErrorBoundary.js';
 import { FilterBar } from './FilterBar.js';
 import { LangSwitch } from './LangSwitch.js';
 import { Sidebar } from './Sidebar.js';
+import { useIdleWarmUp } from './use-idle-warm-up.js';
 import { useViewState } from './use-view-state.js';
 import { useWorkspaceBuild } from './workspace-build.js';
 
@@ -136,6 +137,7 @@ export function App() {
   const tree = treeState?.tree ?? FALLBACK_TREE;
   const treeVersion = treeState?.version ?? 0;
   const whenQuiet = useCallback((ms: number) => tracked?.quiet(ms) ?? Promise.resolve(), [tracked]);
+  useIdleWarmUp(building ? null : readyDb, dataVersion, view.screen, whenQuiet);
   const value = useMemo<AppContextValue>(
     () => ({ db: readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved, building, runBuild, whenQuiet }),
     [readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved, building, runBuild, whenQuiet],

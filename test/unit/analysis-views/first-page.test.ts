@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
 import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
-import { loadLinePage, type DrillScope } from '../../../src/core/analysis/views/index.js';
+import { warmTopLines } from '../../../src/core/analysis/fragmentation/index.js';
+import { loadCategoryDrill, loadLinePage, type DrillScope } from '../../../src/core/analysis/views/index.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
 import { loadDemo } from '../../../src/core/demo/load-demo.js';
@@ -98,5 +99,28 @@ describe('first pages from the kept top lines (Demo Kommune, 5,000 lines)', () =
       expect(page.rows.length).toBeGreaterThan(0);
       expect(asked.some((x) => /_tops"/.test(x)), JSON.stringify(request)).toBe(false);
     }
+  });
+
+  it('in idle time the top lines are made ahead for the shared table there is, never that table itself', async () => {
+    const where = filtersWhere(EMPTY_FILTERS);
+    const made = (s: string) => /CREATE (OR REPLACE )?TEMP TABLE "_ovb_lines_all_[^"]*_tops"/.test(s);
+    // A decision changes: the shared table there no longer stands for the data.
+    await raw.exec(`UPDATE classification SET category_id = 'office.paper', accepted = TRUE
+                     WHERE line_id = (SELECT min(line_id) FROM classification WHERE category_id IS DISTINCT FROM 'office.paper')`);
+    asked.length = 0;
+    await warmTopLines(db);
+    expect(asked.some(made)).toBe(false);
+    expect(asked.some((s) => /CREATE (OR REPLACE )?(TEMP )?TABLE "_ovb_lines_all_/.test(s))).toBe(false);
+    // A screen makes the shared table (a drill-down does not need the top lines) ...
+    await loadCategoryDrill(db, { where, categoryId: 'office' });
+    asked.length = 0;
+    await warmTopLines(db);
+    expect(asked.filter(made)).toHaveLength(1);
+    // ... and the first click then only reads them.
+    asked.length = 0;
+    const page = await loadLinePage(db, { where, categoryId: 'office' }, { limit: 20 });
+    expect(page.rows.map((r) => r.lineId)).toEqual(await reference({ categoryId: 'office' }, where, 20));
+    expect(asked.some(made)).toBe(false);
+    expect(asked.some((s) => /_tops"/.test(s))).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { monthlyTrend, type MonthPoint } from './trend.js';
 
 export { createCategoryTable } from './category-table.js';
 export { classifiedLinesSql } from './classified.js';
-export { groupedCondition, prepareAnalysisLines, withSharedLines, type AnalysisLines, type AnalysisOptions } from './lines.js';
+export { groupedCondition, prepareAnalysisLines, warmTopLines, withSharedLines, type AnalysisLines, type AnalysisOptions } from './lines.js';
 export { preparedCondition } from './shared-lines-sql.js';
 export { DEFAULT_SMALL_ORDER_LIMIT, categoryMetrics, categoryMetricsSql, categorySpend, groupMetrics, metricsSql, type GroupBy, type GroupMetrics, type GroupSpend, type MetricsOptions } from './metrics.js';
 export { monthlyTrend, type MonthPoint } from './trend.js';

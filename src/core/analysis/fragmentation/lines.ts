@@ -275,6 +275,21 @@ async function buildFull(db: DbConnector, tree: CategoryTree, categories: string
   return { fingerprint: fp, data, table, hasContracts, readers: 0, stale: false, aggregates: new Map() };
 }
 
+/**
+ * Makes the kept top lines (AnalysisLines.topLines) of the shared table of this state of the data, if
+ * that table exists; never builds the table itself. For idle time: a category's first click then reads them at once.
+ */
+export async function warmTopLines(db: DbConnector): Promise<void> {
+  const full = fullStates.get(baseConnector(db))?.current;
+  if (!full || full.stale || full.data !== (await fingerprint(db, defaultCategoryTree())).data || !(await keptTableExists(db, full.table))) return;
+  full.readers++;
+  try {
+    await aggregateOf(db, full, 'tops', topLinesSql);
+  } finally {
+    await releaseFull(db, full);
+  }
+}
+
 export async function prepareAnalysisLines(db: DbConnector, options: AnalysisOptions = {}): Promise<AnalysisLines> {
   return prepare(db, options, false);
 }
