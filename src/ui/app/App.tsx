@@ -137,7 +137,7 @@ export function App() {
   const tree = treeState?.tree ?? FALLBACK_TREE;
   const treeVersion = treeState?.version ?? 0;
   const whenQuiet = useCallback((ms: number) => tracked?.quiet(ms) ?? Promise.resolve(), [tracked]);
-  useIdleWarmUp(building ? null : readyDb, dataVersion, view.screen, whenQuiet);
+  useIdleWarmUp(building ? null : readyDb, dataVersion, whenQuiet);
   const value = useMemo<AppContextValue>(
     () => ({ db: readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved, building, runBuild, whenQuiet }),
     [readyDb, view, setView, dataVersion, notifyDataChanged, tree, treeVersion, treeSaved, building, runBuild, whenQuiet],

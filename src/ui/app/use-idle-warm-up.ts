@@ -4,22 +4,29 @@ import type { DbConnector } from '../../core/db/connector.js';
 
 /** The database left alone this long first: well after a screen's own queries. */
 const QUIET_MS = 300;
+/** Between tries while no screen has made the shared lines yet (a try without them sends no statement). */
+const RETRY_MS = 1000;
 
 /**
- * Once the database has been left alone for a while after a change of the data or of the screen,
- * makes what a person's first click on a category would otherwise wait for: each category's first
- * page of lines (~0.1 s at 1M lines, see warmTopLines). Only for a shared table the screens made.
+ * After a change of the data, whenever the database has been left alone for a while, makes what a
+ * person's first click on a category would otherwise wait for: each category's first page of lines
+ * (~0.1 s at 1M lines, see warmTopLines). Only for a shared table a screen made, so it tries again
+ * until one has.
  */
-export function useIdleWarmUp(db: DbConnector | null, dataVersion: number, screen: string, whenQuiet: (ms: number) => Promise<void>): void {
+export function useIdleWarmUp(db: DbConnector | null, dataVersion: number, whenQuiet: (ms: number) => Promise<void>): void {
   useEffect(() => {
     if (!db) return;
-    let stale = false;
-    whenQuiet(QUIET_MS)
-      .then(() => (stale ? undefined : warmTopLines(db)))
-      // Idle work: a failure costs the first click its head start, nothing else.
-      .catch(() => undefined);
-    return () => {
-      stale = true;
+    let stopped = false;
+    const attempt = async (): Promise<void> => {
+      await whenQuiet(QUIET_MS);
+      if (stopped || (await warmTopLines(db))) return;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      if (!stopped) return attempt();
     };
-  }, [db, dataVersion, screen, whenQuiet]);
+    // Idle work: a failure costs the first click its head start, nothing else.
+    attempt().catch(() => undefined);
+    return () => {
+      stopped = true;
+    };
+  }, [db, dataVersion, whenQuiet]);
 }

@@ -16,15 +16,12 @@ import { sharedEnumsReplace } from './shared-enums.js';
 /**
  * The lines an analysis works on, prepared once per analysis (filters applied) as a temporary
  * table, so the metrics and the opportunities read one narrow table instead of re-joining
- * spend_line, classification, merges and contracts for every figure:
- *
- *   line_id, source_kind, doc (file:document), date, month, amount, currency, unit,
- *   supplier_key (merges applied), supplier_name, category_id, cat1, cat2, addressable,
- *   via_ecommerce, item_number, item_price, item_qty, has_agreement, on_contract
- *
- * Only counted lines (an e-commerce line that is also invoiced counts once, on the invoice).
- * `classification` is input: one category per line (the most confident row if there are several;
- * learned suggestions nobody accepted do not count).
+ * spend_line, classification, merges and contracts for every figure: line_id, source_kind, doc
+ * (file:document), date, month, amount, currency, unit, supplier_key (merges applied), supplier_name,
+ * category_id, cat1, cat2, addressable, via_ecommerce, item_number, item_price, item_qty, has_agreement,
+ * on_contract (the texts with few values as ENUMs, shared-enums.ts). Only counted lines (an e-commerce
+ * line also invoiced counts once, on the invoice). `classification` is input: one category per line
+ * (the most confident row if there are several; learned suggestions nobody accepted do not count).
  */
 
 export interface AnalysisOptions {
@@ -277,14 +274,16 @@ async function buildFull(db: DbConnector, tree: CategoryTree, categories: string
 
 /**
  * Makes the kept top lines (AnalysisLines.topLines) of the shared table of this state of the data, if
- * that table exists; never builds the table itself. For idle time: a category's first click then reads them at once.
+ * that table exists; never builds the table itself. True when they are there. For idle time: a category's
+ * first click then reads them at once.
  */
-export async function warmTopLines(db: DbConnector): Promise<void> {
+export async function warmTopLines(db: DbConnector): Promise<boolean> {
   const full = fullStates.get(baseConnector(db))?.current;
-  if (!full || full.stale || full.data !== (await fingerprint(db, defaultCategoryTree())).data || !(await keptTableExists(db, full.table))) return;
+  if (!full || full.stale || full.data !== (await fingerprint(db, defaultCategoryTree())).data || !(await keptTableExists(db, full.table))) return false;
   full.readers++;
   try {
     await aggregateOf(db, full, 'tops', topLinesSql);
+    return true;
   } finally {
     await releaseFull(db, full);
   }
