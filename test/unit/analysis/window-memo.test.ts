@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filtersWhere } from '../../../src/core/analysis/filters-sql.js';
 import { prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
 import { findOpportunitiesIn } from '../../../src/core/analysis/opportunities/index.js';
+import { computeWindow } from '../../../src/core/analysis/opportunities/stats.js';
+import { queryRows } from '../../../src/core/db/rows.js';
 import type { OpportunityResult } from '../../../src/core/analysis/opportunities/types.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { EMPTY_FILTERS, type Filters } from '../../../src/core/state/url-state.js';
@@ -61,5 +63,37 @@ describe('opportunities under a period, the window memoised by its rows (Demo Ko
     expect(i.result.window?.from).not.toBe(window.from);
     expect(i.statsComputed).toBe(true);
     expect(i.result).toEqual((await opportunities(inside, false)).result);
+  });
+
+  it('the window of all lines, whole months or a unit comes from the shared groups, and equals the one the lines give', async () => {
+    const units = (await queryRows(db, 'SELECT unit, count(*) AS n FROM spend_line WHERE counted AND unit IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1'))
+      .map((r) => String(r.unit));
+    const cases: Array<{ filters: Filters; grouped: boolean }> = [
+      { filters: EMPTY_FILTERS, grouped: true },
+      { filters: { ...EMPTY_FILTERS, from: '2025-03-01' }, grouped: true },
+      { filters: { ...EMPTY_FILTERS, from: '2024-02-01', to: '2025-06-30' }, grouped: true },
+      { filters: { ...EMPTY_FILTERS, unit: units[0]! }, grouped: true },
+      { filters: { ...EMPTY_FILTERS, unit: units.at(-1)!, to: '2025-08-31' }, grouped: true },
+      // A period that cuts months, and a unit with no lines: the lines themselves are read.
+      { filters: { ...EMPTY_FILTERS, from: '2025-03-15', to: '2025-10-20' }, grouped: false },
+      { filters: { ...EMPTY_FILTERS, unit: 'Findes ikke' }, grouped: true },
+    ];
+    for (const { filters, grouped } of cases) {
+      const lines = await prepareAnalysisLines(db, { where: filtersWhere(filters) });
+      try {
+        sql.length = 0;
+        const fromGroups = await computeWindow(db, lines);
+        const read = sql.join('\n');
+        expect(read.includes('_groups'), JSON.stringify(filters)).toBe(grouped);
+        expect(read.includes(`"${lines.table}"`), JSON.stringify(filters)).toBe(!grouped);
+        // The same preparation without its content key is taken for a copy with another table: it scans.
+        const scanned = await computeWindow(db, { ...lines, contentKey: undefined });
+        expect(fromGroups, JSON.stringify(filters)).toEqual(scanned);
+        if (filters.unit === 'Findes ikke') expect(fromGroups).toBeNull();
+        else expect(fromGroups?.to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      } finally {
+        await lines.close();
+      }
+    }
   });
 });

@@ -94,7 +94,7 @@ async function opportunitiesOver(
     const byId = new Map(lines.tree.categories.map((c) => [c.id, c]));
     const regimeOf = (id: string): Regime => byId.get(id)?.regime ?? 'standard';
     // The window's figures depend on its lines alone: memoised by them, for periods that leave the window as it is.
-    const rows = await windowRows(db, t);
+    const rows = await windowRows(db, lines, t, window);
     const stats = await memoByRows(db, lines, 'category-stats', rows, { keep: rules.consolidateKeep, small: rules.smallOrderLimit }, () => categoryStats(db, t, rules));
     const register = lines.hasContracts ? await loadAgreements(db, lines, { asOf: window.to, horizonMonths: rules.retenderHorizonMonths }) : [];
     const states = agreementStates(register, lines.tree, window, rules.retenderHorizonMonths);

@@ -1,7 +1,7 @@
 import type { DbConnector } from '../../db/connector.js';
 import { queryRows } from '../../db/rows.js';
 import { literal, quoteIdent } from '../../sql/escape.js';
-import type { AnalysisLines } from '../fragmentation/lines.js';
+import { groupedCondition, type AnalysisLines } from '../fragmentation/lines.js';
 import type { AnalysisWindow, OpportunityRules } from './types.js';
 
 /**
@@ -21,11 +21,25 @@ export function workTables(lines: AnalysisLines): WorkTables {
   return { work: `${lines.scratch}_w`, price: `${lines.scratch}_p` };
 }
 
+/**
+ * The first and last date of `lines`. A preparation whose lines the shared groups answer for (all lines,
+ * or whole months and a unit of them) reads them from the groups' dates instead of scanning its lines
+ * (16 ms for a period at 1M lines in the app); any other (a copy with another table) scans.
+ */
+async function dateRangeSql(lines: AnalysisLines): Promise<string> {
+  const genuine = lines.contentKey?.table === lines.table;
+  if (genuine && (!lines.filtered || lines.grouped)) {
+    const where = lines.grouped ? ` WHERE ${groupedCondition(lines.grouped)}` : '';
+    return `SELECT min(first_date) AS first, max(last_date) AS last FROM ${quoteIdent(await lines.groups())}${where}`;
+  }
+  return `SELECT min(date) AS first, max(date) AS last FROM ${quoteIdent(lines.table)} WHERE date IS NOT NULL`;
+}
+
 /** The last 12 months of the data (udbudsloven § 35) and the whole period; null without dated lines. */
 export async function computeWindow(db: DbConnector, lines: AnalysisLines): Promise<AnalysisWindow | null> {
   const [r] = await queryRows(
     db,
-    `WITH d AS (SELECT min(date) AS first, max(date) AS last FROM ${quoteIdent(lines.table)} WHERE date IS NOT NULL)
+    `WITH d AS (${await dateRangeSql(lines)})
      SELECT first, last, (last - INTERVAL 12 MONTH + INTERVAL 1 DAY)::DATE AS wstart,
             (last - greatest(first, (last - INTERVAL 12 MONTH + INTERVAL 1 DAY)::DATE) + 1) AS wdays,
             (last - first + 1) AS pdays, (last - (last - INTERVAL 12 MONTH + INTERVAL 1 DAY)::DATE + 1) AS fulldays
@@ -118,12 +132,17 @@ export interface CategoryStats {
  * price-variance claims among them (count and sum of line-id hashes). A period that does not cut into
  * the window (from a date before it) leaves both as they are, and their figures come from the memo.
  */
-export async function windowRows(db: DbConnector, t: WorkTables): Promise<string> {
+export async function windowRows(db: DbConnector, lines: AnalysisLines, t: WorkTables, window: AnalysisWindow): Promise<string> {
+  // The work view's rows in the window, read from the lines themselves: the date range is then a filter
+  // of the scan (row groups outside it are skipped), not a column computed for every line (26 → 17 ms
+  // for a period at 1M lines in Node-WASM). The same rows and values as `work WHERE in_window`.
   const [r] = await queryRows(
     db,
     `SELECT count(*) AS n, coalesce(sum(hash(line_id)), 0)::VARCHAR AS h,
-            count(*) FILTER (WHERE claim IS NOT NULL) AS nc, coalesce(sum(hash(line_id)) FILTER (WHERE claim IS NOT NULL), 0)::VARCHAR AS hc
-       FROM ${quoteIdent(t.work)} WHERE in_window`,
+            count(*) FILTER (WHERE claimed) AS nc, coalesce(sum(hash(line_id)) FILTER (WHERE claimed), 0)::VARCHAR AS hc
+       FROM (SELECT line_id, line_id IN (SELECT line_id FROM ${quoteIdent(t.price)}) AS claimed
+               FROM ${quoteIdent(lines.table)}
+              WHERE addressable AND cat2 IS NOT NULL AND date BETWEEN ${literal(window.from)}::DATE AND ${literal(window.to)}::DATE)`,
   );
   return `${r?.n}:${r?.h}:${r?.nc}:${r?.hc}`;
 }
@@ -189,6 +208,6 @@ export async function categoryStats(db: DbConnector, t: WorkTables, rules: Oppor
 }
 
 export async function dropWorkTables(db: DbConnector, t: WorkTables): Promise<void> {
-  await db.exec(`DROP VIEW IF EXISTS ${quoteIdent(t.work)}`);
-  await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(t.price)}`);
+  // One round trip for both.
+  await db.exec(`DROP VIEW IF EXISTS ${quoteIdent(t.work)}; DROP TABLE IF EXISTS ${quoteIdent(t.price)}`);
 }
