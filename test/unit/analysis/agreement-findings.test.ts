@@ -6,6 +6,7 @@ import type { DbConnector } from '../../../src/core/db/connector.js';
 import { literal } from '../../../src/core/sql/escape.js';
 import { buildSuppliers } from '../../../src/core/suppliers/index.js';
 import { clearWorkspace } from '../../../src/core/workspace/schema.js';
+import { trackWrites } from '../../../src/ui/workspace/write-tracker.js';
 import { insertLines, type LineSpec } from './helpers.js';
 
 /**
@@ -185,5 +186,44 @@ describe('works between 300.000 kr. and 3 mio. kr.', () => {
     expect(c).toMatchObject({ kind: 'consolidate', threshold: 300_000 });
     expect(c!.details.thresholdRule).toBe('works-bids');
     expect(c!.rationale.da).toContain('underhåndsbud');
+  });
+});
+
+describe('the agreements of the window in the app: kept until a write', () => {
+  let inner: DbConnector;
+  let db: DbConnector;
+  const sent: string[] = [];
+  const register = (q: string) => q.includes('AS agreement_key, * FROM contract) k') && q.includes('SELECT DISTINCT e.category_id');
+  beforeAll(async () => {
+    inner = await openNodeWasmDb();
+    await setup(inner, [...monthly('facility.cleaning', 3_000_000 / 12, 200, 6), ...monthly('works.crafts', 3_600_000 / 12, 700, 12)], [
+      { id: 'C-1', category: 'facility.cleaning', supplier: 200, from: '2025-07-01', to: '2029-06-30' },
+    ]);
+    const recorded: DbConnector = { ...inner, query: (q, o) => (sent.push(q), inner.query(q, o)), exec: (q, o) => (sent.push(q), inner.exec(q, o)) };
+    // The app's connector: it counts the statements that may write (src/ui/workspace/write-tracker.ts).
+    db = trackWrites(recorded).db;
+  });
+  afterAll(() => inner?.close());
+
+  it('asks the register once for other rules over the same window, again after an agreement is added, and shows it', async () => {
+    sent.length = 0;
+    const first = await findOpportunities(db);
+    expect(of(first, 'facility.cleaning')[0]!.details.agreements!.map((a) => a.id)).toEqual(['C-1']);
+    expect(of(first, 'works.crafts')[0]).toMatchObject({ kind: 'tender', details: { agreements: [] } });
+    expect(sent.filter(register)).toHaveLength(1);
+    // Other rules: the opportunities are computed anew, the window and the register are as they were.
+    const second = await findOpportunities(db, { rules: { consolidateKeep: 2 } });
+    expect(sent.filter(register)).toHaveLength(1);
+    expect(of(second, 'facility.cleaning')[0]!.details.agreements).toEqual(of(first, 'facility.cleaning')[0]!.details.agreements);
+    // A new agreement for crafts (a write): read again, and crafts is now bought beside an agreement.
+    await db.exec(
+      `INSERT INTO contract (contract_id, name, supplier_cvr, supplier_name, category_text, valid_from, valid_to, framework)
+       VALUES ('W-1', 'Aftale W-1', ${literal(cvr(700))}, 'Leverandør 700', 'works.crafts', '2025-01-01'::DATE, '2028-12-31'::DATE, 'Eget udbud')`,
+    );
+    const third = await findOpportunities(db, { rules: { consolidateKeep: 3 } });
+    expect(sent.filter(register)).toHaveLength(2);
+    const crafts = of(third, 'works.crafts');
+    expect(crafts.map((o) => o.kind)).toEqual(['agreement']);
+    expect(crafts[0]!.details.agreements!.map((a) => a.id)).toEqual(['W-1']);
   });
 });
