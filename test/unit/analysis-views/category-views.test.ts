@@ -5,6 +5,7 @@ import {
   hasSpendLines, loadCategoryDrill, loadCategoryOverview, loadLinePage, type CategoryOverview, type LineSort,
 } from '../../../src/core/analysis/views/index.js';
 import { analysisTotals, prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
+import { abortable } from '../../../src/core/db/abortable.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryValue } from '../../../src/core/db/rows.js';
 import { loadDemo } from '../../../src/core/demo/load-demo.js';
@@ -109,6 +110,21 @@ describe('category views on Demo Kommune (5,000 lines, classified by the real en
     const child = row.children[0]!;
     const childDrill = await loadCategoryDrill(db, { where, categoryId: child.id });
     expect(childDrill.spend).toBeCloseTo(child.spend, 2);
+    // The scope's groups are taken out for the figures and dropped again, also when the drill-down is cancelled.
+    const kept = () => queryValue(db, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_ovb_drill_%'");
+    expect(Number(await kept())).toBe(0);
+    // Superseded right after the groups were taken out: the next figure stops, the table goes all the same.
+    const stop = new AbortController();
+    const made: DbConnector = {
+      ...db,
+      exec: async (q, o) => {
+        await db.exec(q, o);
+        if (q.includes('TEMP TABLE "_ovb_drill_')) stop.abort();
+      },
+    };
+    await expect(loadCategoryDrill(abortable(made, stop.signal), { where, categoryId: 'it' }, { signal: stop.signal })).rejects.toThrow();
+    expect(stop.signal.aborted).toBe(true);
+    expect(Number(await kept())).toBe(0);
   });
 
   it('the unclassified lines drill down like a category', async () => {

@@ -65,14 +65,24 @@ export interface DrillOptions {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+let drills = 0;
 
 export async function loadCategoryDrill(db: DbConnector, scope: DrillScope, options: DrillOptions = {}): Promise<CategoryDrill> {
   // Under whole months and a unit (or no filter) the figures read the groups kept with the shared lines and
   // nothing is copied; under any other filter they read the scope's kept copy of its lines (withScopedLines).
-  const grouped = await withScopeQuery(db, scope, async ({ groupsSql, names }) =>
-    groupsSql === undefined
-      ? undefined
-      : drill(db, `WITH l AS (SELECT supplier_key, unit, month, spend AS amount, lines AS n FROM (${groupsSql}))`, names, options));
+  const grouped = await withScopeQuery(db, scope, async ({ groupsSql, names }) => {
+    if (groupsSql === undefined) return undefined;
+    // The scope's groups taken out once (a few thousand of ~100k at 1M lines): the five figures then read
+    // them instead of each filtering every group again (36 → 22 ms in Node-WASM).
+    const kept = quoteIdent(`_ovb_drill_${Date.now().toString(36)}_${(drills++).toString(36)}`);
+    await db.exec(`CREATE OR REPLACE TEMP TABLE ${kept} AS SELECT supplier_key, unit, month, spend AS amount, lines AS n FROM (${groupsSql})`);
+    try {
+      return await drill(db, `WITH l AS (SELECT * FROM ${kept})`, names, options);
+    } finally {
+      // A drop runs on a cancelled connector too (abortable.ts): a superseded drill-down leaves nothing behind.
+      await db.exec(`DROP TABLE IF EXISTS ${kept}`);
+    }
+  });
   return grouped ?? withScopedLines(db, scope, (linesSql, _detail, names) =>
     drill(db, `WITH l AS (SELECT supplier_key, unit, date_trunc('month', date) AS month, amount, 1 AS n FROM (${linesSql}))`, names, options));
 }
