@@ -12,6 +12,7 @@ import { monthBounds, monthsAndUnit, type MonthRange } from '../filters-sql.js';
 import { classifiedLinesSql } from './classified.js';
 import { spellingSql } from '../../suppliers/spelling.js';
 import { sharedEnumsReplace } from './shared-enums.js';
+import { countOf, sharedLineCounts } from './line-counts.js';
 
 /**
  * The lines an analysis works on, prepared once per analysis (filters applied) as a temporary
@@ -341,15 +342,11 @@ async function prepare(db: DbConnector, options: AnalysisOptions, anyTree: boole
     // the dozen scans that then filter them again; a small subset is copied (below).
     const view = `_ovb_lines_${id}`;
     try {
-      // Whole months and a unit: counted from the shared groups (a unit: 26–28 ms in the app at 1M lines).
+      // Whole months and a unit: counted from the shared groups' lines per unit and month (line-counts.ts).
       // Else a WHERE, not count(*) FILTER: the scan then filters (a unit: 12 instead of 66 ms in Node-WASM).
       const t = quoteIdent(full.table);
       const [m] = grouped
-        ? await queryRows(
-          db,
-          `SELECT coalesce(sum(lines) FILTER (WHERE ${groupedCondition(grouped)}), 0) AS n, coalesce(sum(lines), 0) AS total
-             FROM ${quoteIdent(await groups())}`,
-        )
+        ? [countOf(await sharedLineCounts(db, await groups()), grouped)]
         : await queryRows(db, `SELECT (SELECT count(*) FROM ${t} WHERE ${condition}) AS n, (SELECT count(*) FROM ${t}) AS total`);
       if (Number(m?.n ?? 0) >= VIEW_MIN_SHARE * Number(m?.total ?? 0)) {
         await db.exec(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(view)} AS SELECT * FROM ${quoteIdent(full.table)} WHERE ${condition}`);
