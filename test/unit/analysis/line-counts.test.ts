@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filtersWhere, monthsAndUnit } from '../../../src/core/analysis/filters-sql.js';
 import { prepareAnalysisLines } from '../../../src/core/analysis/fragmentation/index.js';
-import { countOf, sharedLineCounts } from '../../../src/core/analysis/fragmentation/line-counts.js';
+import { countOf, dateRangeOf, sharedLineCounts } from '../../../src/core/analysis/fragmentation/line-counts.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
 import { queryRows } from '../../../src/core/db/rows.js';
 import { EMPTY_FILTERS, type Filters } from '../../../src/core/state/url-state.js';
@@ -23,7 +23,7 @@ describe('lines per unit and month (Demo Kommune, 3,000 lines)', () => {
   });
   afterAll(() => db?.close());
 
-  it('count the lines of whole months and a unit as spend_line does, read once per state', async () => {
+  it('count the lines of whole months and a unit and give their dates as spend_line does, read once per state', async () => {
     const units = (await queryRows(db, 'SELECT DISTINCT unit FROM spend_line WHERE counted AND unit IS NOT NULL ORDER BY 1')).map((r) => String(r.unit));
     const cases: Filters[] = [
       EMPTY_FILTERS,
@@ -44,8 +44,14 @@ describe('lines per unit and month (Demo Kommune, 3,000 lines)', () => {
       for (const filters of cases) {
         const where = filtersWhere(filters);
         const grouped = monthsAndUnit(where) ?? { months: { from: null, to: null }, unit: null };
-        const [r] = await queryRows(db, `SELECT (SELECT count(*) FROM spend_line WHERE ${where}) AS n, (SELECT count(*) FROM spend_line WHERE counted) AS total`);
+        const [r] = await queryRows(
+          db,
+          `SELECT (SELECT count(*) FROM spend_line WHERE ${where}) AS n, (SELECT count(*) FROM spend_line WHERE counted) AS total,
+                  (SELECT min(coalesce(document_date, posting_date)) FROM spend_line WHERE ${where}) AS first,
+                  (SELECT max(coalesce(document_date, posting_date)) FROM spend_line WHERE ${where}) AS last`,
+        );
         expect(countOf(counts, grouped), where).toEqual({ n: Number(r!.n), total: Number(r!.total) });
+        expect(dateRangeOf(counts, grouped), where).toEqual({ first: r!.first, last: r!.last });
       }
       // The undated line counts only when the period is open at both ends, the line without a unit only without a unit.
       const undated = await queryRows(db, `SELECT count(*) AS n FROM spend_line WHERE counted AND coalesce(document_date, posting_date) IS NULL`);
