@@ -4,7 +4,7 @@
  * line and logs). The reason crosses the parse worker as data (worker-protocol.ts).
  */
 export type FormatCode =
-  | 'xlsx_old_or_protected' | 'xlsx_not_excel' | 'xlsx_damaged' | 'xlsx_no_sheets' | 'xlsx_no_such_sheet' | 'xlsx_no_sheet_number'
+  | 'xlsx_old_or_protected' | 'xlsx_not_excel' | 'xlsx_truncated' | 'xlsx_damaged' | 'xlsx_no_sheets' | 'xlsx_no_such_sheet' | 'xlsx_no_sheet_number'
   | 'xlsx_sheet_missing' | 'xlsx_not_workbook' | 'zip_part_missing' | 'zip_method' | 'zip_part_too_large'
   | 'parquet_not' | 'parquet_damaged' | 'parquet_codec' | 'parquet_unreadable'
   | 'ubl_xml' | 'ubl_xml_root' | 'ubl_charset' | 'ubl_root' | 'ubl_root_namespace' | 'ubl_zip' | 'ubl_none' | 'ubl_none_skipped';

@@ -23,6 +23,8 @@ async function failure(read: () => unknown): Promise<Error> {
 /** Each parser's refusals, made by the real parsers from real (broken) input. */
 const CASES: [string, () => unknown][] = [
   ['xlsx_not_excel', () => readSheet(strToU8('a;b;c'))],
+  // An Excel file cut off after its first part (a download that stopped).
+  ['xlsx_truncated', () => readSheet(buildXlsx({ sheets: [{ name: 'Ark1', rows: '' }] }).slice(0, 300))],
   ['xlsx_old_or_protected', () => readSheet(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))],
   ['xlsx_no_such_sheet', () => readSheet(buildXlsx({ sheets: [{ name: 'Ark1', rows: '' }] }), 'Ark9')],
   ['xlsx_no_sheet_number', () => readSheet(buildXlsx({ sheets: [{ name: 'Ark1', rows: '' }] }), 4)],

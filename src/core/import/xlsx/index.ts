@@ -37,8 +37,11 @@ function open(bytes: Uint8Array): { entries: Map<string, ZipEntry>; workbook: Wo
   const entries = readZipDirectory(bytes);
   if (entries === null) {
     const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-    throw ole
-      ? new XlsxFormatError('Filen er en gammel Excel-fil (.xls) eller beskyttet med adgangskode. Gem den som .xlsx uden adgangskode.', { code: 'xlsx_old_or_protected' })
+    if (ole) throw new XlsxFormatError('Filen er en gammel Excel-fil (.xls) eller beskyttet med adgangskode. Gem den som .xlsx uden adgangskode.', { code: 'xlsx_old_or_protected' });
+    // A ZIP's first entry but no directory at its end: the file was cut off (a download or copy that stopped).
+    const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+    throw zip
+      ? new XlsxFormatError('Excel-filen er ufuldstændig: slutningen af filen mangler (måske blev den ikke hentet eller kopieret helt). Hent eller gem den igen.', { code: 'xlsx_truncated' })
       : new XlsxFormatError('Filen er ikke en Excel-fil (.xlsx).', { code: 'xlsx_not_excel' });
   }
   // The file's name is not known here; the planner puts it in (plan.ts).

@@ -6,6 +6,7 @@
 const da = {
   'format.xlsx_old_or_protected': '{file}: Filen er en gammel Excel-fil (.xls) eller beskyttet med adgangskode. Gem den som .xlsx uden adgangskode.',
   'format.xlsx_not_excel': '{file}: Filen er ikke en Excel-fil (.xlsx).',
+  'format.xlsx_truncated': '{file}: Excel-filen er ufuldstændig: slutningen af filen mangler (måske blev den ikke hentet eller kopieret helt). Hent eller gem den igen.',
   'format.xlsx_damaged': '{file}: Excel-filen er beskadiget og kan ikke læses ({detail}).',
   'format.xlsx_no_sheets': '{file}: Excel-filen har ingen regneark.',
   'format.xlsx_no_such_sheet': '{file}: Arket "{sheet}" findes ikke (filen har {names}).',
@@ -32,6 +33,7 @@ const da = {
 const en: Record<keyof typeof da, string> = {
   'format.xlsx_old_or_protected': '{file} is an old Excel file (.xls) or protected with a password. Save it as .xlsx without a password.',
   'format.xlsx_not_excel': '{file} is not an Excel file (.xlsx).',
+  'format.xlsx_truncated': '{file} is incomplete: the end of the file is missing (perhaps it was not fully downloaded or copied). Download or save it again.',
   'format.xlsx_damaged': '{file} is a damaged Excel file and cannot be read ({detail}).',
   'format.xlsx_no_sheets': '{file} has no sheets.',
   'format.xlsx_no_such_sheet': '{file} has no sheet "{sheet}" (it has {names}).',
