@@ -2,6 +2,7 @@ import { mapAgreements } from '../agreements/map.js';
 import { classifyAll, ensureClassifySchema, type ClassifyStats } from '../classify/index.js';
 import type { DbConnector } from '../db/connector.js';
 import { buildSuppliers, type SupplierBuildSummary } from '../suppliers/index.js';
+import { ensureThresholdTable } from '../thresholds/table.js';
 import type { CategoryTree } from '../taxonomy/category-tree.js';
 import { loadBuiltinRules, loadUserRules } from './rule-store.js';
 import { loadWorkspaceTree } from './tree-store.js';
@@ -33,5 +34,8 @@ export async function refreshAnalysis(db: DbConnector, options: RefreshOptions =
   const classification = await classifyAll(db, rules, { tree, learn: true, acceptLearned: options.acceptLearned, acceptRefine: options.acceptRefine });
   // Agreements are mapped to categories by the rules just written and the suppliers' classified spend.
   await mapAgreements(db, tree);
+  // Seeded here, with the data, not by the first opportunities after it: in the app every write makes the
+  // screens take their derived figures again, and the overview's own seeding cost the next click ~80 ms.
+  await ensureThresholdTable(db);
   return { classification, suppliers };
 }
