@@ -47,6 +47,17 @@ async function buildInputs(db: DbConnector, scope: Scope): Promise<void> {
 /** The classes an input may get: any class, or a child of the level-1 category a rule put it in. */
 const CANDIDATE = `(x.base IS NULL OR cl.parent_id = x.base)`;
 
+/**
+ * A DOUBLE sum that comes out the same in every run: each term rounded to `scale` decimals and added
+ * exactly (DECIMAL). A plain sum() over DOUBLE adds in the order rows reach the threads, so native
+ * DuckDB (two threads) gave confidences that differed in the last bits from run to run, and a
+ * suggestion right at the acceptance threshold was accepted in one run and not in the next. A term is at
+ * most about 17 (a weight, ln(1 + lines)) or 1 (an exponential shifted by the maximum), and a sum
+ * runs over one input's features or classes, a few hundred at most: far inside the 14 and 8 digits
+ * before the decimal point.
+ */
+const exactSum = (term: string, scale: 24 | 30): string => `sum((${term})::DECIMAL(38, ${scale}))::DOUBLE`;
+
 /** Candidate classes per input: the best few by description evidence and by supplier evidence. */
 export const NB_CANDIDATES = 5;
 
@@ -61,7 +72,7 @@ export const NB_CANDIDATES = 5;
  */
 async function score(db: DbConnector): Promise<void> {
   const top = (feats: string, key: string): string =>
-    `SELECT h, c, w FROM (SELECT f.h, fc.c, sum(fc.w) AS w FROM ${feats} f JOIN cls_nb_fc fc USING (f)
+    `SELECT h, c, w FROM (SELECT f.h, fc.c, ${exactSum('fc.w', 24)} AS w FROM ${feats} f JOIN cls_nb_fc fc USING (f)
                            WHERE f.h IN (SELECT ${key} FROM cls_nb_x) GROUP BY ALL)
       QUALIFY row_number() OVER (PARTITION BY h ORDER BY w DESC, c) <= ${NB_CANDIDATES}`;
   await db.exec(`CREATE OR REPLACE TEMP TABLE cls_nb_dsc AS ${top('cls_nb_dwf', 'hd')}`);
@@ -79,13 +90,13 @@ async function score(db: DbConnector): Promise<void> {
     `CREATE OR REPLACE TEMP TABLE cls_nb_z AS
      WITH x AS (SELECT DISTINCT ${zkey('x')} AS zk, n, ha, hu, base FROM cls_nb_x x),
           zs AS (SELECT x.zk, cl.c, ${DENSE} AS ds FROM x JOIN cls_nb_class cl ON ${CANDIDATE} ${DENSE_JOINS}),
-          zm AS (SELECT zk, max(ds) AS m0, arg_max(c, ds) AS c0 FROM zs GROUP BY zk)
-     SELECT zs.zk, zm.m0, zm.c0, sum(exp(zs.ds - zm.m0)) AS sum0 FROM zs JOIN zm USING (zk) GROUP BY ALL`,
+          zm AS (SELECT zk, max(ds) AS m0, arg_min(c, (-ds, c)) AS c0 FROM zs GROUP BY zk)
+     SELECT zs.zk, zm.m0, zm.c0, ${exactSum('exp(zs.ds - zm.m0)', 30)} AS sum0 FROM zs JOIN zm USING (zk) GROUP BY ALL`,
   );
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE cls_nb_res AS
-     WITH cm AS (SELECT k, max(sc) AS mx, arg_max(c, sc) AS best FROM cls_nb_cand GROUP BY k),
-          ca AS (SELECT cm.k, cm.mx, cm.best, sum(exp(c.sc - cm.mx) - exp(c.ds - cm.mx)) AS adj
+     WITH cm AS (SELECT k, max(sc) AS mx, arg_min(c, (-sc, c)) AS best FROM cls_nb_cand GROUP BY k),
+          ca AS (SELECT cm.k, cm.mx, cm.best, ${exactSum('exp(c.sc - cm.mx) - exp(c.ds - cm.mx)', 30)} AS adj
                    FROM cls_nb_cand c JOIN cm USING (k) GROUP BY ALL)
      SELECT x.k, CASE WHEN ca.mx >= z.m0 THEN ca.best ELSE z.c0 END AS c,
             1 / (z.sum0 * exp(z.m0 - greatest(z.m0, coalesce(ca.mx, z.m0)))
@@ -100,7 +111,8 @@ async function score(db: DbConnector): Promise<void> {
  * 'learned' and accepted = FALSE. A line a rule put in a level-1 category keeps that decision and gets
  * a level-2 child in suggested_category_id / suggested_confidence. score(c) = log prior + Σ log P(f|c)
  * over known features; the confidence is the posterior normalised over the candidate classes
- * (all classes, or the children of the level-1 category), in DOUBLE.
+ * (all classes, or the children of the level-1 category), in DOUBLE. Ties go to the class first in
+ * alphabetical order, as in the candidates' ranking.
  */
 export async function predictLearned(db: DbConnector, scope: Scope): Promise<number> {
   await buildInputs(db, scope);

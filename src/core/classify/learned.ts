@@ -84,9 +84,13 @@ async function buildFeatures(db: DbConnector, reuseTokens: boolean): Promise<voi
     : skeletonRows(`(SELECT h, val FROM cls_dict WHERE field = ${desc})`, 'val');
   await db.exec(`CREATE OR REPLACE TEMP TABLE cls_nb_dwf AS ${skeletonFeaturesSql(source, 'w')}`);
   await db.exec(
+    // The spelling most lines give, a tie to the last alphabetically (suppliers/spelling.ts): any_value()
+    // took whichever arrived first, which with threads differs from run to run, and so did the features.
     `CREATE OR REPLACE TEMP TABLE cls_nb_names AS
-     SELECT hash(supplier_key) AS h, lower(trim(supplier_key)) AS k, lower(any_value(supplier_name)) AS nm
-       FROM spend_line WHERE supplier_key IS NOT NULL GROUP BY supplier_key`,
+     SELECT hash(supplier_key) AS h, lower(trim(supplier_key)) AS k,
+            lower(arg_max(supplier_name, (n, supplier_name)) FILTER (WHERE supplier_name IS NOT NULL)) AS nm
+       FROM (SELECT supplier_key, supplier_name, count(*) AS n FROM spend_line WHERE supplier_key IS NOT NULL GROUP BY ALL)
+      GROUP BY supplier_key`,
   );
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE cls_nb_sup AS
