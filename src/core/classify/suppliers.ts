@@ -3,6 +3,7 @@
 import type { DbConnector } from '../db/connector.js';
 import { queryRows } from '../db/rows.js';
 import { literal } from '../sql/escape.js';
+import { spellingSql } from '../suppliers/spelling.js';
 import { defaultCategoryTree, type CategoryTree } from '../taxonomy/category-tree.js';
 import { writeCategories } from './rule-table.js';
 import type { Rule } from './rules.js';
@@ -46,14 +47,14 @@ export async function proposeSupplierRules(db: DbConnector, options: SupplierRul
        SELECT supplier_key, category_id, count(*) AS lines, sum(spend) AS spend FROM lines
         WHERE decided AND category_id IN (SELECT category_id FROM cls_category WHERE level = 2) GROUP BY ALL),
      per_sup AS (
-       SELECT supplier_key, any_value(supplier_name) AS name,
+       SELECT supplier_key,
               count(*) FILTER (WHERE decided) AS lines, coalesce(sum(spend) FILTER (WHERE decided), 0) AS spend,
               count(*) FILTER (WHERE NOT decided) AS free_lines, coalesce(sum(spend) FILTER (WHERE NOT decided), 0) AS free_spend
          FROM lines GROUP BY supplier_key),
      top AS (SELECT supplier_key, arg_max(category_id, spend) AS category_id, max(spend) AS top_spend FROM per_cat GROUP BY supplier_key)
-     SELECT s.supplier_key, s.name, t.category_id, (t.top_spend / s.spend)::DOUBLE AS share, s.lines, s.spend::DOUBLE AS spend,
+     SELECT s.supplier_key, nm.name, t.category_id, (t.top_spend / s.spend)::DOUBLE AS share, s.lines, s.spend::DOUBLE AS spend,
             s.free_lines, s.free_spend::DOUBLE AS free_spend
-       FROM per_sup s JOIN top t USING (supplier_key)
+       FROM per_sup s JOIN top t USING (supplier_key) LEFT JOIN (${spellingSql('lines')}) nm USING (supplier_key)
       WHERE s.lines >= ${literal(minLines)} AND s.spend > 0 AND t.top_spend / s.spend >= ${literal(minShare)}
         AND s.supplier_key NOT IN (SELECT norm FROM rule WHERE signal = 'supplier' AND enabled)
       ORDER BY s.free_spend DESC, s.spend DESC, s.supplier_key`,

@@ -79,10 +79,11 @@ export async function reviewQueue(db: DbConnector, request: QueueRequest): Promi
   const rows = await queryRows(
     db,
     `WITH o AS (SELECT *, ${KEY[by]} AS k FROM (${openLinesSql(request.where)}) ${search}),
-          g AS (SELECT k, arg_max(${LABEL[by]}, spend) AS label, count(*) AS lines, sum(spend) AS spend, ${SPREAD[by]} AS spread
+          g AS (SELECT k, arg_max(${LABEL[by]}, (spend, ${LABEL[by]})) AS label, count(*) AS lines, sum(spend) AS spend, ${SPREAD[by]} AS spread
                   FROM o GROUP BY k),
           s AS (SELECT k, sug, sum(spend) AS sp, avg(conf) AS conf FROM o WHERE sug IS NOT NULL GROUP BY k, sug),
-          b AS (SELECT k, arg_max(sug, sp) AS sug, max(sp) AS sp, arg_max(conf, sp) AS conf FROM s GROUP BY k),
+          -- Ties by value, so the label, the suggestion and its confidence do not depend on row order.
+          b AS (SELECT k, arg_max(sug, (sp, sug)) AS sug, max(sp) AS sp, arg_max(conf, (sp, sug)) AS conf FROM s GROUP BY k),
           t AS (SELECT count(*) AS groups, coalesce(sum(lines), 0) AS all_lines, coalesce(sum(spend), 0)::DOUBLE AS all_spend FROM g)
      SELECT p.k, p.label, p.lines, p.spend::DOUBLE AS spend, p.spread, p.sug, (p.sp / nullif(p.spend, 0))::DOUBLE AS sug_share,
             p.conf::DOUBLE AS sug_conf, t.groups, t.all_lines, t.all_spend

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAll } from '../../../src/core/classify/engine.js';
+import { proposeSupplierRules } from '../../../src/core/classify/suppliers.js';
 import { builtinRules } from '../../../src/core/classify/rules.js';
 import { skeleton } from '../../../src/core/classify/text-sql.js';
 import type { DbConnector } from '../../../src/core/db/connector.js';
@@ -36,6 +37,26 @@ describe("the learned model's supplier name words", () => {
       expect(features).toContain(`n:${skeleton('rengoering')}`);
       expect(features).not.toContain(`n:${skeleton('zeta')}`);
       expect(features).not.toContain(`n:${skeleton('vikarservice')}`);
+    }
+  });
+});
+
+// Six cleaning lines, the last spelled otherwise: the supplier-rule proposal names the supplier as
+// most of its lines do (any_value() gave that line's name in DuckDB-WASM).
+const CLEANING: TestLine[] = [1, 2, 3, 4, 5, 6].map((id) => ({
+  id, description: `Rengoering af kontor uge ${id}`, supplier_key: 'cvr:9', supplier_name: id === 6 ? 'Zeta Service' : 'Alfa Rengoering', amount: 1000,
+}));
+
+describe('a supplier-rule proposal', () => {
+  const engines = bothEngines();
+
+  it('names the supplier by its most frequent spelling', async () => {
+    for (const db of [engines.wasm, engines.native]) {
+      await loadLines(db, CLEANING);
+      // Without supplier profiles, which would make the rule themselves.
+      await classifyAll(db, builtinRules(defaultCategoryTree()), { learn: false, profiles: false });
+      const proposal = (await proposeSupplierRules(db)).find((p) => p.supplierKey === 'cvr:9');
+      expect(proposal?.supplierName).toBe('Alfa Rengoering');
     }
   });
 });
