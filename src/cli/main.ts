@@ -13,12 +13,30 @@ function outOfMemory(error: unknown): boolean {
   return false;
 }
 
+/** Node's file errors in words: "ENOENT: no such file or directory, stat 'x.csv'" is not for people. */
+const FILE_ERRORS: Record<string, (file: string) => string> = {
+  ENOENT: (f) => `${f}: filen eller mappen findes ikke`,
+  ENOTDIR: (f) => `${f} findes ikke: en del af stien er ikke en mappe`,
+  EACCES: (f) => `${f} kan ikke læses eller skrives: ingen adgang`,
+  EPERM: (f) => `${f} kan ikke læses eller skrives: ingen adgang`,
+  EISDIR: (f) => `${f} er en mappe, ikke en fil`,
+  ENOSPC: (f) => `der er ikke plads på disken til ${f}`,
+};
+
+function fileReason(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, path: file } = error as NodeJS.ErrnoException;
+  return code && file && FILE_ERRORS[code] ? FILE_ERRORS[code](file) : undefined;
+}
+
 /** One line, in Danish, for people: a problem in words, else the first line of the error. */
 function cliReason(error: unknown, memory: { limit: string; tempDir: string | undefined }): string {
   if (outOfMemory(error)) {
     return `hukommelsen slap op: DuckDB kunne ikke klare sig med ${memory.limit} og midlertidige filer i ${memory.tempDir ?? tmpdir()}; giv mere hukommelse med --memory-limit (fx --memory-limit 8GB) eller en mappe på en disk med mere plads med --temp-dir MAPPE`;
   }
   if (error instanceof ImportProblem) return problemText('da', error);
+  const file = fileReason(error);
+  if (file) return file;
   const e = error instanceof Error && error.cause instanceof ImportProblem ? error.cause : error;
   if (e instanceof ImportProblem) return problemText('da', e);
   return String(error instanceof Error ? error.message : error).split('\n')[0]!;

@@ -73,7 +73,7 @@ describe('offline after one visit, and workspaces from the command line', () => 
     await generateToDirectory({ lines: 3000, seed: 'cli-ws', out: dir, formats: ['csv'], spend: 1e8, truth: false });
     const json = path.join(dir, 'out.json');
     const workspace = path.join(dir, 'kommune.overblik');
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/cli/main.ts'), 'analyze', path.join(dir, 'fakturalinjer.csv'), '--json', json, '--workspace', workspace], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/launch.mjs'), 'analyze', path.join(dir, 'fakturalinjer.csv'), '--json', json, '--workspace', workspace], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const result = JSON.parse(readFileSync(json, 'utf8')) as { totals: { spend: number; suppliers: number; lines: number } };
     const { page, requests } = await openApp(browser, '#/overview');

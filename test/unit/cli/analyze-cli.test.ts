@@ -11,7 +11,7 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 const REAL = (name: string) => fixtureFile(`real/${name}`);
 
 function cli(args: string[]) {
-  return spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/cli/main.ts'), ...args], {
+  return spawnSync(process.execPath, [path.join(ROOT, 'src/cli/launch.mjs'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
@@ -52,7 +52,15 @@ describe('npm run cli -- analyze (native DuckDB)', () => {
   it('a missing file also fails with one line', () => {
     const run = cli(['analyze', '/no/such/file.csv']);
     expect(run.status).not.toBe(0);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr.trim().split('\n')).toEqual(['Fejl: /no/such/file.csv: filen eller mappen findes ikke']);
+  });
+
+  it('an output folder that does not exist: said in Danish, not as Node’s error', () => {
+    const out = path.join(tmpdir(), 'overblik-no-such-folder', 'x.json');
+    const run = cli(['analyze', REAL('us_scottsdale_vendor_payments.csv'), '--json', out]);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr.trim().split('\n').at(-1)).toBe(`Fejl: ${out}: filen eller mappen findes ikke`);
+    expect(run.stderr).not.toContain('ENOENT');
   });
 });
 

@@ -9,7 +9,8 @@ import { queryRows } from '../../../src/core/db/rows.js';
 import { fixtureFile } from '../../support/fixtures.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const ARGS = [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/cli/main.ts')];
+// What `npm run cli` runs.
+const ARGS = [path.join(ROOT, 'src/cli/launch.mjs')];
 const GiB = 1024 ** 3;
 
 function cli(args: string[]) {
