@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/cli/analyze.js';
 import { defaultMemoryLimit, openNativeDb } from '../../../src/cli/db/native-connector.js';
+import { openNodeWasmDb } from '../../../src/cli/db/wasm-node-connector.js';
+import type { DbConnector } from '../../../src/core/db/connector.js';
 import { generateToDirectory } from '../../../src/cli/gen.js';
 import { queryRows } from '../../../src/core/db/rows.js';
 
@@ -25,8 +27,8 @@ describe('the command line gives the same result every run on the same file', ()
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function run(): Promise<{ json: string; classification: string[] }> {
-    const db = await openNativeDb(':memory:', { memoryLimit: defaultMemoryLimit() });
+  async function run(open: () => Promise<DbConnector> = () => openNativeDb(':memory:', { memoryLimit: defaultMemoryLimit() })): Promise<{ json: string; classification: string[] }> {
+    const db = await open();
     try {
       const result = await analyze(db, { files: [{ path: file }] }, () => undefined);
       // Every decision and suggestion with its confidence to the last bit (DOUBLE as text is exact).
@@ -42,7 +44,7 @@ describe('the command line gives the same result every run on the same file', ()
     }
   }
 
-  it('two runs of analyze() on native DuckDB: the same JSON and the same classification, confidences included', async () => {
+  it('two runs of analyze() on native DuckDB and one on DuckDB-WASM: the same JSON and the same classification, confidences included', async () => {
     const first = await run();
     const second = await run();
     expect(first.classification).toHaveLength(LINES);
@@ -51,5 +53,9 @@ describe('the command line gives the same result every run on the same file', ()
     const differing = first.classification.filter((r, i) => r !== second.classification[i]);
     expect(differing.slice(0, 5)).toEqual([]);
     expect(second.json).toBe(first.json);
-  }, 180_000);
+    // And the browser's engine (DuckDB-WASM, one thread) on the same file: the same JSON and rows.
+    const wasm = await run(openNodeWasmDb);
+    expect(wasm.classification.filter((r, i) => r !== first.classification[i]).slice(0, 5)).toEqual([]);
+    expect(wasm.json).toBe(first.json);
+  }, 240_000);
 });
