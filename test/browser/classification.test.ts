@@ -73,6 +73,8 @@ describe('classification screen on Demo Kommune', () => {
     const above = await value(page, 'accept-learned');
     await settled(page);
     await screenshot(page, 'classification-learned-da');
+    // Rules decide most of Demo Kommune: no warning about the model's basis, bulk acceptance open.
+    expect(await page.locator('[data-testid="learned-weak"]').count()).toBe(0);
     await act(page, '[data-testid="accept-learned"]');
     await waitValue(page, 'cls-open-suggestions', 'lt', open0);
     expect(await value(page, 'cls-open-suggestions')).toBeLessThanOrEqual(open0 - Math.min(above, 1));

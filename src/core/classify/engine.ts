@@ -53,6 +53,28 @@ export interface ClassifyStats {
  */
 export const MIN_RULE_SHARE_TO_ACCEPT = 0.5;
 
+/** What the learned model learned from: the lines rules (or people) decided, of all lines. */
+export interface ModelBasis {
+  lines: number;
+  decided: number;
+  share: number;
+  /** At least MIN_RULE_SHARE_TO_ACCEPT: enough for its confidence to accept suggestions in bulk. */
+  enough: boolean;
+}
+
+export async function modelBasis(db: DbConnector, signal?: AbortSignal): Promise<ModelBasis> {
+  const [row] = await queryRows(
+    db,
+    `SELECT count(*) AS lines, count(*) FILTER (WHERE c.method IS NOT NULL AND c.method <> 'learned') AS decided
+       FROM spend_line l LEFT JOIN classification c USING (line_id)`,
+    { signal },
+  );
+  const lines = Number(row?.lines ?? 0);
+  const decided = Number(row?.decided ?? 0);
+  const share = decided / Math.max(lines, 1);
+  return { lines, decided, share, enough: share >= MIN_RULE_SHARE_TO_ACCEPT };
+}
+
 /**
  * Rule decisions for the lines in scope: old rows out, one INSERT ... SELECT in. Learned proposals a
  * person accepted are decisions too: they come back where no rule catches the line now, and an
@@ -147,12 +169,9 @@ function dictFields(shape: MatchShape): { lineFields: Field[]; full: Field[]; fi
 
 async function finish(db: DbConnector, scope: Scope, options: ClassifyOptions, started: number, rulesDone: number, learnedDone: number): Promise<ClassifyStats> {
   const inScope = scope === 'all' ? '' : 'WHERE line_id IN (SELECT line_id FROM cls_scope)';
-  const [share] = options.acceptLearned === undefined ? [] : await queryRows(
-    db, `SELECT count(*) FILTER (WHERE c.method IS NOT NULL AND c.method <> 'learned') / greatest(count(*), 1) AS s
-           FROM spend_line l LEFT JOIN classification c USING (line_id)`,
-  );
-  const ruleShare = Number(share?.s ?? 0);
-  const skip = options.acceptLearned !== undefined && ruleShare < MIN_RULE_SHARE_TO_ACCEPT;
+  const basis = options.acceptLearned === undefined ? undefined : await modelBasis(db);
+  const ruleShare = basis?.share ?? 0;
+  const skip = basis !== undefined && !basis.enough;
   const accepted = options.acceptLearned === undefined || skip ? 0 : (await acceptLearned(db, options.acceptLearned, options.acceptRefine)).lines;
   const [row] = await queryRows(
     db,

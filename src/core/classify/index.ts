@@ -3,7 +3,7 @@
 // See docs/classification.md.
 export { builtinRules, exportRules, importRules, normalizePattern, ruleProblems, RuleImportError, TIERS, TIER_METHOD } from './rules.js';
 export type { MatchKind, Method, Rule, RuleOrigin, Signal } from './rules.js';
-export { classifyAll, MIN_RULE_SHARE_TO_ACCEPT, reclassifyForRule, type ClassifyOptions, type ClassifyStats } from './engine.js';
+export { classifyAll, MIN_RULE_SHARE_TO_ACCEPT, modelBasis, reclassifyForRule, type ClassifyOptions, type ClassifyStats, type ModelBasis } from './engine.js';
 export { RuleSetError } from './rule-table.js';
 export { DEFAULT_ACCEPT_LEARNED, DEFAULT_ACCEPT_REFINE, trainModel } from './learned.js';
 export { acceptLearned, predictLearned } from './learned-predict.js';

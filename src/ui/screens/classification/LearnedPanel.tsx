@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { DEFAULT_ACCEPT_LEARNED } from '../../../core/classify/index.js';
+import { DEFAULT_ACCEPT_LEARNED, MIN_RULE_SHARE_TO_ACCEPT, modelBasis } from '../../../core/classify/index.js';
 import { acceptSuggestion, acceptSuggestionsAbove, categoryLabel, learnedSuggestions, type Suggestion } from '../../../core/review/index.js';
 import { formatKr, formatNumber, formatPercent } from '../../../core/format/format.js';
 import { useT } from '../../app/app-context.js';
@@ -31,6 +31,11 @@ export function LearnedPanel({ where }: { where: string }) {
     learnedSuggestions(db, { where, threshold: settled, onlyAbove, offset, limit: PAGE, signal }),
   );
   const data = page.data;
+  // A model trained on a sliver of the lines is confidently wrong about the rest (the command line
+  // never accepts its suggestions unattended then): no bulk acceptance, one by one only.
+  const basis = useQuery('cls-model-basis', (db, signal) => modelBasis(db, signal)).data;
+  const weak = basis !== undefined && basis.lines > 0 && !basis.enough;
+  const minShare = formatPercent(MIN_RULE_SHARE_TO_ACCEPT, lang, 0);
 
   const acceptAll = () =>
     void actions.run(t('cls.accepting'), async (db) => {
@@ -83,6 +88,11 @@ export function LearnedPanel({ where }: { where: string }) {
         <h2>{t('cls.learnedTitle')}</h2>
       </div>
       <p className="muted">{t('cls.learnedIntro')}</p>
+      {weak && (
+        <p className="warning" role="note" data-testid="learned-weak" data-value={basis.share}>
+          {t('cls.learnedWeak', { decided: formatNumber(basis.decided, lang), lines: formatNumber(basis.lines, lang), share: formatPercent(basis.share, lang, 1), min: minShare })}
+        </p>
+      )}
       <div className="cls-threshold">
         <label>
           <span>{t('cls.threshold')}</span>
@@ -92,7 +102,7 @@ export function LearnedPanel({ where }: { where: string }) {
         <label className="cls-check">
           <input type="checkbox" checked={onlyAbove} onChange={(e) => setOnlyAbove(e.target.checked)} data-testid="learned-only-above" /> {t('cls.onlyAbove')}
         </label>
-        <button type="button" className="button primary" data-testid="accept-learned" data-value={data?.above.lines ?? 0} disabled={!!actions.busy || !data?.above.lines || settled !== threshold} onClick={acceptAll}>
+        <button type="button" className="button primary" data-testid="accept-learned" data-value={data?.above.lines ?? 0} disabled={weak || !!actions.busy || !data?.above.lines || settled !== threshold} title={weak ? t('cls.acceptAllWeak', { min: minShare }) : undefined} onClick={acceptAll}>
           {t('cls.acceptAll', { t: formatPercent(threshold, lang, 0), lines: formatNumber(data?.above.lines ?? 0, lang), spend: formatKr(data?.above.spend ?? 0, lang, 0) })}
         </button>
       </div>
