@@ -15,6 +15,13 @@ echarts.use([
 
 export type ChartOption = echarts.EChartsCoreOption;
 
+/** `option` drawn at once: off for the chart and for each series, whose own default (on) would win. */
+export function withoutAnimation(option: ChartOption): ChartOption {
+  const series = option.series;
+  const off = (s: unknown) => (s && typeof s === 'object' ? { ...s, animation: false } : s);
+  return { ...option, animation: false, ...(series === undefined ? {} : { series: Array.isArray(series) ? series.map(off) : off(series) }) };
+}
+
 /**
  * The one ECharts wrapper: owns the instance, resizes with its box, disposes on unmount.
  * `renderer="svg"` draws vector graphics that print crisply (the report); the SVG renderer is
@@ -43,8 +50,15 @@ export function Chart({ option, height = 280, testId, label, renderer = 'canvas'
     };
   }, [renderer]);
 
+  const drawn = useRef(false);
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    const c = chart.current;
+    if (!c) return;
+    // Only the first drawing may grow in. notMerge makes every later option a new chart whose marks
+    // would grow in again (a treemap's for 900 ms): dozens of repaints of the canvas on the main
+    // thread after each filter change, while the next click's results wait behind them.
+    c.setOption(drawn.current ? withoutAnimation(option) : option, { notMerge: true });
+    drawn.current = true;
   }, [option, renderer]);
 
   return <div ref={ref} className="chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;

@@ -30,6 +30,8 @@ export function treemapOption(rows: CategoryRow[], lang: Lang, unclassifiedLabel
       {
         type: 'treemap',
         data,
+        // The series' own default (on, 900 ms per update) would override the option's.
+        animation: false,
         roam: false,
         nodeClick: false,
         breadcrumb: { show: false },

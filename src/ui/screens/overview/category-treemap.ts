@@ -23,6 +23,9 @@ export function categoryTreemap(level1: GroupSpend[], level2: GroupSpend[], lang
     series: [
       {
         type: 'treemap',
+        // The series' own default (animation on, 900 ms per update) overrides the option's: without this
+        // every filter change repainted the map with its labels ~45 times on the main thread.
+        animation: false,
         roam: false,
         nodeClick: 'zoomToNode',
         breadcrumb: { show: true, bottom: 0 },
