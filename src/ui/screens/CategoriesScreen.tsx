@@ -23,7 +23,6 @@ export function CategoriesScreen() {
 
   const o = overview.data;
   const unclassifiedLabel = t('cat.kpiUnclassified');
-  // `t` is a new function each render; depending on the label keeps the chart from redrawing needlessly.
   const treemap = useMemo<ChartOption>(() => treemapOption(o?.rows ?? [], lang, unclassifiedLabel), [o, lang, unclassifiedLabel]);
   if (hasData.error) throw hasData.error;
   if (overview.error) throw overview.error;
