@@ -105,10 +105,11 @@ export interface ScopeQuery {
   names: string;
   /**
    * SQL for the scope's first `limit` lines in a page's default order (amount DESC, line_id DESC) with the
-   * invoice's own columns, read from the kept top lines of each category (AnalysisLines.topLines) instead of
+   * invoice's own columns, read from the kept top lines of each category or supplier (AnalysisLines.topLines) instead of
    * 1M lines; each row has `complete`, true when they are the scope's first lines under the filter (every
    * category in scope has all its lines there, or at least `limit` that pass). Undefined for a scope those
-   * cannot answer: a supplier's, more than a page, or a filter over columns the shared table lacks.
+   * cannot answer: more than a page, a filter over columns the shared table lacks, or a supplier's before idle
+   * time made the suppliers' top lines (AnalysisLines.supplierTopLines).
    */
   topPageSql(limit: number): Promise<string | undefined>;
 }
@@ -126,19 +127,30 @@ export async function withScopeQuery<T>(db: DbConnector, scope: DrillScope, fn: 
     const groupsSql = simple ? `SELECT * FROM ${quoteIdent(await lines.groups())} WHERE ${groupedCondition(simple)} AND ${narrowing(scope)}` : undefined;
     const topPageSql = async (limit: number) => {
       const condition = raw ? preparedCondition(raw) : 'TRUE';
-      if (scope.supplierKey !== undefined || condition === null || limit > TOP_LINES_PER_CATEGORY) return undefined;
-      const t = quoteIdent(await lines.topLines());
+      if (condition === null || limit > TOP_LINES_PER_CATEGORY) return undefined;
       const category = categoryCondition(scope.categoryId, scope.tree ?? defaultCategoryTree());
-      const keep = `(${condition}) AND ${scope.unit === undefined ? 'TRUE' : sql`unit = ${scope.unit}`}`;
-      return `
-        WITH p AS (SELECT any_value(part_lines) AS n, count(*) FILTER (WHERE ${keep}) AS hits FROM ${t} WHERE ${category} GROUP BY category_id),
-        ok AS (SELECT coalesce(bool_and(n <= ${TOP_LINES_PER_CATEGORY} OR hits >= ${limit}), TRUE) AS complete FROM p)
-        SELECT l.* EXCLUDE (part_lines), ok.complete FROM ${t} l, ok
-         WHERE ${category} AND ${keep} ORDER BY amount DESC NULLS LAST, line_id DESC LIMIT ${limit}`;
+      const unit = scope.unit === undefined ? 'TRUE' : sql`unit = ${scope.unit}`;
+      if (scope.supplierKey === undefined) return topPage(quoteIdent(await lines.topLines()), 'category_id', category, `(${condition}) AND ${unit}`, limit);
+      // A supplier's (in a category or not): from its kept top lines once idle time made them.
+      const kept = await lines.supplierTopLines();
+      if (kept === undefined) return undefined;
+      return topPage(quoteIdent(kept), 'supplier_key', sql`supplier_key = ${scope.supplierKey}`, `(${condition}) AND ${category} AND ${unit}`, limit);
     };
     return fn({ linesSql: sharedScopeSql(table, scope), ...(groupsSql !== undefined ? { groupsSql } : {}), names: await lines.supplierNames(), topPageSql });
   });
 }
+
+/**
+ * The first `limit` lines that pass `keep` of the parts `part` selects (values of `by`) from their kept top
+ * lines `t`, in a page's default order, each with `complete`: true when they are those parts' first lines
+ * under `keep` (every part has all its lines in `t`, or at least `limit` there that pass). The top lines
+ * hold each part's first lines in this order, so those that pass come before any line left out.
+ */
+const topPage = (t: string, by: string, part: string, keep: string, limit: number) => `
+        WITH p AS (SELECT any_value(part_lines) AS n, count(*) FILTER (WHERE ${keep}) AS hits FROM ${t} WHERE ${part} GROUP BY ${by}),
+        ok AS (SELECT coalesce(bool_and(n <= ${TOP_LINES_PER_CATEGORY} OR hits >= ${limit}), TRUE) AS complete FROM p)
+        SELECT l.* EXCLUDE (part_lines), ok.complete FROM ${t} l, ok
+         WHERE ${part} AND ${keep} ORDER BY amount DESC NULLS LAST, line_id DESC LIMIT ${limit}`;
 
 export interface CategoryName {
   da: string;
