@@ -51,6 +51,18 @@ describe('first pages from the kept top lines (Demo Kommune, 5,000 lines)', () =
     return rows.map((r) => Number(r.line_id));
   }
 
+  /**
+   * The first page of `narrowed` under `where`, checked against the reference; `asked` then holds its statements, and
+   * `scanned` says whether it read the shared table's lines instead of kept top lines.
+   */
+  async function checkedPage(where: string, narrowed: DrillScope, limit: number): Promise<{ label: string; scanned: boolean }> {
+    asked.length = 0;
+    const page = await loadLinePage(db, { where, ...narrowed }, { limit });
+    const label = `${where} ${JSON.stringify(narrowed)} ${limit}`;
+    expect(page.rows.map((r) => r.lineId), label).toEqual(await reference(narrowed, where, limit));
+    return { label, scanned: asked.some((s) => /ORDER BY amount DESC NULLS LAST, line_id DESC LIMIT \d+ OFFSET 0\) l JOIN spend_line s/.test(s)) };
+  }
+
   it('equals the page over spend_line for categories, the unclassified, all lines and a unit, under five filters', async () => {
     const units = await queryRows(raw, 'SELECT unit, count(*) AS n FROM spend_line WHERE counted AND unit IS NOT NULL GROUP BY 1 ORDER BY n DESC, unit');
     const big = String(units[0]!.unit);
@@ -68,12 +80,8 @@ describe('first pages from the kept top lines (Demo Kommune, 5,000 lines)', () =
     for (const where of filters) {
       for (const narrowed of scopes) {
         for (const limit of [25, 100]) {
-          asked.length = 0;
-          const page = await loadLinePage(db, { where, ...narrowed }, { limit });
-          const label = `${where} ${JSON.stringify(narrowed)} ${limit}`;
-          expect(page.rows.map((r) => r.lineId), label).toEqual(await reference(narrowed, where, limit));
+          const { label, scanned } = await checkedPage(where, narrowed, limit);
           const viaTops = asked.some((s) => /_tops"/.test(s));
-          const scanned = asked.some((s) => /ORDER BY amount DESC NULLS LAST, line_id DESC LIMIT \d+ OFFSET 0\) l JOIN spend_line s/.test(s));
           expect(viaTops, label).toBe(true);
           // Without a filter every category in scope has a page's worth (or all its lines) in the top lines.
           if (where === filters[0] && narrowed.unit === undefined) expect(scanned, label).toBe(false);
@@ -150,12 +158,8 @@ describe('first pages from the kept top lines (Demo Kommune, 5,000 lines)', () =
       for (const where of filters) {
         for (const narrowed of scopes) {
           for (const limit of [25, 100]) {
-            asked.length = 0;
-            const page = await loadLinePage(db, { where, ...narrowed }, { limit });
-            const label = `${where} ${JSON.stringify(narrowed)} ${limit}`;
-            expect(page.rows.map((r) => r.lineId), label).toEqual(await reference(narrowed, where, limit));
+            const { label, scanned } = await checkedPage(where, narrowed, limit);
             expect(asked.some(madeStops), label).toBe(false);
-            const scanned = asked.some((s) => /ORDER BY amount DESC NULLS LAST, line_id DESC LIMIT \d+ OFFSET 0\) l JOIN spend_line s/.test(s));
             if (asked.some(stops) && !scanned) fromTops++;
             else fallback++;
             // Without a filter a supplier has a page's worth (or all its lines) among its top lines.
